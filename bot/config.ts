@@ -1,0 +1,258 @@
+// The only reader of process.env (and of the optional .env file). Every variable the app knows is
+// declared here once, validated with zod, given an embedded-mode default where one makes sense, and
+// documented in .env.example. Invalid configuration is reported variable by variable.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { SUPPORTED_LOCALES } from './domain/locale.js';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().min(1).optional());
+const optionalUrl = (what: string) =>
+  z.preprocess(emptyToUndefined, z.url({ error: `expected ${what} (an absolute http(s) URL)` }).optional());
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+  error: 'expected a GUID such as 00000000-0000-0000-0000-000000000000',
+});
+const optionalGuid = z.preprocess(emptyToUndefined, guid.optional());
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? fallback : v),
+    z
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })])
+      .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes'),
+  );
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'expected an IANA time zone such as Europe/Zurich' },
+);
+
+/** Raw environment variables, as documented in .env.example. */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce
+      .number({ error: 'expected a port number' })
+      .int({ error: 'expected a whole port number' })
+      .min(1, { error: 'expected a port number between 1 and 65535' })
+      .max(65535, { error: 'expected a port number between 1 and 65535' })
+      .default(3978),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: optionalUrl('the public base URL of this app'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    ORG_TIMEZONE: timeZone.default('Europe/Zurich'),
+    DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).default('en'),
+    SEED_DEMO_DATA: bool(true),
+    SCHEDULER_ENABLED: bool(true),
+
+    STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
+    STATE_STORE: z.enum(['sqlite', 'blob']).default('sqlite'),
+    AUTH_MODE: z.enum(['dev', 'entra']).optional(),
+
+    BOT_ID: optionalGuid,
+    BOT_PASSWORD: optionalString,
+    BOT_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    BOT_TENANT_ID: optionalGuid,
+    TEAMS_APP_ID: optionalGuid,
+
+    ENTRA_TENANT_ID: optionalGuid,
+    ENTRA_CLIENT_ID: optionalGuid,
+    ENTRA_CLIENT_SECRET: optionalString,
+    ENTRA_CLIENT_CERTIFICATE_PATH: optionalString,
+    ENTRA_APP_ID_URI: optionalString,
+    ENTRA_OPENID_CONFIG_URL: optionalUrl('the OpenID configuration document URL'),
+    ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+    MANAGED_IDENTITY_CLIENT_ID: optionalGuid,
+
+    SHAREPOINT_SITE_ID: optionalString,
+    SHAREPOINT_LIST_PREFIX: z.string().max(40).default('TH '),
+    GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+
+    AZURE_STORAGE_CONNECTION_STRING: optionalString,
+    AZURE_STORAGE_ACCOUNT_URL: optionalUrl('the blob service URL of the storage account'),
+    AZURE_STORAGE_CONTAINER: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, {
+        error: 'expected a blob container name (3-63 lower-case letters, digits and single hyphens)',
+      })
+      .default('transformation-hub'),
+
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    const need = (key: keyof typeof env, why: string) => {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
+    };
+    if (env.STORE === 'sharepoint') {
+      need('SHAREPOINT_SITE_ID', 'when STORE=sharepoint');
+      need('ENTRA_TENANT_ID', 'when STORE=sharepoint');
+      need('ENTRA_CLIENT_ID', 'when STORE=sharepoint (the app registration that calls Graph)');
+      if (!env.ENTRA_CLIENT_SECRET && !env.ENTRA_CLIENT_CERTIFICATE_PATH && !env.MANAGED_IDENTITY_CLIENT_ID) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ENTRA_CLIENT_SECRET'],
+          message:
+            'required when STORE=sharepoint: set ENTRA_CLIENT_SECRET, ENTRA_CLIENT_CERTIFICATE_PATH or MANAGED_IDENTITY_CLIENT_ID',
+        });
+      }
+    }
+    if (env.STATE_STORE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'required when STATE_STORE=blob: set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL',
+      });
+    }
+    const authMode = env.AUTH_MODE ?? (env.STORE === 'sqlite' ? 'dev' : 'entra');
+    if (authMode === 'entra') {
+      need('ENTRA_TENANT_ID', 'when AUTH_MODE=entra');
+      need('ENTRA_CLIENT_ID', 'when AUTH_MODE=entra');
+    }
+    if (authMode === 'dev' && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: 'AUTH_MODE=dev (the development identity) is refused when NODE_ENV=production; use entra',
+      });
+    }
+    if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant') {
+      need('BOT_PASSWORD', 'when BOT_ID is set and BOT_TYPE=SingleTenant');
+      if (!env.BOT_TENANT_ID && !env.ENTRA_TENANT_ID) {
+        ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'required when BOT_ID is set (or ENTRA_TENANT_ID)' });
+      }
+    }
+    if (env.BOT_ID && env.BOT_TYPE === 'UserAssignedMSI' && env.BOT_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'must be empty when BOT_TYPE=UserAssignedMSI' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** The typed configuration the composition root passes to every part that needs it. */
+export interface Config {
+  env: Env['NODE_ENV'];
+  server: { port: number; host: string; publicUrl: string };
+  dataDir: string;
+  log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
+  orgTimeZone: string;
+  defaultLocale: Env['DEFAULT_LOCALE'];
+  seedDemoData: boolean;
+  schedulerEnabled: boolean;
+  store: Env['STORE'];
+  stateStore: Env['STATE_STORE'];
+  auth: {
+    mode: 'dev' | 'entra';
+    tenantId?: string;
+    clientId?: string;
+    clientSecret?: string;
+    clientCertificatePath?: string;
+    appIdUri?: string;
+    openIdConfigUrl: string;
+    authorityHost: string;
+    managedIdentityClientId?: string;
+  };
+  bot: { appId?: string; password?: string; type: Env['BOT_TYPE']; tenantId?: string; teamsAppId?: string };
+  sharepoint: { siteId?: string; listPrefix: string; graphBaseUrl: string };
+  azureStorage: { connectionString?: string; accountUrl?: string; container: string };
+  appInsightsConnectionString?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ReadonlyArray<{ variable: string; message: string }>) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n') +
+        '\nSee .env.example for every variable and its default.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, string | undefined>): string {
+  const variable = String(issue.path[0] ?? '');
+  const got = raw[variable];
+  let message = issue.message;
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    message = `expected one of ${issue.values.map(String).join(', ')}`;
+  }
+  // Secrets are never echoed back.
+  const secret = /PASSWORD|SECRET|CONNECTION_STRING/.test(variable);
+  return got !== undefined && !secret && issue.code !== 'custom' ? `${message} (got "${got}")` : message;
+}
+
+/** Pure: builds the configuration from an environment map, or throws ConfigError naming each bad variable. */
+export function parseConfig(raw: Record<string, string | undefined>): Config {
+  const result = EnvSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? '(environment)'),
+      message: describeIssue(issue, raw),
+    }));
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  const authMode = e.AUTH_MODE ?? (e.STORE === 'sqlite' ? 'dev' : 'entra');
+  const authorityHost = e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '');
+  return {
+    env: e.NODE_ENV,
+    server: { port: e.PORT, host: e.HOST, publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
+    dataDir: path.resolve(e.DATA_DIR),
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    orgTimeZone: e.ORG_TIMEZONE,
+    defaultLocale: e.DEFAULT_LOCALE,
+    seedDemoData: e.SEED_DEMO_DATA,
+    schedulerEnabled: e.SCHEDULER_ENABLED,
+    store: e.STORE,
+    stateStore: e.STATE_STORE,
+    auth: {
+      mode: authMode,
+      tenantId: e.ENTRA_TENANT_ID,
+      clientId: e.ENTRA_CLIENT_ID,
+      clientSecret: e.ENTRA_CLIENT_SECRET,
+      clientCertificatePath: e.ENTRA_CLIENT_CERTIFICATE_PATH,
+      appIdUri: e.ENTRA_APP_ID_URI,
+      openIdConfigUrl:
+        e.ENTRA_OPENID_CONFIG_URL ??
+        `${authorityHost}/${e.ENTRA_TENANT_ID ?? 'common'}/v2.0/.well-known/openid-configuration`,
+      authorityHost,
+      managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID,
+    },
+    bot: {
+      appId: e.BOT_ID,
+      password: e.BOT_PASSWORD,
+      type: e.BOT_TYPE,
+      tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID,
+      teamsAppId: e.TEAMS_APP_ID,
+    },
+    sharepoint: { siteId: e.SHAREPOINT_SITE_ID, listPrefix: e.SHAREPOINT_LIST_PREFIX, graphBaseUrl: e.GRAPH_BASE_URL },
+    azureStorage: {
+      connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+      accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
+      container: e.AZURE_STORAGE_CONTAINER,
+    },
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+  };
+}
+
+/**
+ * Reads process.env, after loading ./.env (or ENV_FILE) when present. Variables already set in the
+ * environment win over the file, as with every dotenv loader.
+ */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  const envFile = process.env.ENV_FILE ?? '.env';
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig({ ...process.env, ...overrides });
+}
+
+/** The environment as a plain map, for code that must hand it to a child process (CLI wrappers). */
+export function currentEnvironment(): Record<string, string | undefined> {
+  return { ...process.env };
+}

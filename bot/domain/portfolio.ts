@@ -1,0 +1,151 @@
+// Derived views over the portfolio: each project's current health and reporting state, and the
+// roll-up by pillar with the change since the previous period. Pure; the services feed it data.
+import { healthChange, type Health } from './health.js';
+import { PILLARS, type PillarCode } from './pillar.js';
+import { type Period } from './period.js';
+import { daysSince, isUpdateMissing, reportingState, type ReportingState } from './reporting.js';
+import { isActiveRisk, type Risk, type RiskLevel } from './risk.js';
+import type { StatusUpdate } from './status-update.js';
+import type { Project } from './project.js';
+
+export interface ProjectOverview {
+  project: Project;
+  health?: Health;
+  previousHealth?: Health;
+  percentComplete?: number;
+  lastReportedPeriod?: Period;
+  lastUpdateAt?: string;
+  daysSinceUpdate?: number;
+  reporting: ReportingState;
+  openRisks: number;
+  topRiskScore?: number;
+}
+
+type UpdateSummary = Pick<StatusUpdate, 'projectId' | 'period' | 'health' | 'percentComplete' | 'submittedAt'>;
+
+export function overviewProjects(input: {
+  projects: readonly Project[];
+  /** Latest update of each project, any period up to the current one. */
+  latest: readonly UpdateSummary[];
+  /** Latest update of each project up to and including the previous period. */
+  previous: readonly UpdateSummary[];
+  risks: ReadonlyArray<Pick<Risk, 'projectId' | 'status' | 'score'>>;
+  currentPeriod: Period;
+  now: Date;
+}): ProjectOverview[] {
+  const latest = new Map(input.latest.map((u) => [u.projectId, u]));
+  const previous = new Map(input.previous.map((u) => [u.projectId, u]));
+  const riskStats = new Map<string, { open: number; top: number }>();
+  for (const r of input.risks) {
+    if (!r.projectId || !isActiveRisk(r) || r.status === 'proposed') continue;
+    const s = riskStats.get(r.projectId) ?? { open: 0, top: 0 };
+    s.open += 1;
+    s.top = Math.max(s.top, r.score);
+    riskStats.set(r.projectId, s);
+  }
+  return input.projects.map((project) => {
+    const u = latest.get(project.id);
+    const p = previous.get(project.id);
+    const risks = riskStats.get(project.id);
+    return {
+      project,
+      health: u?.health,
+      previousHealth: p?.health,
+      percentComplete: u?.percentComplete,
+      lastReportedPeriod: u?.period,
+      lastUpdateAt: u?.submittedAt,
+      daysSinceUpdate: daysSince(u?.submittedAt, input.now),
+      reporting: reportingState(project, u?.period, input.currentPeriod),
+      openRisks: risks?.open ?? 0,
+      topRiskScore: risks?.top,
+    };
+  });
+}
+
+export interface HealthCounts {
+  green: number;
+  amber: number;
+  red: number;
+  /** Active projects with no status update yet. */
+  unknown: number;
+}
+
+export interface PillarSummary {
+  pillar: PillarCode;
+  projects: number;
+  /** Projects in a reporting phase, by current health. */
+  health: HealthCounts;
+  /** Same, as of the previous period. */
+  previousHealth: HealthCounts;
+  improved: number;
+  worsened: number;
+  updatesMissing: number;
+  overdue: number;
+  openRisks: number;
+  risksByLevel: Record<RiskLevel, number>;
+}
+
+export interface PortfolioSummary {
+  period: Period;
+  pillars: PillarSummary[];
+  totals: Omit<PillarSummary, 'pillar'>;
+}
+
+const zeroHealth = (): HealthCounts => ({ green: 0, amber: 0, red: 0, unknown: 0 });
+const zeroLevels = (): Record<RiskLevel, number> => ({ low: 0, medium: 0, high: 0, critical: 0 });
+
+function emptySummary(): Omit<PillarSummary, 'pillar'> {
+  return {
+    projects: 0,
+    health: zeroHealth(),
+    previousHealth: zeroHealth(),
+    improved: 0,
+    worsened: 0,
+    updatesMissing: 0,
+    overdue: 0,
+    openRisks: 0,
+    risksByLevel: zeroLevels(),
+  };
+}
+
+function add(into: Omit<PillarSummary, 'pillar'>, o: ProjectOverview, risks: ReadonlyArray<Pick<Risk, 'level'>>) {
+  into.projects += 1;
+  if (o.reporting !== 'not-required') {
+    into.health[o.health ?? 'unknown'] += 1;
+    into.previousHealth[o.previousHealth ?? 'unknown'] += 1;
+    const change = healthChange(o.previousHealth, o.health);
+    if (change === -1) into.improved += 1;
+    if (change === 1) into.worsened += 1;
+  }
+  if (isUpdateMissing(o.reporting)) into.updatesMissing += 1;
+  if (o.reporting === 'overdue') into.overdue += 1;
+  into.openRisks += risks.length;
+  for (const r of risks) into.risksByLevel[r.level] += 1;
+}
+
+export function summarisePortfolio(
+  overviews: readonly ProjectOverview[],
+  risks: ReadonlyArray<Pick<Risk, 'projectId' | 'status' | 'level'>>,
+  period: Period,
+): PortfolioSummary {
+  const risksByProject = new Map<string, Array<Pick<Risk, 'level'>>>();
+  for (const r of risks) {
+    if (!r.projectId || !isActiveRisk(r) || r.status === 'proposed') continue;
+    const list = risksByProject.get(r.projectId) ?? [];
+    list.push(r);
+    risksByProject.set(r.projectId, list);
+  }
+  const byPillar = new Map<PillarCode, Omit<PillarSummary, 'pillar'>>(PILLARS.map((p) => [p.code, emptySummary()]));
+  const totals = emptySummary();
+  for (const o of overviews) {
+    const projectRisks = risksByProject.get(o.project.id) ?? [];
+    const bucket = byPillar.get(o.project.pillar);
+    if (bucket) add(bucket, o, projectRisks);
+    add(totals, o, projectRisks);
+  }
+  return {
+    period,
+    pillars: PILLARS.map((p) => ({ pillar: p.code, ...(byPillar.get(p.code) ?? emptySummary()) })),
+    totals,
+  };
+}
