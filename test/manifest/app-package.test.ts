@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { PNG } from 'pngjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadBundledSchema, validateWithSchema } from '../../manifest/lib/bundled-schemas.js';
+import { makeWorkspace, type Workspace } from './workspace.js';
+
+let ws: Workspace | undefined;
+afterEach(() => {
+  ws?.dispose();
+  ws = undefined;
+});
+
+describe('npm run package for the dev environment', () => {
+  it('writes a zip whose manifest, agent, language files and icons validate again after unzipping', async () => {
+    ws = makeWorkspace();
+    const result = await ws.build('dev');
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.zipPath).toBe(`${ws.outDir}/appPackage.dev.zip`);
+    expect(result.validatedWith).toEqual([
+      'teams-manifest 1.30',
+      'declarative-agent v1.8',
+      'teams-localisation 1.30',
+    ]);
+
+    const files = unzipSync(readFileSync(result.zipPath ?? ''));
+    expect(Object.keys(files).sort()).toEqual([
+      'ar.json',
+      'color.png',
+      'color32x32.png',
+      'declarative-agent.json',
+      'en.json',
+      'es.json',
+      'fr.json',
+      'manifest.json',
+      'outline.png',
+      'ru.json',
+      'zh.json',
+    ]);
+    const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+    for (const name of Object.keys(files).filter((n) => n.endsWith('.json'))) {
+      expect(text(name), `${name} has an unfilled placeholder`).not.toMatch(/\$\{\{/);
+    }
+
+    const manifest = JSON.parse(text('manifest.json')) as Record<string, unknown>;
+    expect(await validateWithSchema(manifest, loadBundledSchema('teams-manifest', '1.30') ?? {})).toEqual([]);
+    const agent = JSON.parse(text('declarative-agent.json')) as Record<string, unknown>;
+    expect(await validateWithSchema(agent, loadBundledSchema('declarative-agent', 'v1.8') ?? {})).toEqual([]);
+    for (const lang of ['en', 'ar', 'es', 'fr', 'ru', 'zh']) {
+      const doc = JSON.parse(text(`${lang}.json`)) as Record<string, unknown>;
+      expect(
+        await validateWithSchema(doc, loadBundledSchema('teams-localisation', '1.30') ?? {}),
+        lang,
+      ).toEqual([]);
+    }
+
+    // Values came from env/.env.dev.
+    expect(manifest.id).toBe('5d0b8f1e-7c4a-4f3b-9a2e-1f6c3d8e0a01');
+    expect(manifest.validDomains).toEqual(['thubdev-app.azurewebsites.net']);
+    expect(manifest.webApplicationInfo).toEqual({
+      id: '2b7e4c19-8d3f-4a6b-b1c2-9e0f7a5d3c02',
+      resource: 'api://thubdev-app.azurewebsites.net/2b7e4c19-8d3f-4a6b-b1c2-9e0f7a5d3c02',
+    });
+    expect(text('manifest.json')).toContain(
+      '"contentUrl": "https://thubdev-app.azurewebsites.net/#/my-work"',
+    );
+    expect(text('declarative-agent.json')).toContain(
+      'https://itu.sharepoint.com/sites/TransformationHub-dev',
+    );
+
+    const size = (name: string) => {
+      const png = PNG.sync.read(Buffer.from(files[name] ?? new Uint8Array()));
+      return `${png.width}x${png.height}`;
+    };
+    expect(size('color.png')).toBe('192x192');
+    expect(size('outline.png')).toBe('32x32');
+    expect(size('color32x32.png')).toBe('32x32');
+  });
+
+  it('produces the same bytes from the same inputs', async () => {
+    ws = makeWorkspace();
+    const first = await ws.build('dev');
+    const a = readFileSync(first.zipPath ?? '');
+    const second = await ws.build('dev');
+    expect(readFileSync(second.zipPath ?? '').equals(a)).toBe(true);
+  });
+
+  it('writes nothing when a check fails', async () => {
+    ws = makeWorkspace();
+    ws.editJson('fr.json', (doc) => {
+      delete doc['name.short'];
+    });
+    const result = await ws.build('dev');
+    expect(result.ok).toBe(false);
+    expect(existsSync(`${ws.outDir}/appPackage.dev.zip`)).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { BOT_COMMANDS } from '../../bot/teams/command-catalog.js';
+import { checkBotCommands } from '../../manifest/lib/command-checks.js';
+import { ManifestShape } from '../../manifest/lib/manifest-shape.js';
+
+const manifest = (
+  lists: { scopes: string[]; titles: string[] }[],
+  botScopes = ['personal', 'team', 'groupChat'],
+) =>
+  ManifestShape.parse({
+    bots: [
+      {
+        botId: 'x',
+        scopes: botScopes,
+        commandLists: lists.map((l) => ({
+          scopes: l.scopes,
+          commands: l.titles.map((title) => ({ title })),
+        })),
+      },
+    ],
+  });
+
+describe('bot command check', () => {
+  it('accepts commands from the catalogue in scopes the bot handles them in, ignoring case and spacing', () => {
+    const m = manifest([
+      { scopes: ['personal'], titles: ['help', 'Subscribe  Digest', 'away'] },
+      { scopes: ['team', 'groupChat'], titles: ['status', 'risks'] },
+    ]);
+    expect(checkBotCommands(m, BOT_COMMANDS, 'manifest.json')).toEqual([]);
+  });
+
+  it('refuses unknown, duplicate and out-of-scope commands, and lists for scopes the bot lacks', () => {
+    const m = manifest(
+      [
+        { scopes: ['personal'], titles: ['help', 'help', 'teleport'] },
+        { scopes: ['team'], titles: ['unreachable'] },
+        { scopes: ['groupChat'], titles: ['status'] },
+      ],
+      ['personal', 'team'],
+    );
+    expect(checkBotCommands(m, BOT_COMMANDS, 'manifest.json').map((p) => p.message)).toEqual([
+      'bots[0].commandLists[0].commands[1] "help" is listed twice',
+      expect.stringMatching(
+        /^bots\[0\]\.commandLists\[0\]\.commands\[2\] "teleport" is not a command the bot handles \(it handles: help, projects/,
+      ),
+      'bots[0].commandLists[1].commands[0] "unreachable" is listed for team but the bot handles it only in personal',
+      'bots[0].commandLists[2] is for groupChat, a scope the bot is not installed in',
+    ]);
+  });
+
+  it('follows the handler list it is given (the bot can export its real handlers)', () => {
+    const m = manifest([{ scopes: ['personal'], titles: ['help', 'portfolio'] }]);
+    const problems = checkBotCommands(m, [{ keyword: 'help', scopes: ['personal'] }], 'manifest.json');
+    expect(problems.map((p) => p.message)).toEqual([
+      'bots[0].commandLists[0].commands[1] "portfolio" is not a command the bot handles (it handles: help)',
+    ]);
+  });
+});
+
+describe('the manifest template', () => {
+  it('advertises every command anyone can use, in the scopes the bot handles it (CTO-only commands stay out of the shared menu)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const template = ManifestShape.parse(JSON.parse(readFileSync('manifest/template/manifest.json', 'utf8')));
+    const [personal, shared] = template.bots[0]?.commandLists ?? [];
+    const titles = (list: typeof personal) => (list?.commands ?? []).map((c) => c.title);
+    expect(personal?.scopes).toEqual(['personal']);
+    expect(titles(personal)).toEqual(
+      BOT_COMMANDS.filter((c) => !c.ctoOnly && c.scopes.includes('personal')).map((c) => c.keyword),
+    );
+    expect(shared?.scopes).toEqual(['team', 'groupChat']);
+    expect(titles(shared)).toEqual(
+      BOT_COMMANDS.filter(
+        (c) => !c.ctoOnly && c.scopes.includes('team') && c.scopes.includes('groupChat'),
+      ).map((c) => c.keyword),
+    );
+  });
+});
