@@ -18,7 +18,7 @@ const bool = (fallback: boolean) =>
   z.preprocess(
     (v) => (v === undefined || v === '' ? fallback : v),
     z
-      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })])
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], { error: 'expected true or false' })
       .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes'),
   );
 const timeZone = z.string().refine(
@@ -33,6 +33,26 @@ const timeZone = z.string().refine(
   { error: 'expected an IANA time zone such as Europe/Zurich' },
 );
 
+/** The variables the cross-variable rules read; while one of them is invalid those rules wait. */
+const CROSS_RULE_INPUTS = new Set([
+  'NODE_ENV',
+  'STORE',
+  'STATE_STORE',
+  'AUTH_MODE',
+  'BOT_ID',
+  'BOT_PASSWORD',
+  'BOT_TYPE',
+  'BOT_TENANT_ID',
+  'ENTRA_TENANT_ID',
+  'ENTRA_CLIENT_ID',
+  'ENTRA_CLIENT_SECRET',
+  'ENTRA_CLIENT_CERTIFICATE_PATH',
+  'MANAGED_IDENTITY_CLIENT_ID',
+  'SHAREPOINT_SITE_ID',
+  'AZURE_STORAGE_CONNECTION_STRING',
+  'AZURE_STORAGE_ACCOUNT_URL',
+]);
+
 /** Raw environment variables, as documented in .env.example. */
 export const EnvSchema = z
   .object({
@@ -40,8 +60,8 @@ export const EnvSchema = z
     PORT: z.coerce
       .number({ error: 'expected a port number' })
       .int({ error: 'expected a whole port number' })
-      .min(1, { error: 'expected a port number between 1 and 65535' })
-      .max(65535, { error: 'expected a port number between 1 and 65535' })
+      .min(0, { error: 'expected a port number between 0 (any free port) and 65535' })
+      .max(65535, { error: 'expected a port number between 0 (any free port) and 65535' })
       .default(3978),
     HOST: z.string().min(1).default('0.0.0.0'),
     PUBLIC_URL: optionalUrl('the public base URL of this app'),
@@ -69,12 +89,16 @@ export const EnvSchema = z
     ENTRA_CLIENT_CERTIFICATE_PATH: optionalString,
     ENTRA_APP_ID_URI: optionalString,
     ENTRA_OPENID_CONFIG_URL: optionalUrl('the OpenID configuration document URL'),
-    ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+    ENTRA_AUTHORITY_HOST: z
+      .url({ error: 'expected the Entra authority host (an absolute http(s) URL)' })
+      .default('https://login.microsoftonline.com'),
     MANAGED_IDENTITY_CLIENT_ID: optionalGuid,
 
     SHAREPOINT_SITE_ID: optionalString,
     SHAREPOINT_LIST_PREFIX: z.string().max(40).default('TH '),
-    GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+    GRAPH_BASE_URL: z
+      .url({ error: 'expected the Microsoft Graph base URL (an absolute http(s) URL)' })
+      .default('https://graph.microsoft.com/v1.0'),
 
     AZURE_STORAGE_CONNECTION_STRING: optionalString,
     AZURE_STORAGE_ACCOUNT_URL: optionalUrl('the blob service URL of the storage account'),
@@ -88,8 +112,12 @@ export const EnvSchema = z
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   })
   .superRefine((env, ctx) => {
+    // Each variable is named once, by the first rule that needs it.
+    const named = new Set<string>();
     const need = (key: keyof typeof env, why: string) => {
-      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
+      if (env[key] !== undefined || named.has(key)) return;
+      named.add(key);
+      ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
     };
     if (env.STORE === 'sharepoint') {
       need('SHAREPOINT_SITE_ID', 'when STORE=sharepoint');
@@ -132,7 +160,9 @@ export const EnvSchema = z
     if (env.BOT_ID && env.BOT_TYPE === 'UserAssignedMSI' && env.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'must be empty when BOT_TYPE=UserAssignedMSI' });
     }
-  });
+    // Cross-variable rules also run when an unrelated variable is invalid, so that one start names
+    // every problem; they wait while a variable they read is itself invalid (STORE=oracle is one error).
+  }, { when: (payload) => !payload.issues.some((issue) => CROSS_RULE_INPUTS.has(String(issue.path?.[0]))) });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -188,9 +218,13 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, string | und
   return got !== undefined && !secret && issue.code !== 'custom' ? `${message} (got "${got}")` : message;
 }
 
-/** Pure: builds the configuration from an environment map, or throws ConfigError naming each bad variable. */
+/**
+ * Pure: builds the configuration from an environment map, or throws ConfigError naming each bad
+ * variable. A variable set to an empty or blank string counts as unset (`PORT=` in a .env file).
+ */
 export function parseConfig(raw: Record<string, string | undefined>): Config {
-  const result = EnvSchema.safeParse(raw);
+  const set = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = EnvSchema.safeParse(set);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => ({
       variable: String(issue.path[0] ?? '(environment)'),

@@ -98,3 +98,8 @@ export function canEditKpi(
 export function canRead(actor: Actor): Decision {
   return active(actor) ?? ALLOW;
 }
+
+/** Changing who owns or leads a project: the CTO or the project's current owner (not its leads). */
+export function canReassignProject(actor: Actor, project: Pick<Project, 'ownerId'>): Decision {
+  return active(actor) ?? (actor.role === 'cto' || project.ownerId === actor.id ? ALLOW : deny('not_project_owner'));
+}

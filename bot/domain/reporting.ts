@@ -1,6 +1,6 @@
 // When is a status update due, and when is it overdue? One definition for the bot, the tab, the
 // reminders and the digest.
-import { comparePeriods, periodStart, previousPeriod, type Period } from './period.js';
+import { comparePeriods, periodStart, previousPeriod, weeksBetween, type Period } from './period.js';
 import type { IsoDateTime } from './primitives.js';
 import { expectsReporting, type Project } from './project.js';
 
@@ -33,4 +33,12 @@ export function isUpdateMissing(state: ReportingState): boolean {
 export function daysSince(instant: IsoDateTime | undefined, now: Date): number | undefined {
   if (!instant) return undefined;
   return Math.max(0, Math.floor((now.getTime() - Date.parse(instant)) / 86_400_000));
+}
+
+/** How many past periods may still be reported late (the current one plus this many before it). */
+export const LATE_REPORTING_WEEKS = 4;
+
+/** A status update may be posted for the current period or a recent past one, never for the future. */
+export function isReportablePeriod(period: Period, current: Period): boolean {
+  return comparePeriods(period, current) <= 0 && weeksBetween(period, current) <= LATE_REPORTING_WEEKS;
 }

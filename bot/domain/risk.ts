@@ -1,6 +1,6 @@
 // Risks: likelihood x impact scoring, levels, escalation and the residual score after mitigation.
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, line, text, Version } from './primitives.js';
+import { Id, IsoDate, IsoDateTime, line, patchOf, text, Version } from './primitives.js';
 
 export const Rating = z
   .number({ error: 'expected a whole number from 1 to 5' })
@@ -101,8 +101,7 @@ export const RiskCreate = RiskShape.omit({ status: true })
   .strict();
 export type RiskCreate = z.input<typeof RiskCreate>;
 
-export const RiskPatch = RiskShape.omit({ projectId: true })
-  .partial()
+export const RiskPatch = patchOf(RiskShape.omit({ projectId: true }))
   .extend({ escalate: z.boolean().optional() })
   .strict();
 export type RiskPatch = z.input<typeof RiskPatch>;
@@ -130,8 +129,16 @@ export function requiresEscalation(
 
 /**
  * Applies likelihood/impact and the derived fields, appending to the score history when the score
- * inputs changed. Escalation: a risk that newly requires escalation gets `status: escalated` and an
- * escalation record; the caller notifies the CTO when `escalated` is returned true.
+ * inputs changed, and decides whether this change escalates the risk to the CTO.
+ *
+ * Escalation rule: a risk escalates when it is explicitly escalated (the flag, or its status set to
+ * `escalated` by hand), or when its score reaches the threshold from below: on being raised, on an
+ * increase that crosses the threshold, or when a proposed or closed risk at or above the threshold
+ * is triaged or reopened. Proposed and closed risks never escalate. A risk that was already at or
+ * above the threshold does not escalate again on later edits, so its owner can move it on (e.g. to
+ * `mitigating`) without notifying the CTO each time. When it escalates, its status becomes
+ * `escalated` and a fresh escalation record replaces any earlier one; the caller notifies the CTO
+ * when `escalated` is true.
  */
 export function applyRiskRules(
   before: Risk | undefined,
@@ -144,21 +151,27 @@ export function applyRiskRules(
     !before || before.likelihood !== next.likelihood || before.impact !== next.impact
       ? [...next.history, { at: ctx.at, byId: ctx.byId, likelihood: next.likelihood, impact: next.impact, score }].slice(-200)
       : next.history;
-  let risk: Risk = { ...next, score, level, history };
-  const reason = requiresEscalation(risk, ctx.threshold, ctx.explicitEscalation);
-  const alreadyEscalated = before?.escalation != null && before.status === 'escalated';
-  let escalated = false;
-  if (reason && !alreadyEscalated) {
-    risk = {
+  const risk: Risk = { ...next, score, level, history };
+  if (risk.status === 'closed' || risk.status === 'proposed') return { risk, escalated: false };
+
+  const wasEscalated = before?.status === 'escalated';
+  const explicit = !wasEscalated && (ctx.explicitEscalation || risk.status === 'escalated');
+  const wasAtOrAbove =
+    before !== undefined && before.status !== 'proposed' && before.status !== 'closed' && before.score >= ctx.threshold;
+  const reason: Escalation['reason'] | undefined = explicit
+    ? 'manual'
+    : score >= ctx.threshold && !wasAtOrAbove && !wasEscalated
+      ? 'threshold'
+      : undefined;
+  if (!reason) return { risk, escalated: false };
+  return {
+    risk: {
       ...risk,
       status: 'escalated',
       escalation: { reason, at: ctx.at, byId: ctx.byId, acknowledgedAt: null, acknowledgedById: null },
-    };
-    escalated = true;
-  } else if (reason && alreadyEscalated) {
-    risk = { ...risk, status: risk.status === 'closed' ? 'closed' : 'escalated' };
-  }
-  return { risk, escalated };
+    },
+    escalated: true,
+  };
 }
 
 /** Highest score first, then the most recently raised. */

@@ -1,0 +1,168 @@
+// Registers the /api/v1 routes on the restify server: authentication, query validation, the call
+// into the services, ETags, and errors as problem documents. Handlers themselves stay one-liners.
+import type { Request, Response, Server } from 'restify';
+import { resolveLocale, type Locale } from '../domain/locale.js';
+import { toFieldIssues } from '../domain/validation.js';
+import { ValidationError } from '../domain/errors.js';
+import type { Logger } from '../platform/logger.js';
+import type { Services } from '../services/services.js';
+import type { Authenticator } from './auth/authenticator.js';
+import { resolveActor } from './auth/resolve-actor.js';
+import { buildOpenApi } from './openapi.js';
+import { toProblem } from './problem.js';
+import { requestState } from './request-context.js';
+import { parseIdempotencyKey, parsePrecondition } from './request-helpers.js';
+import type { RouteSpec } from './route.js';
+import { adminRoutes } from './routes/admin.js';
+import { kpiRoutes } from './routes/kpis.js';
+import { milestoneRoutes } from './routes/milestones.js';
+import { portfolioRoutes } from './routes/portfolio.js';
+import { projectRoutes } from './routes/projects.js';
+import { riskRoutes } from './routes/risks.js';
+import { statusUpdateRoutes } from './routes/status-updates.js';
+
+export interface ApiOptions {
+  services: Services;
+  authenticator: Authenticator;
+  logger: Logger;
+  defaultLocale: Locale;
+  version: string;
+  publicUrl: string;
+  /** Extra routes contributed by other parts (proactive messaging, admin). */
+  extraRoutes?: readonly RouteSpec<unknown>[];
+}
+
+export function apiRoutes(options: Pick<ApiOptions, 'authenticator' | 'extraRoutes'>): RouteSpec<unknown>[] {
+  return [
+    ...portfolioRoutes(options.authenticator.mode),
+    ...projectRoutes,
+    ...statusUpdateRoutes,
+    ...riskRoutes,
+    ...milestoneRoutes,
+    ...kpiRoutes,
+    ...adminRoutes,
+    ...(options.extraRoutes ?? []),
+  ] as RouteSpec<unknown>[];
+}
+
+export function sendJson(
+  res: Response,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = 'application/json',
+): void {
+  // sendRaw: no restify formatters, and restify knows the response is sent (no second error reply).
+  res.sendRaw(status, JSON.stringify(body), {
+    'Content-Type': `${contentType}; charset=utf-8`,
+    'Cache-Control': headers['Cache-Control'] ?? 'no-store',
+    ...headers,
+  });
+}
+
+export function sendProblem(
+  req: Request,
+  res: Response,
+  error: unknown,
+  options: { logger: Logger; defaultLocale: Locale; preconditionFromHeader?: boolean; locale?: Locale },
+): void {
+  const { correlationId, log } = requestState(req, options.logger);
+  const locale = options.locale ?? resolveLocale(req.header('accept-language'), options.defaultLocale);
+  const { status, problem, headers } = toProblem(error, locale, correlationId, {
+    preconditionFromHeader: options.preconditionFromHeader,
+  });
+  if (status >= 500) log.error({ err: error, status }, 'request failed');
+  else if (status === 401 || status === 403)
+    log.warn({ status, code: problem.code, reason: problem.reason }, 'request refused');
+  sendJson(res, status, problem, headers, 'application/problem+json');
+}
+
+function paramsOf(req: Request): Record<string, string> {
+  const raw = (req.params ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
+}
+
+export function registerApi(server: Server, options: ApiOptions): RouteSpec<unknown>[] {
+  const routes = apiRoutes(options);
+  const document = buildOpenApi(routes, { version: options.version, serverUrl: options.publicUrl });
+
+  server.get('/api/v1/openapi.json', (req: Request, res: Response, next) => {
+    sendJson(res, 200, document, { 'Cache-Control': 'public, max-age=300' });
+    next();
+  });
+
+  for (const spec of routes) {
+    server[spec.method](spec.path, async (req: Request, res: Response) => {
+      const { correlationId, log } = requestState(req, options.logger);
+      let locale = resolveLocale(req.header('accept-language'), options.defaultLocale);
+      const ifMatchHeader = req.header('if-match') || undefined;
+      try {
+        const query = spec.query
+          ? spec.query.safeParse(req.query ?? {})
+          : { success: true as const, data: {} };
+        if (!query.success) throw new ValidationError(toFieldIssues(query.error));
+        const ifMatch = parsePrecondition(ifMatchHeader, req.header('if-none-match') || undefined);
+        const idempotencyKey = parseIdempotencyKey(req.header('idempotency-key') || undefined);
+
+        const identity = spec.public ? undefined : await options.authenticator.authenticate(req.headers);
+        const actor = identity ? await resolveActor(identity, options.services.roster) : undefined;
+        if (actor?.locale && !req.header('accept-language')) locale = actor.locale;
+        const ctx = actor
+          ? {
+              actor,
+              surface: req.header('x-th-client') === 'tab' ? ('tab' as const) : ('api' as const),
+              correlationId,
+              locale,
+            }
+          : { actor: anonymous(), surface: 'api' as const, correlationId, locale };
+        const result = await spec.handler({
+          ctx,
+          services: options.services,
+          params: paramsOf(req),
+          query: query.data,
+          body: req.body as unknown,
+          ifMatch,
+          idempotencyKey,
+          locale,
+          log,
+        });
+        const headers: Record<string, string> = { 'X-Correlation-Id': correlationId, ...result.headers };
+        if (result.version !== undefined) headers.ETag = `"${result.version}"`;
+        if (result.body === undefined) {
+          res.sendRaw(result.status ?? 204, '', headers);
+        } else {
+          sendJson(res, result.status ?? 200, result.body, headers);
+        }
+      } catch (error) {
+        sendProblem(req, res, error, {
+          logger: options.logger,
+          defaultLocale: options.defaultLocale,
+          locale,
+          preconditionFromHeader: ifMatchHeader !== undefined,
+        });
+      }
+    });
+  }
+  return routes;
+}
+
+function anonymous() {
+  const at = new Date(0).toISOString();
+  return {
+    id: 'anonymous',
+    aadObjectId: null,
+    name: 'Anonymous',
+    email: 'anonymous@invalid.example',
+    role: 'viewer' as const,
+    orgUnit: 'GS',
+    locale: null,
+    timeZone: 'UTC',
+    active: false,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}

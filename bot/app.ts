@@ -1,0 +1,142 @@
+// Composition: config -> stores -> services -> adapters -> server. main.ts calls this with the real
+// environment; tests call it with a temporary data directory, a fixed clock or a fake store.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Request, Response, Server } from 'restify';
+import type { Config } from './config.js';
+import { BearerAuthenticator } from './api/auth/bearer-authenticator.js';
+import type { Authenticator } from './api/auth/authenticator.js';
+import { DevAuthenticator } from './api/auth/dev-authenticator.js';
+import { refuseAllTokens, type TokenValidator } from './api/auth/token-validator.js';
+import type { RouteSpec } from './api/route.js';
+import { InProcessEventBus } from './platform/event-bus.js';
+import { cryptoIds } from './platform/id-generator.js';
+import type { Logger } from './platform/logger.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import type { IdGenerator } from './ports/ids.js';
+import type { Store } from './ports/repositories.js';
+import type { StateStore } from './ports/state.js';
+import { createServer, type ReadinessCheck } from './server.js';
+import { createServices, type Services } from './services/services.js';
+import { createStateStore, createStore } from './storage/create-store.js';
+import { createBotAdapter } from './teams/adapter.js';
+import { TransformationBot } from './teams/transformation-bot.js';
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+  ids?: IdGenerator;
+  store?: Store;
+  stateStore?: StateStore;
+  tokenValidator?: TokenValidator;
+  /** Runs once the store is open, before the server listens (e.g. seeding the demo portfolio). */
+  beforeListen?: (app: Pick<App, 'store' | 'services' | 'logger' | 'clock'>) => Promise<void>;
+  extraRoutes?: readonly RouteSpec<unknown>[];
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  store: Store;
+  stateStore: StateStore;
+  services: Services;
+  events: InProcessEventBus;
+  server: Server;
+  /** Starts listening; resolves with the bound port (0 in config picks a free one). */
+  listen(): Promise<number>;
+  /** Stops accepting requests, lets in-flight ones finish, closes the stores. */
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const onInvalidRow = (table: string, id: string, issues: unknown) =>
+    logger.warn({ table, id, issues }, 'stored item failed validation and was skipped');
+  const store = overrides.store ?? (await createStore(config, { onInvalidRow }));
+  const stateStore = overrides.stateStore ?? (await createStateStore(config, { onInvalidRow }));
+  const events = new InProcessEventBus((err, event) =>
+    logger.error({ err, event: event.type }, 'event handler failed'),
+  );
+  const services = createServices({
+    store,
+    clock,
+    ids: overrides.ids ?? cryptoIds,
+    events,
+    orgTimeZone: config.orgTimeZone,
+  });
+
+  const authenticator: Authenticator =
+    config.auth.mode === 'dev'
+      ? new DevAuthenticator()
+      : new BearerAuthenticator(overrides.tokenValidator ?? refuseAllTokens);
+
+  const adapter = createBotAdapter(config, logger);
+  const bot = new TransformationBot(services);
+  const botHandler = (req: Request, res: Response) =>
+    adapter.process(req, res, (context) => bot.run(context));
+
+  const readiness: ReadinessCheck[] = [
+    { name: 'store', check: () => store.ping() },
+    { name: 'state', check: () => stateStore.ping() },
+  ];
+
+  if (overrides.beforeListen) await overrides.beforeListen({ store, services, logger, clock });
+
+  const server = createServer({
+    services,
+    authenticator,
+    logger,
+    defaultLocale: config.defaultLocale,
+    version: appVersion(),
+    publicUrl: config.server.publicUrl,
+    readiness,
+    botHandler,
+    tabDir: path.join(ROOT_DIR, 'tab', 'dist'),
+    extraRoutes: overrides.extraRoutes,
+  });
+
+  let closed = false;
+  return {
+    config,
+    logger,
+    clock,
+    store,
+    stateStore,
+    services,
+    events,
+    server,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.server.port, config.server.host, () => {
+          server.removeListener('error', reject);
+          resolve((server.address() as AddressInfo | null)?.port ?? 0);
+        });
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        if (!server.server.listening) return resolve();
+        server.close(() => resolve());
+        server.server.closeIdleConnections();
+      });
+      await events.drain();
+      await stateStore.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,199 @@
+// The HTTP surface: /api/messages (Bot Framework), /api/v1 (REST for the tab), /healthz, /readyz and
+// the tab's static files. Built, not started: the composition root listens.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Locale } from './domain/locale.js';
+import { UnauthenticatedError } from './domain/errors.js';
+import type { MessageKey } from './i18n/translate.js';
+import { registerApi, sendJson, sendProblem } from './api/api.js';
+import type { Authenticator } from './api/auth/authenticator.js';
+import { HttpError } from './api/problem.js';
+import { beginRequest, requestState } from './api/request-context.js';
+import type { RouteSpec } from './api/route.js';
+import type { Logger } from './platform/logger.js';
+import type { Services } from './services/services.js';
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface ServerOptions {
+  services: Services;
+  authenticator: Authenticator;
+  logger: Logger;
+  defaultLocale: Locale;
+  version: string;
+  publicUrl: string;
+  readiness: readonly ReadinessCheck[];
+  /** Handles POST /api/messages (the Bot Framework adapter). */
+  botHandler: (req: Request, res: Response) => Promise<void>;
+  /** Built tab (tab/dist); when missing, / explains how to build it. */
+  tabDir?: string;
+  extraRoutes?: readonly RouteSpec<unknown>[];
+  maxBodyBytes?: number;
+}
+
+export function createServer(options: ServerOptions): Server {
+  const server = restify.createServer({
+    name: 'transformation-hub',
+    handleUncaughtExceptions: false,
+    ignoreTrailingSlash: true,
+  });
+  const logger = options.logger;
+
+  server.pre(restify.plugins.pre.dedupeSlashes());
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    const state = beginRequest(req, logger, Date.now);
+    res.header('X-Correlation-Id', state.correlationId);
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    return next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(
+    restify.plugins.bodyParser({
+      mapParams: false,
+      maxBodySize: options.maxBodyBytes ?? 1024 * 1024,
+      rejectUnknown: true,
+    }),
+  );
+
+  // restify's own errors (unknown route, bad JSON, too large ...) as localised problem documents.
+  server.on(
+    'restifyError',
+    (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      if (!res.headersSent)
+        sendProblem(req, res, fromRestifyError(err), { logger, defaultLocale: options.defaultLocale });
+      return callback();
+    },
+  );
+
+  server.on('after', (req: Request, res: Response) => {
+    const { log, startedAt } = requestState(req, logger);
+    const url = req.getPath();
+    if (url === '/healthz') return;
+    log.info(
+      { method: req.method, path: url, status: res.statusCode, ms: Date.now() - startedAt },
+      'request',
+    );
+  });
+
+  server.get('/healthz', (_req: Request, res: Response, next: restify.Next) => {
+    sendJson(res, 200, { status: 'ok' });
+    next();
+  });
+
+  server.get('/readyz', async (req: Request, res: Response) => {
+    const results = await Promise.all(
+      options.readiness.map(async (c) => {
+        try {
+          await c.check();
+          return [c.name, 'ok'] as const;
+        } catch (e) {
+          requestState(req, logger).log.warn({ err: e, check: c.name }, 'readiness check failed');
+          return [c.name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, r]) => r === 'ok');
+    sendJson(res, ready ? 200 : 503, {
+      status: ready ? 'ready' : 'not ready',
+      checks: Object.fromEntries(results),
+    });
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    try {
+      await options.botHandler(req, res);
+    } catch (e) {
+      requestState(req, logger).log.error({ err: e }, 'bot endpoint failed');
+      if (!res.headersSent) sendProblem(req, res, e, { logger, defaultLocale: options.defaultLocale });
+    }
+  });
+
+  registerApi(server, {
+    services: options.services,
+    authenticator: options.authenticator,
+    logger,
+    defaultLocale: options.defaultLocale,
+    version: options.version,
+    publicUrl: options.publicUrl,
+    extraRoutes: options.extraRoutes,
+  });
+
+  registerTab(server, options);
+  return server;
+}
+
+const RESTIFY_ERRORS: Record<string, [number, string, MessageKey]> = {
+  ResourceNotFoundError: [404, 'route_not_found', 'errors.route_not_found'],
+  NotFoundError: [404, 'route_not_found', 'errors.route_not_found'],
+  MethodNotAllowedError: [405, 'method_not_allowed', 'errors.method_not_allowed'],
+  PayloadTooLargeError: [413, 'payload_too_large', 'errors.payload_too_large'],
+  RequestEntityTooLargeError: [413, 'payload_too_large', 'errors.payload_too_large'],
+  UnsupportedMediaTypeError: [415, 'unsupported_media_type', 'errors.unsupported_media_type'],
+};
+
+/** restify's errors in our terms; anything unexpected stays an unknown error (a logged 500). */
+function fromRestifyError(err: Error & { statusCode?: number }): unknown {
+  const known = RESTIFY_ERRORS[err.name];
+  if (known) return new HttpError(...known);
+  if (err.name === 'InvalidContentError' || err.name === 'BadRequestError')
+    return new HttpError(400, 'bad_json', 'errors.bad_json');
+  if (err.statusCode === 401) return new UnauthenticatedError(err.message);
+  return err;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Serves the built tab: hashed assets cached for a year, everything else falls back to index.html. */
+function registerTab(server: Server, options: ServerOptions): void {
+  const dir = options.tabDir ? path.resolve(options.tabDir) : undefined;
+  const serve = (req: Request, res: Response, next: restify.Next) => {
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(req.getPath());
+    } catch {
+      urlPath = '/';
+    }
+    if (urlPath.startsWith('/api/')) {
+      sendProblem(req, res, new HttpError(404, 'route_not_found', 'errors.route_not_found'), {
+        logger: options.logger,
+        defaultLocale: options.defaultLocale,
+      });
+      return next(false);
+    }
+    if (!dir || !existsSync(path.join(dir, 'index.html'))) {
+      const html =
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Transformation Hub</title></head>' +
+        '<body><h1>Transformation Hub</h1><p>The tab has not been built. Run <code>npm run build</code>.</p></body></html>';
+      res.sendRaw(200, html, { 'Content-Type': 'text/html; charset=utf-8' });
+      return next(false);
+    }
+    const candidate = path.resolve(dir, `.${urlPath}`);
+    const inside = candidate.startsWith(dir + path.sep);
+    const isFile = inside && existsSync(candidate) && statSync(candidate).isFile();
+    const file = isFile ? candidate : path.join(dir, 'index.html');
+    const ext = path.extname(file);
+    const hashed = isFile && /\/assets\//.test(urlPath);
+    res.sendRaw(200, readFileSync(file), {
+      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    return next(false);
+  };
+  server.get('/', serve);
+  server.get('/*', serve);
+}

@@ -1,0 +1,70 @@
+// Every write records an audit event, and so does every refused attempt. This is the one place that
+// builds them.
+import { diffFields, type AuditAction, type AuditEvent, type EntityType } from '../domain/audit.js';
+import { canAdminister, canRead, type Decision } from '../domain/permissions.js';
+import { ForbiddenError } from '../domain/errors.js';
+import type { Page } from '../ports/paging.js';
+import type { AuditQuery } from '../ports/repositories.js';
+import type { RequestContext, ServiceDeps } from './context.js';
+
+export interface AuditTarget {
+  entityType: EntityType;
+  entityId: string;
+  projectId?: string | null;
+}
+
+export class AuditService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async record(
+    ctx: RequestContext,
+    target: AuditTarget,
+    action: AuditAction,
+    before: object | undefined,
+    after: object | undefined,
+    reason: string | null = null,
+  ): Promise<void> {
+    const event: AuditEvent = {
+      id: this.deps.ids.newId(),
+      at: this.deps.clock.now().toISOString(),
+      actorId: ctx.actor.id,
+      surface: ctx.surface,
+      entityType: target.entityType,
+      entityId: target.entityId,
+      projectId: target.projectId ?? null,
+      action,
+      changes: diffFields(before, after),
+      reason,
+      correlationId: ctx.correlationId.slice(0, 100),
+    };
+    await this.deps.store.audit.append(event);
+  }
+
+  /** Throws ForbiddenError after recording the refused attempt. */
+  async enforce(
+    ctx: RequestContext,
+    decision: Decision,
+    target: AuditTarget,
+    attempted: string,
+  ): Promise<void> {
+    if (decision.allowed) return;
+    await this.record(ctx, target, 'forbidden', undefined, undefined, `${attempted}: ${decision.reason}`);
+    throw new ForbiddenError(decision.reason);
+  }
+
+  /**
+   * A project's history is open to everyone who can read the portfolio (transparency); the whole
+   * log, the roster's and the settings' history are for the CTO.
+   */
+  async list(ctx: RequestContext, query: AuditQuery): Promise<Page<AuditEvent>> {
+    const scopedToProject = query.projectId !== undefined;
+    const decision = scopedToProject ? canRead(ctx.actor) : canAdminister(ctx.actor);
+    await this.enforce(
+      ctx,
+      decision,
+      { entityType: query.entityType ?? 'project', entityId: query.projectId ?? 'audit' },
+      'read-audit',
+    );
+    return this.deps.store.audit.list(query);
+  }
+}

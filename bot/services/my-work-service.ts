@@ -1,0 +1,81 @@
+// "My work": what a person owns or contributes to, what they owe this week, their risks and the
+// milestones coming up on their projects. Used by the tab's My work page and the bot's `projects`.
+import { canRead } from '../domain/permissions.js';
+import { addDays, dateInZone } from '../domain/primitives.js';
+import type { Milestone } from '../domain/milestone.js';
+import type { ProjectOverview } from '../domain/portfolio.js';
+import { isUpdateMissing } from '../domain/reporting.js';
+import { compareRisks, isActiveRisk, type Risk } from '../domain/risk.js';
+import { collectAll } from '../ports/paging.js';
+import type { AuditService } from './audit-service.js';
+import type { RequestContext, ServiceDeps } from './context.js';
+import type { ProjectService } from './project-service.js';
+
+export interface MyWork {
+  /** Projects I own or lead, then change cases I am a member of. */
+  projects: Array<ProjectOverview & { relation: 'owner' | 'lead' | 'member' }>;
+  /** My projects whose update for the current period is missing. */
+  updatesDue: ProjectOverview[];
+  /** Active risks I own, and active risks on my projects, highest first. */
+  risks: Risk[];
+  /** Planned milestones on my projects due within `horizonDays`. */
+  milestonesDue: Milestone[];
+}
+
+export class MyWorkService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly audit: AuditService,
+    private readonly projects: ProjectService,
+  ) {}
+
+  async get(ctx: RequestContext, horizonDays = 14): Promise<MyWork> {
+    await this.audit.enforce(ctx, canRead(ctx.actor), { entityType: 'project', entityId: 'my-work' }, 'read');
+    const me = ctx.actor.id;
+    const store = this.deps.store;
+    const [owned, member] = await Promise.all([
+      collectAll((page) => store.projects.list({ ownerOrLeadId: me, ...page })),
+      collectAll((page) => store.projects.list({ memberId: me, ...page })),
+    ]);
+    const ownedIds = new Set(owned.map((p) => p.id));
+    const all = [...owned, ...member.filter((p) => !ownedIds.has(p.id))];
+    const overviews = await this.projects.overviewOf(all);
+    const projects = overviews.map((o) => ({
+      ...o,
+      relation:
+        o.project.ownerId === me
+          ? ('owner' as const)
+          : ownedIds.has(o.project.id)
+            ? ('lead' as const)
+            : ('member' as const),
+    }));
+    const today = dateInZone(this.deps.clock.now(), this.deps.orgTimeZone);
+    const [myRisks, projectRisks, milestones] = await Promise.all([
+      collectAll((page) => store.risks.list({ ownerId: me, ...page })),
+      Promise.all(owned.map((p) => collectAll((page) => store.risks.list({ projectId: p.id, ...page })))),
+      Promise.all(
+        owned.map((p) =>
+          collectAll((page) =>
+            store.milestones.list({
+              projectId: p.id,
+              status: ['planned'],
+              dueFrom: today,
+              dueTo: addDays(today, horizonDays),
+              ...page,
+            }),
+          ),
+        ),
+      ),
+    ]);
+    const risks = new Map<string, Risk>();
+    for (const r of [...myRisks, ...projectRisks.flat()]) if (isActiveRisk(r)) risks.set(r.id, r);
+    return {
+      projects,
+      updatesDue: overviews.filter((o) => isUpdateMissing(o.reporting)),
+      risks: [...risks.values()].sort(compareRisks),
+      milestonesDue: milestones
+        .flat()
+        .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)),
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { canAdminister, canRead } from '../domain/permissions.js';
+import { defaultSettings, Settings, SettingsPatch } from '../domain/settings.js';
+import { parseInput } from '../domain/validation.js';
+import { DuplicateError, ValidationError } from '../domain/errors.js';
+import type { AuditService } from './audit-service.js';
+import type { RequestContext, ServiceDeps } from './context.js';
+
+export class SettingsService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The settings, created with defaults on first use. */
+  async current(): Promise<Settings> {
+    const stored = await this.deps.store.settings.get();
+    if (stored) return stored;
+    try {
+      return await this.deps.store.settings.save(defaultSettings(this.deps.clock.now().toISOString()), null);
+    } catch (e) {
+      if (e instanceof DuplicateError) {
+        const raced = await this.deps.store.settings.get();
+        if (raced) return raced;
+      }
+      throw e;
+    }
+  }
+
+  async get(ctx: RequestContext): Promise<Settings> {
+    await this.audit.enforce(
+      ctx,
+      canRead(ctx.actor),
+      { entityType: 'settings', entityId: 'settings' },
+      'read',
+    );
+    return this.current();
+  }
+
+  async update(ctx: RequestContext, patch: unknown, expectedVersion: number): Promise<Settings> {
+    const changes = parseInput(SettingsPatch, patch);
+    await this.audit.enforce(
+      ctx,
+      canAdminister(ctx.actor),
+      { entityType: 'settings', entityId: 'settings' },
+      'update',
+    );
+    const current = await this.current();
+    if (changes.pillarLeads || changes.digestSubscribers) {
+      const ids = [...Object.values(changes.pillarLeads ?? {}).flat(), ...(changes.digestSubscribers ?? [])];
+      const found = new Set((await this.deps.store.people.getMany([...new Set(ids)])).map((p) => p.id));
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length) {
+        throw new ValidationError(
+          missing.map((id) => ({
+            path: 'people',
+            code: 'unknown_person',
+            message: `not a person on the roster: ${id}`,
+          })),
+        );
+      }
+    }
+    const next = parseInput(Settings, {
+      ...current,
+      ...changes,
+      updatedAt: this.deps.clock.now().toISOString(),
+    });
+    const stored = await this.deps.store.settings.save(next, expectedVersion);
+    await this.audit.record(ctx, { entityType: 'settings', entityId: 'settings' }, 'update', current, stored);
+    return stored;
+  }
+}
