@@ -55,8 +55,23 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 
 const IGNORED_FIELDS = new Set(['version', 'createdAt', 'updatedAt', 'history']);
 
+/** The JSON form with object keys sorted and undefined read as null, so that key order never counts as a change. */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .sort()
+        .map((k) => [k, canonical(o[k])]),
+    );
+  }
+  return v ?? null;
+}
+
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 /** Field-level differences between two versions of an entity (top-level fields). */

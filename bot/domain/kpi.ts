@@ -1,7 +1,7 @@
 // KPIs with a baseline and a target, and their measurements over time (seed 001, section 7).
 import { z } from 'zod';
 import { PillarCode } from './pillar.js';
-import { HttpsUrl, Id, IsoDate, IsoDateTime, line, text, Version } from './primitives.js';
+import { HttpsUrl, Id, IsoDate, IsoDateTime, line, patchOf, text, Version } from './primitives.js';
 
 export const KpiDirection = z.enum(['higher-is-better', 'lower-is-better']);
 export type KpiDirection = z.infer<typeof KpiDirection>;
@@ -26,7 +26,7 @@ function targetConsistent(k: {
   direction?: KpiDirection;
 }): boolean {
   if (!k.baseline || !k.target || !k.direction) return true;
-  if (k.target.date < k.baseline.date) return false;
+  if (k.target.date <= k.baseline.date) return false;
   return k.direction === 'higher-is-better' ? k.target.value >= k.baseline.value : k.target.value <= k.baseline.value;
 }
 const TARGET_RULE = {
@@ -54,7 +54,7 @@ export const KpiCreate = KpiShape.extend({ id: Id.optional() })
   .refine(scoped, SCOPE_RULE);
 export type KpiCreate = z.input<typeof KpiCreate>;
 
-export const KpiPatch = KpiShape.partial().strict();
+export const KpiPatch = patchOf(KpiShape).strict();
 export type KpiPatch = z.input<typeof KpiPatch>;
 
 const MeasurementShape = z.object({
@@ -77,7 +77,7 @@ export type Measurement = z.infer<typeof Measurement>;
 export const MeasurementCreate = MeasurementShape.omit({ kpiId: true }).extend({ id: Id.optional() }).strict();
 export type MeasurementCreate = z.input<typeof MeasurementCreate>;
 
-export const MeasurementPatch = MeasurementShape.omit({ kpiId: true }).partial().strict();
+export const MeasurementPatch = patchOf(MeasurementShape.omit({ kpiId: true })).strict();
 export type MeasurementPatch = z.input<typeof MeasurementPatch>;
 
 export type KpiTrend = 'on-track' | 'behind' | 'achieved' | 'no-data';
@@ -93,21 +93,29 @@ export interface KpiProgress {
 
 /**
  * Progress of a KPI from its baseline towards its target. `behind` when the progress made lags the
- * time elapsed by more than `tolerance` (a share of the whole way).
+ * time elapsed by more than `tolerance` (a share of the whole way). Measurements dated before the
+ * baseline are history the baseline already supersedes; they do not count. A KPI whose target is its
+ * baseline ("hold at 95 %") is achieved while the latest value holds it, and behind otherwise.
  */
 export function kpiProgress(
   kpi: Pick<Kpi, 'baseline' | 'target' | 'direction'>,
   measurements: ReadonlyArray<Pick<Measurement, 'date' | 'value'>>,
   tolerance = 0.1,
 ): KpiProgress {
-  const latest = [...measurements].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
+  const latest = measurements
+    .filter((m) => m.date >= kpi.baseline.date)
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
   if (!latest) return { trend: 'no-data' };
   const span = kpi.target.value - kpi.baseline.value;
-  const progress = span === 0 ? 1 : (latest.value - kpi.baseline.value) / span;
+  const achieved = kpi.direction === 'higher-is-better' ? latest.value >= kpi.target.value : latest.value <= kpi.target.value;
+  const progress = span === 0 ? (achieved ? 1 : 0) : (latest.value - kpi.baseline.value) / span;
   const t0 = Date.parse(kpi.baseline.date);
   const t1 = Date.parse(kpi.target.date);
   const expected = t1 <= t0 ? 1 : Math.min(1, Math.max(0, (Date.parse(latest.date) - t0) / (t1 - t0)));
-  const achieved = kpi.direction === 'higher-is-better' ? latest.value >= kpi.target.value : latest.value <= kpi.target.value;
-  const trend: KpiTrend = achieved ? 'achieved' : progress + tolerance >= expected ? 'on-track' : 'behind';
+  const trend: KpiTrend = achieved
+    ? 'achieved'
+    : span !== 0 && progress + tolerance >= expected
+      ? 'on-track'
+      : 'behind';
   return { latest: { value: latest.value, date: latest.date }, progress, expected, trend };
 }

@@ -18,7 +18,7 @@ export function resolveLocale(tag: string | null | undefined, fallback: Locale =
     .split(',')
     .map((part) => {
       const [range, ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
       return { range: (range ?? '').trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
     })
     .filter((c) => c.range.length > 0 && Number.isFinite(c.q) && c.q > 0)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, line, Version } from './primitives.js';
+import { Id, IsoDate, IsoDateTime, line, patchOf, Version } from './primitives.js';
 
 export const MILESTONE_STATUSES = ['planned', 'done', 'missed'] as const;
 export const MilestoneStatus = z.enum(MILESTONE_STATUSES);
@@ -32,8 +32,7 @@ export type Milestone = z.infer<typeof Milestone>;
 export const MilestoneCreate = MilestoneShape.extend({ id: Id.optional() }).strict();
 export type MilestoneCreate = z.input<typeof MilestoneCreate>;
 
-export const MilestonePatch = MilestoneShape.omit({ projectId: true })
-  .partial()
+export const MilestonePatch = patchOf(MilestoneShape.omit({ projectId: true }))
   .strict()
   .refine(completionConsistent, { error: 'a completed milestone needs its completion date', path: ['completedOn'] });
 export type MilestonePatch = z.input<typeof MilestonePatch>;

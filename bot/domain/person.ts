@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { SUPPORTED_LOCALES } from './locale.js';
 import { OrgUnitCode } from './org-unit.js';
-import { Email, Id, IsoDateTime, line, Version } from './primitives.js';
+import { Email, Id, IsoDateTime, line, patchOf, Version } from './primitives.js';
 
 export const ROLES = ['cto', 'owner', 'changemaker', 'viewer'] as const;
 export const Role = z.enum(ROLES, { error: `expected a role: ${ROLES.join(', ')}` });
@@ -48,7 +48,7 @@ export type Person = z.infer<typeof Person>;
 export const PersonCreate = PersonFields.extend({ id: Id.optional() }).strict();
 export type PersonCreate = z.input<typeof PersonCreate>;
 
-export const PersonPatch = PersonFields.partial().strict();
+export const PersonPatch = patchOf(PersonFields).strict();
 export type PersonPatch = z.input<typeof PersonPatch>;
 
 /** The identity that acts for scheduled jobs, seeding and migrations. */

@@ -129,8 +129,14 @@ export function summarisePortfolio(
   period: Period,
 ): PortfolioSummary {
   const risksByProject = new Map<string, Array<Pick<Risk, 'level'>>>();
+  // Portfolio-wide risks belong to no pillar but count in the totals.
+  const portfolioWide: Array<Pick<Risk, 'level'>> = [];
   for (const r of risks) {
-    if (!r.projectId || !isActiveRisk(r) || r.status === 'proposed') continue;
+    if (!isActiveRisk(r) || r.status === 'proposed') continue;
+    if (!r.projectId) {
+      portfolioWide.push(r);
+      continue;
+    }
     const list = risksByProject.get(r.projectId) ?? [];
     list.push(r);
     risksByProject.set(r.projectId, list);
@@ -143,6 +149,8 @@ export function summarisePortfolio(
     if (bucket) add(bucket, o, projectRisks);
     add(totals, o, projectRisks);
   }
+  totals.openRisks += portfolioWide.length;
+  for (const r of portfolioWide) totals.risksByLevel[r.level] += 1;
   return {
     period,
     pillars: PILLARS.map((p) => ({ pillar: p.code, ...(byPillar.get(p.code) ?? emptySummary()) })),

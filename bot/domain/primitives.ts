@@ -47,6 +47,26 @@ export function line(max: number, min = 1) {
 
 export const Email = z.email({ error: 'expected an e-mail address' }).max(254);
 
+type PatchShape<Shape extends z.core.$ZodShape> = {
+  -readonly [K in keyof Shape]: z.ZodOptional<Shape[K] extends z.ZodDefault<infer Inner> ? Inner : Shape[K]>;
+};
+
+/**
+ * The schema of a partial update: every field optional and without its default. With `.partial()` a
+ * field the caller left out would come back filled with its default and, merged over the stored
+ * record, reset it (a title edit would put a project back to `proposed` and drop its leads).
+ */
+export function patchOf<Shape extends z.core.$ZodShape, Config extends z.core.$ZodObjectConfig>(
+  schema: z.ZodObject<Shape, Config>,
+): z.ZodObject<PatchShape<Shape>, Config> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return schema.extend(shape) as unknown as z.ZodObject<PatchShape<Shape>, Config>;
+}
+
 /** Only https links (evidence links, documents). */
 export const HttpsUrl = z
   .url({ protocol: /^https$/, error: 'expected an https:// link' })
@@ -62,14 +82,17 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
+// Building a DateTimeFormat costs far more than using one; keep one per zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OrgUnitCode } from './org-unit.js';
 import { PillarCode } from './pillar.js';
-import { Id, IsoDate, IsoDateTime, line, text, Version } from './primitives.js';
+import { Id, IsoDate, IsoDateTime, line, patchOf, text, Version } from './primitives.js';
 
 export const PROJECT_KINDS = ['accelerated-initiative', 'project', 'change-case'] as const;
 export const ProjectKind = z.enum(PROJECT_KINDS);
@@ -59,7 +59,7 @@ export const ProjectCreate = ProjectShape.extend({ id: Id.optional() }).strict()
 export type ProjectCreate = z.input<typeof ProjectCreate>;
 
 /** Editable fields; `code` is stable once created. */
-export const ProjectPatch = ProjectShape.omit({ code: true }).partial().strict();
+export const ProjectPatch = patchOf(ProjectShape.omit({ code: true })).strict();
 export type ProjectPatch = z.input<typeof ProjectPatch>;
 
 export function isProjectOwner(personId: string, project: Pick<Project, 'ownerId' | 'leadIds'>): boolean {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { TimeZone } from './person.js';
 import { PillarCode } from './pillar.js';
-import { Id, IsoDateTime, Version } from './primitives.js';
+import { Id, IsoDateTime, patchOf, Version } from './primitives.js';
 import { DEFAULT_ESCALATION_THRESHOLD } from './risk.js';
 
 export const Weekday = z.number().int().min(1, { error: 'expected 1 (Monday) to 7 (Sunday)' }).max(7, {
@@ -43,7 +43,7 @@ export const Settings = SettingsShape.extend({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const SettingsPatch = SettingsShape.partial().strict();
+export const SettingsPatch = patchOf(SettingsShape).strict();
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 
 export function defaultSettings(at: string): Settings {

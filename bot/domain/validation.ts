@@ -2,12 +2,23 @@
 import type { z } from 'zod';
 import { ValidationError, type FieldIssue } from './errors.js';
 
+/**
+ * Was the field left out (or null)? Parsing with `reportInput` (as parseInput does) tells exactly;
+ * otherwise zod's own message for a missing value says "received undefined".
+ */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if ('input' in issue) return issue.input == null;
+  return /received (undefined|null)$/.test(issue.message);
+}
+
 function issueCode(issue: z.core.$ZodIssue): { code: string; params?: Record<string, string | number> } {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? { code: 'required' } : { code: 'invalid_type', params: { expected: issue.expected } };
+      return isMissing(issue) ? { code: 'required' } : { code: 'invalid_type', params: { expected: issue.expected } };
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { code: 'required' };
+      // An empty required string (blank once trimmed) is missing, whatever its minimum length.
+      if (issue.origin === 'string' && (Number(issue.minimum) <= 1 || ('input' in issue && issue.input === '')))
+        return { code: 'required' };
       return { code: 'too_small', params: { minimum: Number(issue.minimum), origin: issue.origin } };
     case 'too_big':
       return { code: 'too_big', params: { maximum: Number(issue.maximum), origin: issue.origin } };
@@ -36,7 +47,7 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 
 /** Parses untrusted input or throws ValidationError naming each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ValidationError(toFieldIssues(result.error));
   return result.data;
 }
