@@ -1,0 +1,98 @@
+// The embedded store: every repository port on one SQLite file (default <dataDir>/transformation-hub.db),
+// and the bot-state ports on the same file. Each factory opens its own connection, so a Store and a
+// StateStore, or two app instances, may share the file.
+import type { Store } from '../../ports/repositories.js';
+import type { StateStore } from '../../ports/state.js';
+import { createAuditRepository } from './audit-repository.js';
+import { createConversationStore } from './conversation-store.js';
+import { openDatabase, type OpenDatabaseOptions } from './database.js';
+import { safeInvalidRowHandler, type InvalidRowHandler } from './invalid-row.js';
+import { createKpiRepository } from './kpi-repository.js';
+import { createLeaseStore } from './lease-store.js';
+import { createMeasurementRepository } from './measurement-repository.js';
+import { createMilestoneRepository } from './milestone-repository.js';
+import { createPersonRepository } from './person-repository.js';
+import { createProjectRepository } from './project-repository.js';
+import { createRiskRepository } from './risk-repository.js';
+import { createRunStore } from './run-store.js';
+import { createSettingsRepository } from './settings-repository.js';
+import { createSqliteContext, type SqliteContext } from './sqlite-context.js';
+import { createStatusUpdateRepository } from './status-update-repository.js';
+
+export interface SqliteStoreOptions extends Pick<
+  OpenDatabaseOptions,
+  'dataDir' | 'fileName' | 'busyTimeoutMs'
+> {
+  /** Told about each stored row that no longer validates (the read skips it). Default: ignore. */
+  onInvalidRow?: InvalidRowHandler;
+}
+
+export interface SqliteStore extends Store {
+  /**
+   * Runs `fn` in one synchronous write transaction, for bulk seeding. Repository calls made inside
+   * `fn` execute at once, inside the transaction (their promises are already settled when `fn`
+   * returns); if any of them fails, or `fn` throws, everything rolls back and transaction() throws
+   * that error. `fn` must not be async. Await the promises it collected afterwards.
+   */
+  transaction<T>(fn: () => T): T;
+}
+
+function context(options: SqliteStoreOptions): SqliteContext {
+  const db = openDatabase(options);
+  return createSqliteContext(db, safeInvalidRowHandler(options.onInvalidRow));
+}
+
+function lifecycle(ctx: SqliteContext) {
+  return {
+    ping: () =>
+      ctx.run(() => {
+        ctx.statement('SELECT 1').get();
+      }),
+    close: () =>
+      ctx.run(() => {
+        if (ctx.db.open) ctx.db.close();
+      }),
+  };
+}
+
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const ctx = context(options);
+  return {
+    kind: 'sqlite',
+    projects: createProjectRepository(ctx),
+    statusUpdates: createStatusUpdateRepository(ctx),
+    risks: createRiskRepository(ctx),
+    milestones: createMilestoneRepository(ctx),
+    kpis: createKpiRepository(ctx),
+    measurements: createMeasurementRepository(ctx),
+    people: createPersonRepository(ctx),
+    audit: createAuditRepository(ctx),
+    settings: createSettingsRepository(ctx),
+    isEmpty: () =>
+      ctx.run(
+        () =>
+          ctx
+            .statement<{ empty: number }>(
+              'SELECT NOT EXISTS (SELECT 1 FROM projects) AND NOT EXISTS (SELECT 1 FROM people) AS empty',
+            )
+            .get()?.empty === 1,
+      ),
+    transaction: (fn) => ctx.transaction(fn),
+    ...lifecycle(ctx),
+  };
+}
+
+export interface SqliteStateStoreOptions extends SqliteStoreOptions {
+  /** After how long a `pending` run claim counts as abandoned and may be claimed again (run-store.ts). */
+  claimTimeoutMs?: number;
+}
+
+export function createSqliteStateStore(options: SqliteStateStoreOptions): StateStore {
+  const ctx = context(options);
+  return {
+    conversations: createConversationStore(ctx),
+    runs: createRunStore(ctx, { claimTimeoutMs: options.claimTimeoutMs }),
+    leases: createLeaseStore(ctx),
+    ...lifecycle(ctx),
+  };
+}

@@ -1,0 +1,140 @@
+// The part every versioned repository shares: get, getMany, create and update with optimistic
+// concurrency, over a table of (id, version, data JSON, indexed copies of queried fields).
+//
+// update() is one statement, `UPDATE ... SET version = version + 1 ... WHERE id = ? AND version = ?`,
+// so two writers from the same version cannot both succeed, whether they share a connection or run in
+// two processes on one file. When it changes no row the current row is read to tell a conflict
+// (ConflictError carrying the current entity) from a missing one (NotFoundError).
+import type { z } from 'zod';
+import { ConflictError, DuplicateError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { toFieldIssues } from '../../domain/validation.js';
+import type { Versioned, VersionedRepository } from '../../ports/repositories.js';
+import { parseStoredRow } from './invalid-row.js';
+import type { SqliteContext, SqlValue } from './sqlite-context.js';
+import { isForeignKeyViolation, uniqueViolation } from './sqlite-errors.js';
+
+export interface VersionedTableSpec<T extends Versioned> {
+  table: string;
+  /** Entity name used in errors ("project", "status-update", ...). */
+  entity: string;
+  schema: z.ZodType<T>;
+  /** Indexed copies of the entity's fields, by column name. */
+  columns: Readonly<Record<string, (entity: T) => SqlValue>>;
+  /** Unique constraints besides the id, by their comma-separated column list, and the key a DuplicateError names. */
+  uniqueKeys?: Readonly<Record<string, (entity: T) => string>>;
+  /** The field that must name an existing parent row (a foreign key), and the parent entity's name. */
+  parent?: { field: string; entity: string };
+}
+
+export interface StoredVersionedRow {
+  id: string;
+  version: number;
+  data: string;
+}
+
+export interface VersionedTable<T extends Versioned> {
+  /** get, getMany, create, update: spread into the repository. */
+  crud: VersionedRepository<T>;
+  /** Validated entities of these rows; invalid ones are skipped and reported. */
+  parseRows(rows: readonly StoredVersionedRow[]): T[];
+  /** The first row matching a WHERE clause, parsed (synchronous; call inside ctx.run). */
+  findOne(where: string, params: readonly SqlValue[]): T | undefined;
+}
+
+export function createVersionedTable<T extends Versioned>(
+  ctx: SqliteContext,
+  spec: VersionedTableSpec<T>,
+): VersionedTable<T> {
+  const { table, entity, schema } = spec;
+  const columnNames = Object.keys(spec.columns);
+  const columnValues = (e: T): SqlValue[] =>
+    columnNames.map((c) => (spec.columns[c] as (x: T) => SqlValue)(e));
+
+  const insertSql =
+    `INSERT INTO ${table} (id, version, data${columnNames.map((c) => `, ${c}`).join('')}) ` +
+    `VALUES (?, ?, ?${columnNames.map(() => ', ?').join('')})`;
+  const updateSql =
+    `UPDATE ${table} SET version = version + 1, data = ?${columnNames.map((c) => `, ${c} = ?`).join('')} ` +
+    'WHERE id = ? AND version = ?';
+  const selectSql = `SELECT id, version, data FROM ${table}`;
+
+  const parse = (row: StoredVersionedRow | undefined): T | undefined =>
+    row ? parseStoredRow(schema, table, row, ctx.onInvalidRow) : undefined;
+
+  const getSync = (id: string): { row?: StoredVersionedRow; entity?: T } => {
+    const row = ctx.statement<StoredVersionedRow>(`${selectSql} WHERE id = ?`).get(id);
+    return { row, entity: parse(row) };
+  };
+
+  /** The entity as it will be stored at `version`, validated; ValidationError when it does not parse. */
+  const prepare = (e: T, version: number): T => {
+    const result = schema.safeParse({ ...e, version });
+    if (!result.success) throw new ValidationError(toFieldIssues(result.error));
+    return result.data;
+  };
+
+  const mapWriteError = (error: unknown, e: T): unknown => {
+    const unique = uniqueViolation(error);
+    if (unique) {
+      if (unique.length === 1 && unique[0] === 'id') return new DuplicateError(entity, e.id);
+      const key = spec.uniqueKeys?.[unique.join(',')];
+      return new DuplicateError(entity, key ? key(e) : e.id);
+    }
+    if (isForeignKeyViolation(error) && spec.parent) {
+      const { field, entity: parentEntity } = spec.parent;
+      return new ValidationError([
+        { path: field, code: 'not_found', message: `refers to a ${parentEntity} that does not exist` },
+      ]);
+    }
+    return error;
+  };
+
+  const crud: VersionedRepository<T> = {
+    get: (id) => ctx.run(() => getSync(id).entity),
+
+    getMany: (ids) =>
+      ctx.run(() => {
+        if (ids.length === 0) return [];
+        const rows = ctx
+          .statement<StoredVersionedRow>(`${selectSql} WHERE id IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify([...new Set(ids)]));
+        return rows.map(parse).filter((x): x is T => x !== undefined);
+      }),
+
+    create: (e) =>
+      ctx.run(() => {
+        const stored = prepare(e, 1);
+        try {
+          ctx.statement(insertSql).run(stored.id, 1, JSON.stringify(stored), ...columnValues(stored));
+        } catch (error) {
+          throw mapWriteError(error, stored);
+        }
+        return stored;
+      }),
+
+    update: (e, expectedVersion) =>
+      ctx.run(() => {
+        const stored = prepare(e, expectedVersion + 1);
+        let changes: number;
+        try {
+          changes = ctx
+            .statement(updateSql)
+            .run(JSON.stringify(stored), ...columnValues(stored), stored.id, expectedVersion).changes;
+        } catch (error) {
+          throw mapWriteError(error, stored);
+        }
+        if (changes === 1) return stored;
+        const current = getSync(stored.id);
+        if (!current.row) throw new NotFoundError(entity, stored.id);
+        throw new ConflictError<T | undefined>(entity, stored.id, expectedVersion, current.entity);
+      }),
+  };
+
+  return {
+    crud,
+    parseRows: (rows) => rows.map(parse).filter((x): x is T => x !== undefined),
+
+    findOne: (where, params) =>
+      parse(ctx.statement<StoredVersionedRow>(`${selectSql} WHERE ${where} LIMIT 1`).get(...params)),
+  };
+}
