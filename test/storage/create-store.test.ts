@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../bot/config.js';
+import { createStateStore, createStore } from '../../bot/storage/create-store.js';
+import { buildPerson } from '../helpers/fixtures.js';
+
+describe('createStore / createStateStore', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'transformation-hub-config-'));
+  });
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('embedded mode: SQLite stores in DATA_DIR that see each other’s data after reopening', async () => {
+    const config = parseConfig({ DATA_DIR: dataDir });
+    const store = await createStore(config);
+    const state = await createStateStore(config);
+    expect(store.kind).toBe('sqlite');
+    await store.people.create(buildPerson({ id: 'p-1' }));
+    await state.leases.acquire('scheduler', 'a', 1000, new Date());
+    await store.close();
+    await state.close();
+    const reopened = await createStore(config);
+    expect(await reopened.people.get('p-1')).toBeDefined();
+    await reopened.close();
+  });
+
+  it('STORE=sharepoint is refused with a ConfigError naming STORE, until that store exists', async () => {
+    const config = { ...parseConfig({ DATA_DIR: dataDir }), store: 'sharepoint' as const };
+    const error = await createStore(config).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([expect.objectContaining({ variable: 'STORE' })]);
+  });
+
+  it('STATE_STORE=blob is refused with a ConfigError naming STATE_STORE, until that store exists', async () => {
+    const config = { ...parseConfig({ DATA_DIR: dataDir }), stateStore: 'blob' as const };
+    const error = await createStateStore(config).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([expect.objectContaining({ variable: 'STATE_STORE' })]);
+  });
+});
