@@ -230,7 +230,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         name: 'projects',
         repo: (s) => s.projects,
         prepare: () => Promise.resolve(() => buildProject()),
-        edit: (p, n) => ({ ...p, title: `Edited title ${n}`, phase: n % 2 ? ('on-hold' as const) : ('closing' as const) }),
+        edit: (p, n) => ({
+          ...p,
+          title: `Edited title ${n}`,
+          phase: n % 2 ? ('on-hold' as const) : ('closing' as const),
+        }),
       },
       harness,
     );
@@ -280,7 +284,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         name: 'KPIs',
         repo: (s) => s.kpis,
         prepare: () => Promise.resolve(() => buildKpi()),
-        edit: (k, n) => ({ ...k, description: `Edited ${n}`, pillar: n % 2 ? ('GOV' as const) : ('MAP' as const) }),
+        edit: (k, n) => ({
+          ...k,
+          description: `Edited ${n}`,
+          pillar: n % 2 ? ('GOV' as const) : ('MAP' as const),
+        }),
       },
       harness,
     );
@@ -301,7 +309,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         name: 'people',
         repo: (s) => s.people,
         prepare: () => Promise.resolve(() => buildPerson()),
-        edit: (p, n) => ({ ...p, name: `Renamed ${n}`, role: n % 2 ? ('changemaker' as const) : ('viewer' as const) }),
+        edit: (p, n) => ({
+          ...p,
+          name: `Renamed ${n}`,
+          role: n % 2 ? ('changemaker' as const) : ('viewer' as const),
+        }),
       },
       harness,
     );
