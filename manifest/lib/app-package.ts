@@ -4,7 +4,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { loadBundledSchema, validateWithSchema, type SchemaKind } from './bundled-schemas.js';
+import {
+  loadBundledSchema,
+  validateManyWithSchema,
+  validateWithSchema,
+  type SchemaKind,
+} from './bundled-schemas.js';
 import { checkBotCommands, type HandledCommand } from './command-checks.js';
 import { envFilePath, readEnvironment } from './env-file.js';
 import { checkIcon, type IconRole } from './icon-checks.js';
@@ -90,6 +95,42 @@ async function validateSchema(
     return;
   }
   for (const message of messages) problems.push(problem('schema', file, message.replace(/^ /, '(root) ')));
+}
+
+/** All language files against the localisation schema of the manifest's version, in one compilation. */
+async function validateLanguageSchemas(
+  version: string | undefined,
+  files: readonly LanguageFile[],
+  problems: Problem[],
+  validatedWith: string[],
+): Promise<void> {
+  if (files.length === 0 || !version) return;
+  const label = `teams-localisation ${version}`;
+  const schema = loadBundledSchema('teams-localisation', version);
+  if (!schema) {
+    for (const f of files) {
+      problems.push(problem('schema', f.file, `${label} has no schema bundled with @microsoft/app-manifest`));
+    }
+    return;
+  }
+  let results: string[][];
+  try {
+    results = await validateManyWithSchema(
+      files.map((f) => f.content),
+      schema,
+    );
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    problems.push(
+      problem('schema', files[0]?.file ?? '', `the bundled ${label} schema could not be compiled (${why})`),
+    );
+    return;
+  }
+  if (!validatedWith.includes(label)) validatedWith.push(label);
+  files.forEach((f, i) => {
+    for (const message of results[i] ?? [])
+      problems.push(problem('schema', f.file, message.replace(/^ /, '(root) ')));
+  });
 }
 
 /** A file path from the manifest must stay inside the package folder. */
@@ -231,16 +272,12 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
       ),
     );
   }
-  for (const lang of defaultLanguage ? [defaultLanguage, ...languages] : languages) {
-    await validateSchema(
-      'teams-localisation',
-      manifest.manifestVersion,
-      lang.content,
-      lang.file,
-      problems,
-      validatedWith,
-    );
-  }
+  await validateLanguageSchemas(
+    manifest.manifestVersion,
+    defaultLanguage ? [defaultLanguage, ...languages] : languages,
+    problems,
+    validatedWith,
+  );
   problems.push(...checkLanguageFiles({ manifest, manifestFile, agents, defaultLanguage, languages }));
 
   problems.push(...checkBotCommands(manifest, options.handledCommands, manifestFile));

@@ -137,3 +137,30 @@ const validateAgainst = AppManifestUtils.validateAgainstSchema.bind(AppManifestU
 export function validateWithSchema(doc: unknown, schema: object): Promise<string[]> {
   return validateAgainst(doc, schema);
 }
+
+/**
+ * Validates several documents against one schema with a single compilation (the package compiles
+ * the schema on every call): the schema becomes a definition of a wrapper whose properties d0, d1
+ * ... are the documents. Returns one list of messages per document, paths relative to it.
+ */
+export async function validateManyWithSchema(docs: readonly unknown[], schema: object): Promise<string[][]> {
+  const { $schema, definitions, ...body } = schema as {
+    $schema?: string;
+    definitions?: Record<string, unknown>;
+  };
+  const key = '__document';
+  const wrapper = {
+    $schema,
+    type: 'object',
+    definitions: { ...definitions, [key]: body },
+    properties: Object.fromEntries(docs.map((_d, i) => [`d${i}`, { $ref: `#/definitions/${key}` }])),
+  };
+  const messages = await validateAgainst(Object.fromEntries(docs.map((d, i) => [`d${i}`, d])), wrapper);
+  const perDoc: string[][] = docs.map(() => []);
+  for (const message of messages) {
+    const m = /^\/d(\d+)(\S*)( .*)$/s.exec(message);
+    const index = Number(m?.[1] ?? -1);
+    perDoc[index]?.push(`${m?.[2] ?? ''}${m?.[3] ?? ''}`);
+  }
+  return perDoc;
+}
