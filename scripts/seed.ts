@@ -17,6 +17,11 @@ import { databasePath, SchemaVersionError } from '../bot/storage/sqlite/database
 import { createSqliteStore } from '../bot/storage/sqlite/sqlite-store.js';
 import type { Store } from '../bot/ports/repositories.js';
 
+/** The store is not the embedded one and --force-append was not given. */
+class SeedRefused extends Error {
+  override name = 'SeedRefused';
+}
+
 const SQLITE_COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
 interface Target {
@@ -41,10 +46,6 @@ async function openTarget(config: Config, args: SeedCliArgs): Promise<Target> {
     );
   }
   return { store: await createStore(config), where: `the ${config.store} store`, options: {} };
-}
-
-class SeedRefused extends Error {
-  override name = 'SeedRefused';
 }
 
 function build(args: SeedCliArgs, config: Config): { data: SeedData; what: string } {
