@@ -70,6 +70,8 @@ export const JSON_COLUMNS = ['EntityJson', 'EntityJson2', 'EntityJson3', 'Entity
 
 export const ENTITY_ID_COLUMN = 'EntityId';
 export const ENTITY_VERSION_COLUMN = 'EntityVersion';
+/** A fresh id per write: tells "our earlier attempt landed" from "someone wrote the same thing". */
+export const WRITE_ID_COLUMN = 'WriteId';
 
 /** Columns every list has, filled by the codec. */
 export const COMMON_COLUMNS: ReadonlyArray<ColumnSpec<never>> = [
@@ -86,6 +88,13 @@ export const COMMON_COLUMNS: ReadonlyArray<ColumnSpec<never>> = [
     indexed: false,
     unique: false,
     description: 'Version for optimistic concurrency. Do not edit.',
+  },
+  {
+    name: WRITE_ID_COLUMN,
+    kind: 'text',
+    indexed: false,
+    unique: false,
+    description: 'Id of the write that stored this version (idempotent retries). Do not edit.',
   },
   ...JSON_COLUMNS.map((name, i) => ({
     name,

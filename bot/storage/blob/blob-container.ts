@@ -1,0 +1,47 @@
+// The Azure Blob container of the bot state (and of the SharePoint outbox in the cloud): from a
+// connection string (Azurite locally: UseDevelopmentStorage=true or the emulator's full string), or
+// from the account URL with a managed identity (MANAGED_IDENTITY_CLIENT_ID) through msal-node, since
+// the app carries no @azure/identity.
+import { ManagedIdentityApplication } from '@azure/msal-node';
+import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+
+export interface BlobSettings {
+  connectionString?: string;
+  accountUrl?: string;
+  container: string;
+  managedIdentityClientId?: string;
+}
+
+/** The shape of @azure/core-auth's TokenCredential, which BlobServiceClient accepts. */
+interface BlobCredential {
+  getToken(scopes: string | string[]): Promise<{ token: string; expiresOnTimestamp: number } | null>;
+}
+
+/** A TokenCredential (as @azure/core-auth defines it) backed by msal-node's managed identity client. */
+export function managedIdentityCredential(clientId: string | undefined): BlobCredential {
+  const app = new ManagedIdentityApplication({ managedIdentityIdParams: { userAssignedClientId: clientId } });
+  return {
+    getToken: async () => {
+      const result = await app.acquireToken({ resource: 'https://storage.azure.com' });
+      return {
+        token: result.accessToken,
+        expiresOnTimestamp: result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000,
+      };
+    },
+  };
+}
+
+export function blobContainer(settings: BlobSettings): ContainerClient {
+  let service: BlobServiceClient;
+  if (settings.connectionString) {
+    service = BlobServiceClient.fromConnectionString(settings.connectionString);
+  } else if (settings.accountUrl) {
+    service = new BlobServiceClient(
+      settings.accountUrl,
+      managedIdentityCredential(settings.managedIdentityClientId),
+    );
+  } else {
+    throw new Error('Azure Blob Storage needs AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL');
+  }
+  return service.getContainerClient(settings.container);
+}
