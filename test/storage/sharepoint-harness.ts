@@ -18,8 +18,9 @@ export interface SharePointSite {
   emulator: GraphEmulator;
   siteId: string;
   config: Config;
-  /** Opens a store (another app instance) on the site, with its own outbox directory. */
-  open(deps?: SharePointStoreDeps): Promise<SharePointStore>;
+  /** Opens a store (another app instance) on the site, with its own outbox directory unless given. */
+  open(deps?: SharePointStoreDeps, options?: { dataDir?: string }): Promise<SharePointStore>;
+  tempDir(): string;
   cleanup(): Promise<void>;
 }
 
@@ -69,9 +70,10 @@ export async function provisionedSite(
     emulator,
     siteId,
     config,
-    open: async (deps = {}) => {
+    tempDir,
+    open: async (deps = {}, options = {}) => {
       const store = await createSharePointStore(
-        { ...config, dataDir: tempDir() },
+        { ...config, dataDir: options.dataDir ?? tempDir() },
         { trustedCa: emulator.caCertPem, cacheMaxAgeMs: 0, autoReplay: false, sleep: instantSleep, ...deps },
       );
       stores.push(store);

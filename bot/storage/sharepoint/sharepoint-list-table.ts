@@ -135,13 +135,18 @@ export class SharePointListTable<T> {
     this.cache.syncedAt = started;
   }
 
-  private async fresh(): Promise<void> {
+  /**
+   * Syncs when the cache is too old. When SharePoint throttles or is down, a list read before is
+   * served as last seen rather than failing; a create (`forWrite`) goes ahead even on a list never
+   * read, since SharePoint's unique columns guard it and the outbox keeps it if Graph stays down.
+   */
+  private async fresh(forWrite = false): Promise<void> {
     if (!this.syncing && this.ctx.now() - this.cache.syncedAt < this.ctx.cacheMaxAgeMs) return;
     try {
       await this.sync();
     } catch (error) {
-      // SharePoint throttling or down: a list read before is served as last seen rather than failing.
-      if (Number.isFinite(this.cache.syncedAt) && isGraphRequestError(error) && error.isTransient) {
+      const usable = forWrite || Number.isFinite(this.cache.syncedAt);
+      if (usable && isGraphRequestError(error) && error.isTransient) {
         this.ctx.logger.warn(
           { list: this.key, kind: error.kind },
           'SharePoint sync failed; serving the cached list',
@@ -236,7 +241,7 @@ export class SharePointListTable<T> {
   async create(entity: T): Promise<T> {
     const stored = this.prepare(entity, 1);
     const id = this.codec.idOf(stored);
-    await this.fresh();
+    await this.fresh(true);
     if (this.cache.get(id) !== undefined) throw new DuplicateError(this.entity, id);
     this.checkUnique(stored);
     await this.checkParent(stored);
@@ -348,6 +353,11 @@ export class SharePointListTable<T> {
         fresh = await this.refresh(listId, committed.itemId);
       } catch (e) {
         if (isGraphRequestError(e) && e.kind === 'not_found') throw new NotFoundError(this.entity, id);
+        // Cannot tell now whether our write landed (a reset may have hidden its answer): the outbox
+        // settles it later by the write id, never applying it twice.
+        if (isGraphRequestError(e) && e.isTransient) {
+          return this.enqueue('update', stored, expectedVersion, transientReason(e), writeId);
+        }
         throw toDomainError(e, { entity: this.entity, id });
       }
       const version = fresh ? this.codec.versionOf(fresh.entity) : undefined;
