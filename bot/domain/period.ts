@@ -15,7 +15,8 @@ function weeksInYear(year: number): 52 | 53 {
 
 export const Period = z
   .string()
-  .regex(PERIOD_RE, { error: 'expected an ISO week such as 2026-W48' })
+  // abort: a malformed value gets the one message about its form, not also "that week does not exist".
+  .regex(PERIOD_RE, { error: 'expected an ISO week such as 2026-W48', abort: true })
   .refine(
     (p) => {
       const m = PERIOD_RE.exec(p);

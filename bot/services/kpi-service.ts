@@ -87,7 +87,13 @@ export class KpiService {
     const project = await this.projectOf(fields);
     const settings = await this.settings.current();
     const target = { entityType: 'kpi', entityId: 'new', projectId: project?.id ?? null } as const;
-    await this.audit.enforce(ctx, canEditKpi(ctx.actor, fields, project, settings), target, 'create');
+    // The owner named in the body is not yet granted: creating needs rights over the project or pillar.
+    await this.audit.enforce(
+      ctx,
+      canEditKpi(ctx.actor, { ...fields, ownerId: null }, project, settings),
+      target,
+      'create',
+    );
     if (fields.ownerId) await this.lookup.assertPeople({ ownerId: fields.ownerId });
     const id = givenId ?? idForCreate(this.deps.ids, 'kpi', ctx.actor.id, idempotencyKey);
     const now = this.deps.clock.now().toISOString();
@@ -118,12 +124,18 @@ export class KpiService {
     const settings = await this.settings.current();
     const target = { entityType: 'kpi', entityId: id, projectId: current.projectId } as const;
     await this.audit.enforce(ctx, canEditKpi(ctx.actor, current, project, settings), target, 'update');
-    // Moving a KPI to another project or pillar needs the right to edit it there as well.
-    if (changes.projectId !== undefined || changes.pillar !== undefined) {
+    // A project named by its code is stored by its id, as on create.
+    if (changes.projectId) changes.projectId = (await this.lookup.require(changes.projectId)).id;
+    // Moving a KPI to another project or pillar needs the right to edit it there as well; owning the
+    // KPI gives no rights over the project or pillar it moves to.
+    const moves =
+      (changes.projectId !== undefined && changes.projectId !== current.projectId) ||
+      (changes.pillar !== undefined && changes.pillar !== current.pillar);
+    if (moves) {
       const moved = { ...current, ...changes };
       await this.audit.enforce(
         ctx,
-        canEditKpi(ctx.actor, moved, await this.projectOf(moved), settings),
+        canEditKpi(ctx.actor, { ...moved, ownerId: null }, await this.projectOf(moved), settings),
         target,
         'move',
       );

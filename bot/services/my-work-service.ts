@@ -18,7 +18,10 @@ export interface MyWork {
   updatesDue: ProjectOverview[];
   /** Active risks I own, and active risks on my projects, highest first. */
   risks: Risk[];
-  /** Planned milestones on my projects due within `horizonDays`. */
+  /**
+   * Planned milestones due within `horizonDays` on my projects, change cases I am a member of
+   * included (members manage their milestones, as they post their updates).
+   */
   milestonesDue: Milestone[];
 }
 
@@ -54,7 +57,7 @@ export class MyWorkService {
       collectAll((page) => store.risks.list({ ownerId: me, ...page })),
       Promise.all(owned.map((p) => collectAll((page) => store.risks.list({ projectId: p.id, ...page })))),
       Promise.all(
-        owned.map((p) =>
+        all.map((p) =>
           collectAll((page) =>
             store.milestones.list({
               projectId: p.id,

@@ -1,7 +1,13 @@
 // Risks: raising (a viewer's concern lands as proposed), editing and triage, escalation to the CTO
 // (published as an event the proactive sender acts on), acknowledgement.
-import { ForbiddenError, NotFoundError } from '../domain/errors.js';
-import { canEditRisk, canRaiseRisk, canRead, initialRiskStatus, isCto } from '../domain/permissions.js';
+import { NotFoundError } from '../domain/errors.js';
+import {
+  canAdminister,
+  canEditRisk,
+  canRaiseRisk,
+  canRead,
+  initialRiskStatus,
+} from '../domain/permissions.js';
 import type { Project } from '../domain/project.js';
 import { applyRiskRules, Risk, RiskCreate, RiskPatch } from '../domain/risk.js';
 import { parseInput } from '../domain/validation.js';
@@ -143,17 +149,8 @@ export class RiskService {
     const current = await this.deps.store.risks.get(id);
     if (!current) throw new NotFoundError('risk', id);
     const target = { entityType: 'risk', entityId: id, projectId: current.projectId } as const;
-    if (!isCto(ctx.actor)) {
-      await this.audit.record(
-        ctx,
-        target,
-        'forbidden',
-        undefined,
-        undefined,
-        'acknowledge: role_required_cto',
-      );
-      throw new ForbiddenError('role_required_cto');
-    }
+    // The same decision as every other CTO-only write: an inactive CTO is refused as inactive.
+    await this.audit.enforce(ctx, canAdminister(ctx.actor), target, 'acknowledge');
     if (!current.escalation || current.escalation.acknowledgedAt) return current;
     const now = this.deps.clock.now().toISOString();
     const next = parseInput(Risk, {

@@ -76,14 +76,16 @@ export class RosterService {
 
   async create(ctx: RequestContext, input: unknown, idempotencyKey?: string): Promise<Created<Person>> {
     const { id: givenId, ...fields } = parseInput(PersonCreate, input);
+    // The audit event's entityId must be an identifier: an e-mail address is not one.
     await this.audit.enforce(
       ctx,
       canAdminister(ctx.actor),
-      { entityType: 'person', entityId: fields.email },
+      { entityType: 'person', entityId: givenId ?? 'new' },
       'create',
     );
-    await this.assertUnique(fields.email, fields.aadObjectId, undefined);
     const id = givenId ?? idForCreate(this.deps.ids, 'person', ctx.actor.id, idempotencyKey);
+    // A replay (same key, so same id) finds the person it created, which is not a duplicate.
+    await this.assertUnique(fields.email, fields.aadObjectId, id);
     const now = this.deps.clock.now().toISOString();
     const person = parseInput(Person, {
       ...fields,
@@ -110,14 +112,13 @@ export class RosterService {
     // People may change their own language and time zone; everything else is the CTO's.
     const selfService =
       current?.id === ctx.actor.id && Object.keys(changes).every((k) => k === 'locale' || k === 'timeZone');
-    if (!selfService) {
-      await this.audit.enforce(
-        ctx,
-        canAdminister(ctx.actor),
-        { entityType: 'person', entityId: id },
-        'update',
-      );
-    }
+    // Self-service still needs an active person, as every other write does.
+    await this.audit.enforce(
+      ctx,
+      selfService ? canRead(ctx.actor) : canAdminister(ctx.actor),
+      { entityType: 'person', entityId: id },
+      'update',
+    );
     if (!current) throw new NotFoundError('person', id);
     await this.assertUnique(changes.email, changes.aadObjectId, id);
     const next = parseInput(Person, {

@@ -46,13 +46,20 @@ export class SettingsService {
     );
     const current = await this.current();
     if (changes.pillarLeads || changes.digestSubscribers) {
-      const ids = [...Object.values(changes.pillarLeads ?? {}).flat(), ...(changes.digestSubscribers ?? [])];
-      const found = new Set((await this.deps.store.people.getMany([...new Set(ids)])).map((p) => p.id));
-      const missing = ids.filter((id) => !found.has(id));
+      // Each reference by its field path (pillarLeads.GOV.0, digestSubscribers.2), as project writes do.
+      const refs: Array<[string, string]> = [
+        ...Object.entries(changes.pillarLeads ?? {}).flatMap(([pillar, ids]) =>
+          (ids ?? []).map((id, i): [string, string] => [`pillarLeads.${pillar}.${i}`, id]),
+        ),
+        ...(changes.digestSubscribers ?? []).map((id, i): [string, string] => [`digestSubscribers.${i}`, id]),
+      ];
+      const ids = [...new Set(refs.map(([, id]) => id))];
+      const found = new Set((await this.deps.store.people.getMany(ids)).map((p) => p.id));
+      const missing = refs.filter(([, id]) => !found.has(id));
       if (missing.length) {
         throw new ValidationError(
-          missing.map((id) => ({
-            path: 'people',
+          missing.map(([path, id]) => ({
+            path,
             code: 'unknown_person',
             message: `not a person on the roster: ${id}`,
           })),

@@ -49,6 +49,9 @@ export interface Draft {
   prefill: Partial<StatusUpdateContent>;
 }
 
+/** How often an amendment without an expected version is re-applied on top of concurrent ones. */
+const MAX_AMEND_ATTEMPTS = 10;
+
 function sourceOf(ctx: RequestContext): UpdateSource {
   return ctx.surface === 'bot' || ctx.surface === 'tab' ? ctx.surface : 'api';
 }
@@ -150,6 +153,7 @@ export class StatusUpdateService {
     existing: StatusUpdate,
     revision: StatusUpdateRevision,
     options: SubmitOptions,
+    attempt = 1,
   ): Promise<SubmitResult> {
     if (hasSubmission(existing, options.submissionKey))
       return { update: existing, amended: false, replayed: true };
@@ -163,7 +167,22 @@ export class StatusUpdateService {
       ...amendStatusUpdate(existing, revision),
       updatedAt: revision.submittedAt,
     });
-    const stored = await this.deps.store.statusUpdates.update(next, expected);
+    let stored: StatusUpdate;
+    try {
+      stored = await this.deps.store.statusUpdates.update(next, expected);
+    } catch (e) {
+      // Without an expected version the author amends whatever is current: another submission that
+      // landed first is kept in history and this one goes on top (each retry follows a write that won).
+      if (
+        e instanceof ConflictError &&
+        options.expectedVersion === undefined &&
+        attempt < MAX_AMEND_ATTEMPTS
+      ) {
+        const latest = await this.deps.store.statusUpdates.getForPeriod(existing.projectId, existing.period);
+        if (latest) return this.amend(ctx, latest, revision, options, attempt + 1);
+      }
+      throw e;
+    }
     await this.audit.record(
       ctx,
       { entityType: 'status-update', entityId: stored.id, projectId: stored.projectId },
