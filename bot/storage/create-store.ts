@@ -3,6 +3,8 @@
 import { ConfigError, type Config } from '../config.js';
 import type { Store } from '../ports/repositories.js';
 import type { StateStore } from '../ports/state.js';
+import { createBlobStateStore } from './blob/blob-state-store.js';
+import { createSharePointStore } from './sharepoint/sharepoint-store.js';
 import type { InvalidRowHandler } from './sqlite/invalid-row.js';
 import { createSqliteStateStore, createSqliteStore } from './sqlite/sqlite-store.js';
 
@@ -11,13 +13,8 @@ export interface StoreDeps {
   onInvalidRow?: InvalidRowHandler;
 }
 
-function notAvailableYet(variable: string, mode: string, folder: string): ConfigError {
-  return new ConfigError([
-    {
-      variable,
-      message: `${variable}=${mode} is not available yet in this version (it will live in ${folder}); use ${variable}=sqlite`,
-    },
-  ]);
+function missing(variable: string, why: string): ConfigError {
+  return new ConfigError([{ variable, message: `required ${why}` }]);
 }
 
 export function createStore(config: Config, deps: StoreDeps = {}): Promise<Store> {
@@ -28,8 +25,10 @@ export function createStore(config: Config, deps: StoreDeps = {}): Promise<Store
         resolve(createSqliteStore({ dataDir: config.dataDir, onInvalidRow: deps.onInvalidRow })),
       );
     case 'sharepoint':
-      // Seam: return createSharePointStore(config.sharepoint, ...) from bot/storage/sharepoint/.
-      return Promise.reject(notAvailableYet('STORE', 'sharepoint', 'bot/storage/sharepoint/'));
+      // SharePoint lists through Graph (bot/storage/sharepoint/, infra/sharepoint.md).
+      if (!config.sharepoint.siteId)
+        return Promise.reject(missing('SHAREPOINT_SITE_ID', 'when STORE=sharepoint'));
+      return createSharePointStore(config, { onInvalidItem: deps.onInvalidRow });
   }
 }
 
@@ -39,8 +38,23 @@ export function createStateStore(config: Config, deps: StoreDeps = {}): Promise<
       return new Promise((resolve) =>
         resolve(createSqliteStateStore({ dataDir: config.dataDir, onInvalidRow: deps.onInvalidRow })),
       );
-    case 'blob':
-      // Seam: return createBlobStateStore(config.azureStorage, ...) from bot/storage/blob/.
-      return Promise.reject(notAvailableYet('STATE_STORE', 'blob', 'bot/storage/blob/'));
+    case 'blob': {
+      // Azure Blob Storage (bot/storage/blob/); Azurite locally.
+      const { connectionString, accountUrl, container } = config.azureStorage;
+      if (!connectionString && !accountUrl) {
+        return Promise.reject(
+          missing('AZURE_STORAGE_CONNECTION_STRING', 'when STATE_STORE=blob (or AZURE_STORAGE_ACCOUNT_URL)'),
+        );
+      }
+      return createBlobStateStore(
+        {
+          connectionString,
+          accountUrl,
+          container,
+          managedIdentityClientId: config.auth.managedIdentityClientId,
+        },
+        { onInvalidBlob: (name) => deps.onInvalidRow?.('blob', name, []) },
+      );
+    }
   }
 }

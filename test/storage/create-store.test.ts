@@ -29,17 +29,21 @@ describe('createStore / createStateStore', () => {
     await reopened.close();
   });
 
-  it('STORE=sharepoint is refused with a ConfigError naming STORE, until that store exists', async () => {
+  it('STORE=sharepoint without a site is refused with a ConfigError naming SHAREPOINT_SITE_ID', async () => {
     const config = { ...parseConfig({ DATA_DIR: dataDir }), store: 'sharepoint' as const };
     const error = await createStore(config).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual([expect.objectContaining({ variable: 'STORE' })]);
+    expect((error as ConfigError).problems).toEqual([
+      expect.objectContaining({ variable: 'SHAREPOINT_SITE_ID' }),
+    ]);
   });
 
-  it('STATE_STORE=blob is refused with a ConfigError naming STATE_STORE, until that store exists', async () => {
+  it('STATE_STORE=blob without a storage account is refused with a ConfigError naming the variable', async () => {
     const config = { ...parseConfig({ DATA_DIR: dataDir }), stateStore: 'blob' as const };
     const error = await createStateStore(config).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual([expect.objectContaining({ variable: 'STATE_STORE' })]);
+    expect((error as ConfigError).problems).toEqual([
+      expect.objectContaining({ variable: 'AZURE_STORAGE_CONNECTION_STRING' }),
+    ]);
   });
 });
