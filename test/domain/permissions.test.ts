@@ -10,6 +10,7 @@ import {
   canPostStatusUpdate,
   canRaiseRisk,
   canRead,
+  canReassignProject,
   initialRiskStatus,
   isCto,
   type Decision,
@@ -142,5 +143,21 @@ describe('isCto', () => {
     ['viewer', false],
   ])('%s -> %s', (actor, expected) => {
     expect(isCto(actors[actor])).toBe(expected);
+  });
+});
+
+describe('canReassignProject: the CTO or the current owner, not the leads', () => {
+  it.each<[ActorName, Expected]>([
+    ['cto', 'allow'],
+    ['owner of the project', 'allow'],
+    ['lead of the project', 'not_project_owner'],
+    ['owner role, not this project', 'not_project_owner'],
+    ['changemaker, member of the change case', 'not_project_owner'],
+    ['viewer who leads the project', 'not_project_owner'],
+    ['inactive owner of the project', 'inactive_person'],
+  ])('%s -> %s', (actor, expected) => {
+    expect(canReassignProject(actors[actor], regular)).toEqual(
+      expected === 'allow' ? { allowed: true } : { allowed: false, reason: expected },
+    );
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_PHASES, type ProjectPhase } from '../../bot/domain/project.js';
 import {
   daysSince,
+  isReportablePeriod,
   isUpdateMissing,
+  LATE_REPORTING_WEEKS,
   reportingState,
   type ReportingState,
 } from '../../bot/domain/reporting.js';
@@ -103,5 +105,21 @@ describe('daysSince', () => {
     ['2026-11-28T12:00:00Z', 0, 'a future instant (clock skew) never gives negative days'],
   ])('%s -> %s (%s)', (instant, expected) => {
     expect(daysSince(instant, now)).toBe(expected);
+  });
+});
+
+describe('isReportablePeriod: the current week or one of the last four, never the future', () => {
+  it.each<[string, string, boolean, string]>([
+    ['2026-W48', '2026-W48', true, 'the current week'],
+    ['2026-W47', '2026-W48', true, 'last week, late'],
+    ['2026-W44', '2026-W48', true, `${LATE_REPORTING_WEEKS} weeks back`],
+    ['2026-W43', '2026-W48', false, 'five weeks back'],
+    ['2026-W49', '2026-W48', false, 'next week'],
+    ['2027-W01', '2026-W53', false, 'next week across a year end'],
+    ['2026-W53', '2027-W02', true, 'two weeks back across a year end'],
+    ['2026-W50', '2027-W02', false, 'five weeks back across a 53-week year end'],
+    ['2025-W48', '2026-W48', false, 'the same week a year ago'],
+  ])('%s while %s is current -> %s (%s)', (period, current, expected) => {
+    expect(isReportablePeriod(period, current)).toBe(expected);
   });
 });
