@@ -104,7 +104,7 @@ function builtInColumns(): Column[] {
 }
 
 export function etagOf(item: Item): string {
-  return `"${item.guid.toUpperCase()},${item.revision}"`;
+  return `"{${item.guid.toUpperCase()}},${item.revision}"`;
 }
 
 function columnKind(c: Column): 'text' | 'note' | 'number' | 'boolean' | 'dateTime' | 'other' {
