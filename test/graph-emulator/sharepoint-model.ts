@@ -117,6 +117,7 @@ function columnKind(c: Column): 'text' | 'note' | 'number' | 'boolean' | 'dateTi
 
 export class SharePointModel {
   readonly sites = new Map<string, Site>();
+  private readonly uniqueIndexes = new WeakMap<Column, Map<string, string>>();
 
   addSite(id: string, displayName = 'Transformation Office'): Site {
     const site: Site = { id, displayName, lists: new Map() };
@@ -206,6 +207,7 @@ export class SharePointModel {
       );
     }
     Object.assign(column, patch);
+    this.uniqueIndexes.delete(column);
     return column;
   }
 
@@ -262,25 +264,48 @@ export class SharePointModel {
     return out;
   }
 
+  private uniqueKey(value: FieldValue | undefined): string | undefined {
+    if (value === null || value === undefined) return undefined;
+    return typeof value === 'string' ? `s:${value.toLowerCase()}` : `${typeof value}:${String(value)}`;
+  }
+
+  /** Unique column values (without letter case) -> item id; rebuilt when a column changes. */
+  private uniqueIndex(list: List, column: Column): Map<string, string> {
+    let index = this.uniqueIndexes.get(column);
+    if (!index) {
+      index = new Map();
+      for (const item of list.items.values()) {
+        const key = this.uniqueKey(item.fields[column.name]);
+        if (key !== undefined) index.set(key, item.id);
+      }
+      this.uniqueIndexes.set(column, index);
+    }
+    return index;
+  }
+
+  private reindex(list: List, item: Item, previous: Record<string, FieldValue> | undefined): void {
+    for (const column of list.columns) {
+      const index = this.uniqueIndexes.get(column);
+      if (!index) continue;
+      const old = this.uniqueKey(previous?.[column.name]);
+      if (old !== undefined && index.get(old) === item.id) index.delete(old);
+      const key = this.uniqueKey(item.fields[column.name]);
+      if (key !== undefined && list.items.has(item.id)) index.set(key, item.id);
+    }
+  }
+
   private checkUnique(list: List, fields: Record<string, FieldValue>, exceptId?: string): void {
     for (const column of list.columns) {
       if (!column.enforceUniqueValues) continue;
-      const value = fields[column.name];
-      if (value === null || value === undefined) continue;
-      for (const item of list.items.values()) {
-        if (item.id === exceptId) continue;
-        const other = item.fields[column.name];
-        const same =
-          typeof value === 'string' && typeof other === 'string'
-            ? value.toLowerCase() === other.toLowerCase()
-            : other === value;
-        if (same) {
-          throw new EmulatorHttpError(
-            409,
-            'nameAlreadyExists',
-            `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}].`,
-          );
-        }
+      const key = this.uniqueKey(fields[column.name]);
+      if (key === undefined) continue;
+      const holder = this.uniqueIndex(list, column).get(key);
+      if (holder !== undefined && holder !== exceptId) {
+        throw new EmulatorHttpError(
+          409,
+          'nameAlreadyExists',
+          `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}].`,
+        );
       }
     }
   }
@@ -300,6 +325,7 @@ export class SharePointModel {
       changeSeq: ++list.changeSeq,
     };
     list.items.set(id, item);
+    this.reindex(list, item, undefined);
     return item;
   }
 
@@ -321,7 +347,9 @@ export class SharePointModel {
     const values = this.normalise(list, fields);
     const merged = { ...item.fields, ...values };
     this.checkUnique(list, merged, id);
+    const previous = item.fields;
     item.fields = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null));
+    this.reindex(list, item, previous);
     item.revision++;
     item.modified = now();
     item.changeSeq = ++list.changeSeq;
@@ -338,6 +366,7 @@ export class SharePointModel {
       );
     }
     list.items.delete(id);
+    this.reindex(list, item, item.fields);
     list.tombstones.push({ id, seq: ++list.changeSeq });
   }
 

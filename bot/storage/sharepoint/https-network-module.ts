@@ -2,7 +2,7 @@
 // process-wide trust store (to which NODE_EXTRA_CA_CERTS adds at start-up); this one exists for the
 // cases where the trust must be given in-process: a local Entra ID stand-in with a self-signed
 // certificate in tests, or a TLS-inspecting proxy whose CA an operator provides.
-import { request } from 'node:https';
+import { Agent, request } from 'node:https';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -10,14 +10,14 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 function send<T>(
   method: 'GET' | 'POST',
   url: string,
-  ca: string | Buffer,
+  agent: Agent,
   options: NetworkRequestOptions | undefined,
   timeoutMs: number,
 ): Promise<NetworkResponse<T>> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...(options?.headers ?? {}) };
     if (options?.body !== undefined) headers['content-length'] = String(Buffer.byteLength(options.body));
-    const req = request(url, { method, headers, ca, timeout: timeoutMs }, (res) => {
+    const req = request(url, { method, headers, agent, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
@@ -45,10 +45,13 @@ function send<T>(
 }
 
 export function createHttpsNetworkModule(ca: string | Buffer): INetworkModule {
+  // No keep-alive: token requests are rare, and an idle pooled socket the server has closed would
+  // fail the next token request with ECONNRESET.
+  const agent = new Agent({ ca, keepAlive: false });
   return {
     sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) =>
-      send<T>('GET', url, ca, options, timeout ?? DEFAULT_TIMEOUT_MS),
+      send<T>('GET', url, agent, options, timeout ?? DEFAULT_TIMEOUT_MS),
     sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) =>
-      send<T>('POST', url, ca, options, DEFAULT_TIMEOUT_MS),
+      send<T>('POST', url, agent, options, DEFAULT_TIMEOUT_MS),
   };
 }
