@@ -4,7 +4,12 @@ import type { BatchRequest, GraphGateway } from '../../bot/storage/sharepoint/gr
 import { LIST_SPECS } from '../../bot/storage/sharepoint/list-schema.js';
 import { provisionLists } from '../../bot/storage/sharepoint/provision-lists.js';
 import { NotFoundError, ThrottledError, UnavailableError } from '../../bot/domain/errors.js';
+import {
+  createTokenProvider,
+  readCertificateCredential,
+} from '../../bot/storage/sharepoint/token-provider.js';
 import { emulatedGateway, type EmulatedGateway } from '../graph-emulator/emulated-gateway.js';
+import { createSelfSignedCertificate } from '../graph-emulator/self-signed-cert.js';
 import { GraphEmulator } from '../graph-emulator/graph-emulator.js';
 
 const SITE =
@@ -188,5 +193,26 @@ describe('Graph gateway against the emulator', () => {
     expect(again.items.length).toBe(first.items.length + 2);
     const quiet = await gateway.delta(SITE, listId, again.deltaLink);
     expect(quiet).toMatchObject({ items: [], deletedIds: [], full: false });
+  });
+
+  it('gets app-only tokens with a client certificate (signed assertion), from a PEM file', async () => {
+    const cert = createSelfSignedCertificate('th-test-client');
+    emulator.registerApp({ clientId: 'cert-app', certificatePem: cert.certPem });
+    const tokens = createTokenProvider(
+      {
+        authorityHost: emulator.authorityHost,
+        tenantId: emulator.tenantId,
+        clientId: 'cert-app',
+        clientCertificatePath: cert.bundlePath,
+      },
+      emulator.graphBaseUrl,
+      { trustedCa: emulator.caCertPem },
+    );
+    expect(tokens.method).toBe('client-certificate');
+    const token = await tokens.getToken();
+    expect(emulator.entra.issued.get(token)).toMatchObject({ clientId: 'cert-app', method: 'certificate' });
+    expect(() => readCertificateCredential(cert.certPem, 'cert.pem')).toThrow(
+      /private key and its certificate/,
+    );
   });
 });

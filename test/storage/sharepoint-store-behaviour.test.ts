@@ -152,6 +152,23 @@ describe('SharePoint store behaviour', () => {
     expect(await (await site.open()).people.get('queued-person')).toEqual(renamed);
   });
 
+  it('replays queued writes by itself once Graph answers again (background worker)', async () => {
+    const store = await site.open({ retry: { maxRetries: 0 }, autoReplay: true });
+    const synced = new Promise<WriteEvent>((resolve) => {
+      store.writes.subscribe((e) => {
+        if (e.type === 'synced') resolve(e);
+      });
+    });
+    site.emulator.faults.inject({ type: 'status', status: 503 }, { ops: ['items.create'] });
+    const { queued } = await store.writes.observe(() =>
+      store.people.create(buildPerson({ id: 'background' })),
+    );
+    expect(queued).toHaveLength(1);
+    expect(await synced).toMatchObject({ write: { entityId: 'background', op: 'create' } });
+    expect(store.pendingWrites()).toBe(0);
+    expect(itemsByEntityId(site, 'TH Roster').get('background')).toHaveLength(1);
+  });
+
   it('keeps queued writes across a restart and replays them from the next instance', async () => {
     const dataDir = site.tempDir();
     const first = await site.open({ retry: { maxRetries: 0 } }, { dataDir });
