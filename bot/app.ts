@@ -21,7 +21,7 @@ import type { StateStore } from './ports/state.js';
 import { createServer, type ReadinessCheck } from './server.js';
 import { createServices, type Services } from './services/services.js';
 import { createStateStore, createStore } from './storage/create-store.js';
-import { createBotAdapter } from './teams/adapter.js';
+import { createBotAdapter, processActivity } from './teams/adapter.js';
 import { TransformationBot } from './teams/transformation-bot.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,13 +80,12 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
 
   const authenticator: Authenticator =
     config.auth.mode === 'dev'
-      ? new DevAuthenticator()
+      ? new DevAuthenticator(config.auth.devDefaultUser)
       : new BearerAuthenticator(overrides.tokenValidator ?? refuseAllTokens);
 
   const adapter = createBotAdapter(config, logger);
   const bot = new TransformationBot(services);
-  const botHandler = (req: Request, res: Response) =>
-    adapter.process(req, res, (context) => bot.run(context));
+  const botHandler = (req: Request, res: Response) => processActivity(adapter, bot, req, res);
 
   const readiness: ReadinessCheck[] = [
     { name: 'store', check: () => store.ping() },

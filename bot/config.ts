@@ -76,6 +76,10 @@ export const EnvSchema = z
     STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
     STATE_STORE: z.enum(['sqlite', 'blob']).default('sqlite'),
     AUTH_MODE: z.enum(['dev', 'entra']).optional(),
+    DEV_DEFAULT_USER: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { error: 'expected a roster person id such as p-cto' })
+      .default('p-cto'),
 
     BOT_ID: optionalGuid,
     BOT_PASSWORD: optionalString,
@@ -180,6 +184,8 @@ export interface Config {
   stateStore: Env['STATE_STORE'];
   auth: {
     mode: 'dev' | 'entra';
+    /** AUTH_MODE=dev: who acts when a request names no persona (x-dev-user). */
+    devDefaultUser: string;
     tenantId?: string;
     clientId?: string;
     clientSecret?: string;
@@ -248,6 +254,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     stateStore: e.STATE_STORE,
     auth: {
       mode: authMode,
+      devDefaultUser: e.DEV_DEFAULT_USER,
       tenantId: e.ENTRA_TENANT_ID,
       clientId: e.ENTRA_CLIENT_ID,
       clientSecret: e.ENTRA_CLIENT_SECRET,

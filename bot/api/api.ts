@@ -98,13 +98,13 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
     server[spec.method](spec.path, async (req: Request, res: Response) => {
       const { correlationId, log } = requestState(req, options.logger);
       let locale = resolveLocale(req.header('accept-language'), options.defaultLocale);
-      const ifMatchHeader = req.header('if-match') || undefined;
+      const ifMatchHeader = req.header('if-match') || req.header('if-none-match') || undefined;
       try {
         const query = spec.query
           ? spec.query.safeParse(req.query ?? {})
           : { success: true as const, data: {} };
         if (!query.success) throw new ValidationError(toFieldIssues(query.error));
-        const ifMatch = parsePrecondition(ifMatchHeader, req.header('if-none-match') || undefined);
+        const ifMatch = parsePrecondition(req.header('if-match') || undefined, req.header('if-none-match') || undefined);
         const idempotencyKey = parseIdempotencyKey(req.header('idempotency-key') || undefined);
 
         const identity = spec.public ? undefined : await options.authenticator.authenticate(req.headers);

@@ -4,7 +4,7 @@ export type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
 /** A caller as established by authentication, before it is matched to the roster. */
 export type Identity =
-  | { kind: 'dev'; personId: string | undefined }
+  | { kind: 'dev'; personId: string | undefined; fallbackId?: string }
   | { kind: 'entra'; aadObjectId: string; tenantId: string; email?: string; name?: string; token: string };
 
 export interface Authenticator {

@@ -8,7 +8,8 @@ export async function resolveActor(identity: Identity, roster: RosterService): P
   if (identity.kind === 'dev') {
     const person = identity.personId
       ? await roster.findById(identity.personId)
-      : await roster.firstWithRole('cto');
+      : ((identity.fallbackId ? await roster.findById(identity.fallbackId) : undefined) ??
+        (await roster.firstWithRole('cto')));
     if (!person)
       throw new UnauthenticatedError(identity.personId ? 'unknown development identity' : 'no roster yet');
     return person;
