@@ -22,6 +22,7 @@ import { createServer, type ReadinessCheck } from './server.js';
 import { createServices, type Services } from './services/services.js';
 import { createStateStore, createStore } from './storage/create-store.js';
 import { createBotAdapter, processActivity } from './teams/adapter.js';
+import type { BotExtensions } from './teams/extensions.js';
 import { TransformationBot } from './teams/transformation-bot.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,7 +85,14 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       : new BearerAuthenticator(overrides.tokenValidator ?? refuseAllTokens);
 
   const adapter = createBotAdapter(config, logger);
-  const bot = new TransformationBot(services);
+  // Plug-ins of the bot: the digest and reminders add commands and card verbs, the message
+  // extension answers its invokes (bot/teams/extensions.ts).
+  const extensions: BotExtensions = {
+    commands: [],
+    verbs: [],
+    messageExtension: undefined,
+  };
+  const bot = new TransformationBot({ services, stateStore, config, logger, clock, extensions });
   const botHandler = (req: Request, res: Response) => processActivity(adapter, bot, req, res);
 
   const readiness: ReadinessCheck[] = [

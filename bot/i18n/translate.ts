@@ -1,15 +1,46 @@
 import type { Locale } from '../domain/locale.js';
+import * as botAr from './bot/ar.js';
+import * as botEn from './bot/en.js';
+import * as botEs from './bot/es.js';
+import * as botFr from './bot/fr.js';
+import * as botRu from './bot/ru.js';
+import * as botZh from './bot/zh.js';
+import * as digestAr from './digest/ar.js';
+import * as digestEn from './digest/en.js';
+import * as digestEs from './digest/es.js';
+import * as digestFr from './digest/fr.js';
+import * as digestRu from './digest/ru.js';
+import * as digestZh from './digest/zh.js';
+import * as extAr from './extension/ar.js';
+import * as extEn from './extension/en.js';
+import * as extEs from './extension/es.js';
+import * as extFr from './extension/fr.js';
+import * as extRu from './extension/ru.js';
+import * as extZh from './extension/zh.js';
 import { format, type MessageParams } from './format.js';
 import { ar } from './messages/ar.js';
-import { en, type MessageKey, type Messages } from './messages/en.js';
+import { en as coreEn } from './messages/en.js';
 import { es } from './messages/es.js';
 import { fr } from './messages/fr.js';
 import { ru } from './messages/ru.js';
 import { zh } from './messages/zh.js';
 
-export type { MessageKey, Messages };
+// The catalogue is assembled from areas (core errors and validation in messages/, the bot's
+// conversations in bot/, the digest and reminders in digest/, the message extension in extension/)
+// so that features add their words without touching each other's files. English is the reference.
+const en = { ...coreEn, ...botEn.en, ...digestEn.en, ...extEn.en };
 
-export const CATALOGUES: Readonly<Record<Locale, Messages>> = { ar, en, es, fr, ru, zh };
+export type MessageKey = keyof typeof en;
+export type Messages = Readonly<Record<MessageKey, string>>;
+
+export const CATALOGUES: Readonly<Record<Locale, Messages>> = {
+  en,
+  ar: { ...ar, ...botAr.ar, ...digestAr.ar, ...extAr.ar },
+  es: { ...es, ...botEs.es, ...digestEs.es, ...extEs.es },
+  fr: { ...fr, ...botFr.fr, ...digestFr.fr, ...extFr.fr },
+  ru: { ...ru, ...botRu.ru, ...digestRu.ru, ...extRu.ru },
+  zh: { ...zh, ...botZh.zh, ...digestZh.zh, ...extZh.zh },
+};
 
 export function hasKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);

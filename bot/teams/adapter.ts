@@ -52,11 +52,20 @@ const ActivityEnvelope = z.object({
   conversation: z.object({ id: z.string().min(1).max(1024) }),
 });
 
-export async function processActivity(adapter: CloudAdapter, bot: ActivityHandler, req: Request, res: Response): Promise<void> {
+export async function processActivity(
+  adapter: CloudAdapter,
+  bot: ActivityHandler,
+  req: Request,
+  res: Response,
+): Promise<void> {
   const envelope = ActivityEnvelope.safeParse(req.body);
   if (!envelope.success) {
     throw new ValidationError(
-      envelope.error.issues.map((i) => ({ path: i.path.join('.'), code: 'invalid', message: `not a Bot Framework activity: ${i.message}` })),
+      envelope.error.issues.map((i) => ({
+        path: i.path.join('.'),
+        code: 'invalid',
+        message: `not a Bot Framework activity: ${i.message}`,
+      })),
     );
   }
   await adapter.process(req, res, (context) => bot.run(context));

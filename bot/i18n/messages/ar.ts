@@ -1,6 +1,6 @@
-import type { Messages } from './en.js';
+import type { CoreMessages } from './en.js';
 
-export const ar: Messages = {
+export const ar: CoreMessages = {
   'errors.validation_failed': 'بعض الحقول تحتاج إلى تصحيح.',
   'errors.not_found': 'تعذّر العثور على العنصر ({entity}).',
   'errors.version_conflict':

@@ -57,5 +57,5 @@ export const en = {
   'validation.invalid': 'This value is not valid.',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Readonly<Record<MessageKey, string>>;
+export type CoreKey = keyof typeof en;
+export type CoreMessages = Readonly<Record<CoreKey, string>>;

@@ -1,6 +1,6 @@
-import type { Messages } from './en.js';
+import type { CoreMessages } from './en.js';
 
-export const es: Messages = {
+export const es: CoreMessages = {
   'errors.validation_failed': 'Algunos campos requieren atención.',
   'errors.not_found': 'No se encontró el elemento ({entity}).',
   'errors.version_conflict':

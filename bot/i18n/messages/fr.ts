@@ -1,6 +1,6 @@
-import type { Messages } from './en.js';
+import type { CoreMessages } from './en.js';
 
-export const fr: Messages = {
+export const fr: CoreMessages = {
   'errors.validation_failed': 'Certains champs doivent être corrigés.',
   'errors.not_found': 'Élément introuvable ({entity}).',
   'errors.version_conflict':

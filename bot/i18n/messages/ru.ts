@@ -1,6 +1,6 @@
-import type { Messages } from './en.js';
+import type { CoreMessages } from './en.js';
 
-export const ru: Messages = {
+export const ru: CoreMessages = {
   'errors.validation_failed': 'Некоторые поля требуют исправления.',
   'errors.not_found': 'Объект не найден ({entity}).',
   'errors.version_conflict':

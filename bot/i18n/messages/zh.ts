@@ -1,6 +1,6 @@
-import type { Messages } from './en.js';
+import type { CoreMessages } from './en.js';
 
-export const zh: Messages = {
+export const zh: CoreMessages = {
   'errors.validation_failed': '部分字段需要修改。',
   'errors.not_found': '未找到该{entity}。',
   'errors.version_conflict': '在您编辑期间，其他人修改了该{entity}。以下是当前版本。',

@@ -1,0 +1,5 @@
+import type { Key } from './en.js';
+
+export const fr: Readonly<Record<Key, string>> = {
+  'digest.placeholder': 'Transformation Hub',
+};
