@@ -9,7 +9,10 @@ import type { Config } from './config.js';
 import { BearerAuthenticator } from './api/auth/bearer-authenticator.js';
 import type { Authenticator } from './api/auth/authenticator.js';
 import { DevAuthenticator } from './api/auth/dev-authenticator.js';
-import { refuseAllTokens, type TokenValidator } from './api/auth/token-validator.js';
+import { createEntraTokenValidator } from './api/auth/entra-token-validator.js';
+import { canUseOnBehalfOf, createOnBehalfOf, graphScope } from './api/auth/obo.js';
+import type { TokenValidator } from './api/auth/token-validator.js';
+import { graphProfileRoutes } from './api/routes/graph-profile.js';
 import type { RouteSpec } from './api/route.js';
 import { InProcessEventBus } from './platform/event-bus.js';
 import { cryptoIds } from './platform/id-generator.js';
@@ -21,6 +24,7 @@ import type { StateStore } from './ports/state.js';
 import { createServer, type ReadinessCheck } from './server.js';
 import { createServices, type Services } from './services/services.js';
 import { createStateStore, createStore } from './storage/create-store.js';
+import { readSignedInUser } from './storage/sharepoint/graph-user-profile.js';
 import { createBotAdapter, processActivity } from './teams/adapter.js';
 import type { BotExtensions } from './teams/extensions.js';
 import { TransformationBot } from './teams/transformation-bot.js';
@@ -42,6 +46,8 @@ export interface AppOverrides {
   store?: Store;
   stateStore?: StateStore;
   tokenValidator?: TokenValidator;
+  /** Extra CA (PEM) trusted for the token service in-process (local Entra ID stand-ins in tests). */
+  trustedCa?: string;
   /** Runs once the store is open, before the server listens (e.g. seeding the demo portfolio). */
   beforeListen?: (app: Pick<App, 'store' | 'services' | 'logger' | 'clock'>) => Promise<void>;
   extraRoutes?: readonly RouteSpec<unknown>[];
@@ -82,7 +88,8 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const authenticator: Authenticator =
     config.auth.mode === 'dev'
       ? new DevAuthenticator(config.auth.devDefaultUser)
-      : new BearerAuthenticator(overrides.tokenValidator ?? refuseAllTokens);
+      : new BearerAuthenticator(overrides.tokenValidator ?? entraTokenValidator(config, clock));
+  const extraRoutes = [...(overrides.extraRoutes ?? []), ...onBehalfOfRoutes(config, overrides.trustedCa)];
 
   const adapter = createBotAdapter(config, logger);
   // Plug-ins of the bot: the digest and reminders add commands and card verbs, the message
@@ -112,7 +119,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     readiness,
     botHandler,
     tabDir: path.join(ROOT_DIR, 'tab', 'dist'),
-    extraRoutes: overrides.extraRoutes,
+    extraRoutes,
   });
 
   let closed = false;
@@ -146,4 +153,25 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       await store.close();
     },
   };
+}
+
+/** AUTH_MODE=entra: the tab's SSO tokens validated with jose against the tenant's keys. */
+function entraTokenValidator(config: Config, clock: Clock): TokenValidator {
+  const { tenantId, clientId, appIdUri, openIdConfigUrl } = config.auth;
+  // config.ts requires both in entra mode; this guards the composition against a hand-made Config.
+  if (!tenantId || !clientId) throw new Error('AUTH_MODE=entra needs ENTRA_TENANT_ID and ENTRA_CLIENT_ID');
+  return createEntraTokenValidator({ tenantId, clientId, appIdUri, openIdConfigUrl, now: () => clock.now() });
+}
+
+/** Routes that call Graph as the user (on-behalf-of): only in entra mode with a secret or certificate. */
+function onBehalfOfRoutes(config: Config, trustedCa: string | undefined): RouteSpec<unknown>[] {
+  const settings = { ...config.auth };
+  if (config.auth.mode !== 'entra' || !canUseOnBehalfOf(settings)) return [];
+  const obo = createOnBehalfOf(settings, { trustedCa });
+  const graphBaseUrl = config.sharepoint.graphBaseUrl;
+  return graphProfileRoutes({
+    scopes: [graphScope(graphBaseUrl, 'User.Read')],
+    acquire: (token, scopes) => obo.acquire(token, scopes),
+    read: (token) => readSignedInUser(graphBaseUrl, token),
+  });
 }

@@ -104,7 +104,10 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
           ? spec.query.safeParse(req.query ?? {})
           : { success: true as const, data: {} };
         if (!query.success) throw new ValidationError(toFieldIssues(query.error));
-        const ifMatch = parsePrecondition(req.header('if-match') || undefined, req.header('if-none-match') || undefined);
+        const ifMatch = parsePrecondition(
+          req.header('if-match') || undefined,
+          req.header('if-none-match') || undefined,
+        );
         const idempotencyKey = parseIdempotencyKey(req.header('idempotency-key') || undefined);
 
         const identity = spec.public ? undefined : await options.authenticator.authenticate(req.headers);
@@ -128,6 +131,7 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
           idempotencyKey,
           locale,
           log,
+          bearerToken: identity?.kind === 'entra' ? identity.token : undefined,
         });
         const headers: Record<string, string> = { 'X-Correlation-Id': correlationId, ...result.headers };
         if (result.version !== undefined) headers.ETag = `"${result.version}"`;

@@ -3,6 +3,7 @@
 import {
   AppError,
   ConflictError,
+  ConsentRequiredError,
   DuplicateError,
   ForbiddenError,
   NotFoundError,
@@ -25,6 +26,8 @@ export interface Problem {
   errors?: Array<FieldIssue & { message: string }>;
   current?: unknown;
   retryAfterSeconds?: number;
+  /** consent_required: the delegated scopes the tab asks consent for. */
+  scopes?: string[];
 }
 
 export interface ProblemResponse {
@@ -151,6 +154,15 @@ export function toProblem(
   if (error instanceof ForbiddenError) {
     const key = `errors.forbidden.${error.reason}`;
     return make(403, error.code, hasKey(key) ? key : 'errors.forbidden', {}, { reason: error.reason });
+  }
+  if (error instanceof ConsentRequiredError) {
+    return make(
+      403,
+      error.code,
+      'errors.consent_required',
+      {},
+      { reason: error.reason, scopes: [...error.scopes] },
+    );
   }
   if (error instanceof UnauthenticatedError) {
     headers['WWW-Authenticate'] = 'Bearer';

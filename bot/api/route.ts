@@ -20,6 +20,8 @@ export interface ApiCall<Q> {
   idempotencyKey: string | undefined;
   locale: Locale;
   log: Logger;
+  /** AUTH_MODE=entra: the caller's validated access token, for on-behalf-of calls (never echoed). */
+  bearerToken?: string;
 }
 
 export interface ApiResult {

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'throttled'
   | 'unavailable'
+  | 'consent_required'
   | 'internal';
 
 export interface FieldIssue {
@@ -86,6 +87,22 @@ export class UnauthenticatedError extends AppError {
   readonly code = 'unauthenticated';
   constructor(readonly reason: string) {
     super(`unauthenticated: ${reason}`);
+  }
+}
+
+/**
+ * Calling Graph as the user needs their consent (or another interactive step such as MFA): the
+ * on-behalf-of exchange answered invalid_grant / interaction_required. The tab starts a consent
+ * flow for `scopes` and retries.
+ */
+export class ConsentRequiredError extends AppError {
+  readonly code = 'consent_required';
+  constructor(
+    readonly scopes: readonly string[],
+    readonly reason: 'invalid_grant' | 'interaction_required',
+    options?: { cause?: unknown },
+  ) {
+    super(`consent required (${reason})`, options);
   }
 }
 

@@ -17,6 +17,9 @@ export const ar: CoreMessages = {
   'errors.forbidden.inactive_person': 'وصولك إلى Transformation Hub غير مفعّل. يرجى الاتصال بمكتب التحوّل.',
   'errors.forbidden.development_identity_refused': 'هوية التطوير غير مقبولة هنا. سجّل الدخول بحساب المنظمة.',
   'errors.unauthenticated': 'يرجى تسجيل الدخول للمتابعة.',
+  'errors.consent_required':
+    'يحتاج مركز التحول إلى إذنك لقراءة ملفك الشخصي من Microsoft 365. اختر «منح الإذن» ثم حاول مرة أخرى.',
+  'notices.write_queued': 'تم الحفظ. SharePoint مشغول حاليًا، لذا ستتم مزامنة هذا التغيير قريبًا.',
   'errors.throttled': 'عدد الطلبات كبير جداً حالياً. يرجى المحاولة مرة أخرى بعد لحظات.',
   'errors.unavailable': 'الخدمة غير متاحة مؤقتاً. يرجى المحاولة مرة أخرى قريباً.',
   'errors.internal':

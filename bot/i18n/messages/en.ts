@@ -19,6 +19,9 @@ export const en = {
   'errors.forbidden.development_identity_refused':
     'The development identity is not accepted here. Sign in with your organisation account.',
   'errors.unauthenticated': 'Please sign in to continue.',
+  'errors.consent_required':
+    'Transformation Hub needs your permission to read your profile from Microsoft 365. Select “Grant access” and try again.',
+  'notices.write_queued': 'Saved. SharePoint is busy, so this change will sync shortly.',
   'errors.throttled': 'Too many requests right now. Please try again in a moment.',
   'errors.unavailable': 'The service is temporarily unavailable. Please try again shortly.',
   'errors.internal':

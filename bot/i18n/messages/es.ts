@@ -19,6 +19,9 @@ export const es: CoreMessages = {
   'errors.forbidden.development_identity_refused':
     'Aquí no se acepta la identidad de desarrollo. Inicie sesión con su cuenta de la organización.',
   'errors.unauthenticated': 'Inicie sesión para continuar.',
+  'errors.consent_required':
+    'Transformation Hub necesita su permiso para leer su perfil de Microsoft 365. Seleccione «Conceder acceso» e inténtelo de nuevo.',
+  'notices.write_queued': 'Guardado. SharePoint está ocupado, así que este cambio se sincronizará en breve.',
   'errors.throttled': 'Demasiadas solicitudes en este momento. Vuelva a intentarlo en un instante.',
   'errors.unavailable': 'El servicio no está disponible temporalmente. Vuelva a intentarlo en breve.',
   'errors.internal':

@@ -19,6 +19,10 @@ export const fr: CoreMessages = {
   'errors.forbidden.development_identity_refused':
     "L'identité de développement n'est pas acceptée ici. Connectez-vous avec votre compte de l'organisation.",
   'errors.unauthenticated': 'Veuillez vous connecter pour continuer.',
+  'errors.consent_required':
+    'Transformation Hub a besoin de votre autorisation pour lire votre profil Microsoft 365. Sélectionnez « Accorder l’accès » et réessayez.',
+  'notices.write_queued':
+    'Enregistré. SharePoint est occupé : cette modification sera synchronisée sous peu.',
   'errors.throttled': 'Trop de demandes pour le moment. Veuillez réessayer dans un instant.',
   'errors.unavailable': 'Le service est temporairement indisponible. Veuillez réessayer sous peu.',
   'errors.internal':

@@ -19,6 +19,10 @@ export const ru: CoreMessages = {
   'errors.forbidden.development_identity_refused':
     'Здесь не принимается учетная запись разработки. Войдите с учетной записью организации.',
   'errors.unauthenticated': 'Войдите, чтобы продолжить.',
+  'errors.consent_required':
+    'Transformation Hub нужно ваше разрешение на чтение профиля Microsoft 365. Нажмите «Предоставить доступ» и повторите попытку.',
+  'notices.write_queued':
+    'Сохранено. SharePoint сейчас занят, поэтому изменение будет синхронизировано в ближайшее время.',
   'errors.throttled': 'Сейчас слишком много запросов. Повторите попытку через минуту.',
   'errors.unavailable': 'Служба временно недоступна. Повторите попытку позже.',
   'errors.internal':

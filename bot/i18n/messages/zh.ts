@@ -13,6 +13,9 @@ export const zh: CoreMessages = {
   'errors.forbidden.inactive_person': '您对 Transformation Hub 的访问权限未启用。请联系转型办公室。',
   'errors.forbidden.development_identity_refused': '此处不接受开发身份。请使用组织帐户登录。',
   'errors.unauthenticated': '请登录后继续。',
+  'errors.consent_required':
+    'Transformation Hub 需要您的许可才能读取您的 Microsoft 365 个人资料。请选择“授予访问权限”，然后重试。',
+  'notices.write_queued': '已保存。SharePoint 正忙，此更改将很快同步。',
   'errors.throttled': '当前请求过多，请稍后重试。',
   'errors.unavailable': '服务暂时不可用，请稍后重试。',
   'errors.internal': '我们这边出现了问题。请重试；如果问题仍然存在，请提供参考编号 {correlationId}。',
