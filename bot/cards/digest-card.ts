@@ -1,0 +1,272 @@
+// The weekly digest card: a pure function of the digest content, the recipient's language and the
+// link target. It summarises (counts are complete, lists are capped by the domain function) and links
+// to the tab for the rest, so it stays far below the bot message limit for any portfolio size.
+import type { DigestContent, DigestMilestone, DigestRisk } from '../domain/digest.js';
+import type { Locale } from '../domain/locale.js';
+import { pillarName } from '../domain/pillar.js';
+import { t, type MessageKey } from '../i18n/translate.js';
+import {
+  adaptiveCard,
+  execute,
+  formatNumber,
+  heading,
+  inert,
+  openUrl,
+  shortDate,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+} from './digest-card-kit.js';
+import { tabLink, type LinkTarget } from './links.js';
+
+export const DIGEST_VERBS = { nudge: 'digest.nudge', acknowledge: 'digest.acknowledge' } as const;
+
+export interface DigestCardView {
+  locale: Locale;
+  links: LinkTarget;
+  /** A preview shown only to its requester (no nudge or acknowledge buttons). */
+  preview?: boolean;
+  /** The recipient may nudge late owners (the CTO). */
+  canNudge?: boolean;
+  acknowledged?: { name: string; at: string };
+  nudged?: number;
+}
+
+function more(locale: Locale, total: number, shown: number): CardElement[] {
+  return total > shown
+    ? [textBlock(t(locale, 'digest.more', { count: total - shown }), { isSubtle: true, spacing: 'None' })]
+    : [];
+}
+
+function riskLines(locale: Locale, items: readonly DigestRisk[]): CardElement[] {
+  return items.map((r) =>
+    textBlock(
+      t(locale, 'digest.risks.item', {
+        score: r.score,
+        title: inert(r.title),
+        project: r.projectCode ?? t(locale, 'digest.risks.portfolio_wide'),
+      }) +
+        (r.status === 'escalated' && !r.acknowledged
+          ? ` · _${t(locale, 'digest.risks.unacknowledged')}_`
+          : ''),
+      {
+        spacing: 'None',
+        ...(r.level === 'critical' ? { color: 'Attention' } : r.level === 'high' ? { color: 'Warning' } : {}),
+      },
+    ),
+  );
+}
+
+function milestoneLines(locale: Locale, items: readonly DigestMilestone[]): CardElement[] {
+  return items.map((m) =>
+    textBlock(
+      t(locale, 'digest.milestones.item', {
+        date: shortDate(locale, m.dueDate),
+        code: m.projectCode,
+        title: inert(m.title),
+      }),
+      {
+        spacing: 'None',
+      },
+    ),
+  );
+}
+
+function healthWord(locale: Locale, health: 'green' | 'amber' | 'red' | null): string {
+  return t(locale, health ? (`digest.health.${health}` as MessageKey) : 'digest.health.none');
+}
+
+export function buildDigestCard(digest: DigestContent, view: DigestCardView): AdaptiveCard {
+  const { locale } = view;
+  const body: CardElement[] = [
+    textBlock(t(locale, 'digest.title'), { size: 'Large', weight: 'Bolder' }),
+    textBlock(
+      t(locale, 'digest.subtitle', {
+        period: digest.period,
+        from: shortDate(locale, digest.from),
+        to: shortDate(locale, digest.to),
+      }),
+      { isSubtle: true, spacing: 'None' },
+    ),
+  ];
+  if (view.preview) body.push(textBlock(t(locale, 'digest.preview'), { color: 'Accent', spacing: 'Small' }));
+  if (digest.firstPeriod) body.push(textBlock(t(locale, 'digest.first_period'), { isSubtle: true }));
+
+  // Health by pillar, portfolio first.
+  body.push(heading(t(locale, 'digest.health.heading')));
+  const rows = [
+    { name: t(locale, 'digest.health.portfolio'), s: digest.summary.totals },
+    ...digest.summary.pillars.map((p) => ({ name: pillarName(p.pillar, locale), s: p })),
+  ];
+  for (const { name, s } of rows) {
+    body.push({
+      type: 'Container',
+      spacing: 'Small',
+      items: [
+        textBlock(`**${inert(name)}**`, { spacing: 'None' }),
+        textBlock(t(locale, 'digest.health.counts', { ...s.health }), { spacing: 'None' }),
+        ...(digest.firstPeriod
+          ? []
+          : [
+              textBlock(
+                t(locale, 'digest.health.change', {
+                  green: s.previousHealth.green,
+                  amber: s.previousHealth.amber,
+                  red: s.previousHealth.red,
+                  improved: s.improved,
+                  worsened: s.worsened,
+                }),
+                { isSubtle: true, spacing: 'None', size: 'Small' },
+              ),
+            ]),
+      ],
+    });
+  }
+
+  // Projects that turned amber or red, with their blockers.
+  body.push(heading(t(locale, 'digest.movers.heading', { count: digest.movers.count })));
+  if (!digest.movers.count) body.push(textBlock(t(locale, 'digest.movers.none'), { isSubtle: true }));
+  for (const m of digest.movers.items) {
+    body.push(
+      textBlock(
+        t(locale, 'digest.movers.item', {
+          code: `[${m.code}](${tabLink(view.links, `projects/${m.code}`)})`,
+          title: inert(m.title),
+          from: healthWord(locale, m.from),
+          to: healthWord(locale, m.to),
+        }),
+        { spacing: 'Small', color: m.to === 'red' ? 'Attention' : 'Warning' },
+      ),
+    );
+    if (m.blockers) {
+      body.push(
+        textBlock(t(locale, 'digest.movers.blockers', { text: inert(m.blockers) }), {
+          isSubtle: true,
+          spacing: 'None',
+          size: 'Small',
+        }),
+      );
+    }
+  }
+  body.push(...more(locale, digest.movers.count, digest.movers.items.length));
+
+  // Risks.
+  const r = digest.risks;
+  body.push(heading(t(locale, 'digest.risks.heading')));
+  body.push(textBlock(t(locale, 'digest.risks.summary', { open: r.openCount, ...r.byLevel })));
+  body.push(textBlock(`**${t(locale, 'digest.risks.new', { count: r.newCount })}**`, { spacing: 'Small' }));
+  body.push(
+    ...(r.newCount
+      ? riskLines(locale, r.newItems)
+      : [textBlock(t(locale, 'digest.risks.none'), { isSubtle: true, spacing: 'None' })]),
+  );
+  body.push(...more(locale, r.newCount, r.newItems.length));
+  body.push(
+    textBlock(`**${t(locale, 'digest.risks.escalated', { count: r.escalatedCount })}**`, {
+      spacing: 'Small',
+    }),
+  );
+  body.push(
+    ...(r.escalatedCount
+      ? riskLines(locale, r.escalatedItems)
+      : [textBlock(t(locale, 'digest.risks.none'), { isSubtle: true, spacing: 'None' })]),
+  );
+  body.push(...more(locale, r.escalatedCount, r.escalatedItems.length));
+  if (r.topItems.length) {
+    body.push(textBlock(`**${t(locale, 'digest.risks.top')}**`, { spacing: 'Small' }));
+    body.push(...riskLines(locale, r.topItems));
+  }
+
+  // Who has not reported.
+  const o = digest.overdue;
+  body.push(heading(t(locale, 'digest.overdue.heading', { count: o.projectCount })));
+  if (!o.projectCount) body.push(textBlock(t(locale, 'digest.overdue.none'), { isSubtle: true }));
+  for (const owner of o.owners) {
+    const projects =
+      owner.projects.slice(0, 4).join(', ') +
+      (owner.projects.length > 4 ? ` +${owner.projects.length - 4}` : '');
+    body.push(
+      textBlock(
+        owner.away
+          ? t(locale, 'digest.overdue.away', { name: inert(owner.name), projects })
+          : t(locale, 'digest.overdue.item', {
+              name: inert(owner.name),
+              projects,
+              weeks: owner.weeksMissing,
+            }),
+        { spacing: 'None', ...(owner.away ? { isSubtle: true } : {}) },
+      ),
+    );
+  }
+  body.push(...more(locale, o.ownerCount, o.owners.length));
+
+  // Milestones.
+  const ms = digest.milestones;
+  body.push(heading(t(locale, 'digest.milestones.heading')));
+  body.push(
+    textBlock(`**${t(locale, 'digest.milestones.due', { count: ms.dueCount })}**`, { spacing: 'Small' }),
+  );
+  body.push(...milestoneLines(locale, ms.due), ...more(locale, ms.dueCount, ms.due.length));
+  body.push(
+    textBlock(`**${t(locale, 'digest.milestones.missed', { count: ms.missedCount })}**`, {
+      spacing: 'Small',
+    }),
+  );
+  body.push(...milestoneLines(locale, ms.missed), ...more(locale, ms.missedCount, ms.missed.length));
+
+  // KPIs.
+  const k = digest.kpis;
+  body.push(
+    heading(t(locale, 'digest.kpis.heading', { behind: k.behind, achieved: k.achieved, count: k.count })),
+  );
+  for (const kpi of k.items) {
+    body.push(
+      textBlock(
+        t(locale, 'digest.kpis.item', {
+          title: inert(kpi.title),
+          latest: kpi.latest === null ? t(locale, 'digest.kpis.no_data') : formatNumber(locale, kpi.latest),
+          unit: kpi.latest === null ? '' : inert(kpi.unit),
+          baseline: formatNumber(locale, kpi.baseline),
+          target: formatNumber(locale, kpi.target),
+          trend: `· _${t(locale, `digest.kpis.trend.${kpi.trend}` as MessageKey)}_`,
+        }),
+        { spacing: 'None', ...(kpi.trend === 'behind' ? { color: 'Warning' } : {}) },
+      ),
+    );
+  }
+  body.push(...more(locale, k.count, k.items.length));
+
+  if (view.acknowledged) {
+    body.push(
+      textBlock(
+        t(locale, 'digest.acknowledged', {
+          name: inert(view.acknowledged.name),
+          date: shortDate(locale, view.acknowledged.at),
+        }),
+        {
+          color: 'Good',
+          separator: true,
+          spacing: 'Medium',
+        },
+      ),
+    );
+  }
+  if (view.nudged !== undefined) {
+    body.push(
+      textBlock(t(locale, 'digest.nudged', { count: view.nudged }), { color: 'Good', spacing: 'Small' }),
+    );
+  }
+
+  const actions: CardElement[] = [openUrl(t(locale, 'digest.action.open'), tabLink(view.links, 'portfolio'))];
+  if (!view.preview) {
+    if (view.canNudge && o.projectCount > 0 && view.nudged === undefined) {
+      actions.push(execute(t(locale, 'digest.action.nudge'), DIGEST_VERBS.nudge, { period: digest.period }));
+    }
+    if (!view.acknowledged) {
+      actions.push(
+        execute(t(locale, 'digest.action.acknowledge'), DIGEST_VERBS.acknowledge, { period: digest.period }),
+      );
+    }
+  }
+  return adaptiveCard(locale, body, actions);
+}
