@@ -27,6 +27,7 @@ import { createStateStore, createStore } from './storage/create-store.js';
 import { readSignedInUser } from './storage/sharepoint/graph-user-profile.js';
 import { createBotAdapter, processActivity } from './teams/adapter.js';
 import type { BotExtensions } from './teams/extensions.js';
+import { MessageExtension } from './teams/message-extension.js';
 import { TransformationBot } from './teams/transformation-bot.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,7 +98,11 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const extensions: BotExtensions = {
     commands: [],
     verbs: [],
-    messageExtension: undefined,
+    messageExtension: new MessageExtension({
+      services,
+      links: { publicUrl: config.server.publicUrl, teamsAppId: config.bot.teamsAppId },
+      logger,
+    }),
   };
   const bot = new TransformationBot({ services, stateStore, config, logger, clock, extensions });
   const botHandler = (req: Request, res: Response) => processActivity(adapter, bot, req, res);

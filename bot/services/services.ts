@@ -8,6 +8,7 @@ import { MyWorkService } from './my-work-service.js';
 import { ProjectService } from './project-service.js';
 import { RiskService } from './risk-service.js';
 import { RosterService } from './roster-service.js';
+import { SearchService } from './search-service.js';
 import { SettingsService } from './settings-service.js';
 import { StatusUpdateService } from './status-update-service.js';
 
@@ -22,6 +23,7 @@ export interface Services {
   readonly milestones: MilestoneService;
   readonly kpis: KpiService;
   readonly myWork: MyWorkService;
+  readonly search: SearchService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -39,5 +41,6 @@ export function createServices(deps: ServiceDeps): Services {
     milestones: new MilestoneService(deps, audit),
     kpis: new KpiService(deps, audit, settings),
     myWork: new MyWorkService(deps, audit, projects),
+    search: new SearchService(deps, audit, projects),
   };
 }
