@@ -10,7 +10,12 @@ import {
   validateWithSchema,
   type SchemaKind,
 } from './bundled-schemas.js';
-import { checkBotCommands, type HandledCommand } from './command-checks.js';
+import {
+  checkBotCommands,
+  checkCommandKeywords,
+  checkLocalisedCommandTitles,
+  type HandledCommand,
+} from './command-checks.js';
 import { envFilePath, readEnvironment } from './env-file.js';
 import { checkIcon, type IconRole } from './icon-checks.js';
 import { checkLanguageFiles, untokenisedAgentFields, type LanguageFile } from './localisation-checks.js';
@@ -27,7 +32,7 @@ export interface PackageOptions {
   templateDir: string;
   /** Where the zip goes (default manifest/build/). */
   outDir: string;
-  /** Commands the bot handles (BOT_COMMANDS). */
+  /** Commands the bot handles: the router's table (handledFromRouter), or the catalogue (BOT_COMMANDS). */
   handledCommands: readonly HandledCommand[];
 }
 
@@ -281,6 +286,14 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   problems.push(...checkLanguageFiles({ manifest, manifestFile, agents, defaultLanguage, languages }));
 
   problems.push(...checkBotCommands(manifest, options.handledCommands, manifestFile));
+  problems.push(...checkCommandKeywords(options.handledCommands, manifestFile));
+  problems.push(
+    ...checkLocalisedCommandTitles(
+      manifest,
+      options.handledCommands,
+      defaultLanguage ? [defaultLanguage, ...languages] : languages,
+    ),
+  );
   problems.push(...checkManifestCoherence(manifest, manifestFile));
 
   if (problems.length > 0) return fail();

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BOT_COMMANDS } from '../../bot/teams/command-catalog.js';
-import { checkBotCommands } from '../../manifest/lib/command-checks.js';
+import {
+  checkBotCommands,
+  checkCommandKeywords,
+  checkLocalisedCommandTitles,
+  handledFromRouter,
+} from '../../manifest/lib/command-checks.js';
 import { ManifestShape } from '../../manifest/lib/manifest-shape.js';
 
 const manifest = (
@@ -73,5 +78,92 @@ describe('the manifest template', () => {
         (c) => !c.ctoOnly && c.scopes.includes('team') && c.scopes.includes('groupChat'),
       ).map((c) => c.keyword),
     );
+  });
+});
+
+describe('against the router table (commandId -> language -> keywords)', () => {
+  const catalogue = [
+    { id: 'help', keyword: 'help', scopes: ['personal', 'team', 'groupChat'] },
+    { id: 'projects', keyword: 'projects', scopes: ['personal', 'team', 'groupChat'] },
+  ];
+  const all = (words: Record<string, string[]>) => ({
+    en: [],
+    ar: [],
+    es: [],
+    fr: [],
+    ru: [],
+    zh: [],
+    ...words,
+  });
+  const table = {
+    help: all({
+      en: ['help', 'hi'],
+      ar: ['مساعدة'],
+      es: ['ayuda'],
+      fr: ['aide'],
+      ru: ['помощь'],
+      zh: ['帮助'],
+    }),
+    projects: all({
+      en: ['projects', 'my projects'],
+      ar: ['مشاريعي'],
+      es: ['proyectos'],
+      fr: ['projets', 'mes projets'],
+      ru: ['проекты'],
+      zh: ['项目'],
+    }),
+  };
+  const handled = handledFromRouter(catalogue, table);
+
+  it('accepts any English keyword the router knows, and complete tables', () => {
+    const m = manifest([{ scopes: ['personal'], titles: ['help', 'My Projects'] }]);
+    expect(checkBotCommands(m, handled, 'manifest.json')).toEqual([]);
+    expect(checkCommandKeywords(handled, 'manifest.json')).toEqual([]);
+  });
+
+  it('refuses a command the bot does not handle', () => {
+    const m = manifest([{ scopes: ['personal'], titles: ['help', 'teleport'] }]);
+    expect(checkBotCommands(m, handled, 'manifest.json').map((p) => p.message)).toEqual([
+      'bots[0].commandLists[0].commands[1] "teleport" is not a command the bot handles (it handles: help, projects)',
+    ]);
+  });
+
+  it('names a command without keywords in some language, or missing from the table', () => {
+    const partial = handledFromRouter([...catalogue, { id: 'away', keyword: 'away', scopes: ['personal'] }], {
+      ...table,
+      projects: { ...table.projects, ru: [], zh: [' '] },
+    });
+    expect(checkCommandKeywords(partial, 'manifest.json').map((p) => p.message)).toEqual([
+      'command "projects" has no keyword in ru, zh in the bot\'s router table',
+      'command "away" is not in the bot\'s router table',
+    ]);
+  });
+
+  it('checks translated titles against the keywords of their language', () => {
+    const m = manifest([{ scopes: ['personal'], titles: ['help', 'projects'] }]);
+    const fr = {
+      languageTag: 'fr',
+      file: 'manifest/template/fr.json',
+      content: {
+        'bots[0].commandLists[0].commands[0].title': 'Aide',
+        'bots[0].commandLists[0].commands[1].title': 'projets en cours',
+        'bots[0].commandLists[0].commands[1].description': 'not a title',
+      },
+    };
+    const zh = {
+      languageTag: 'zh-CN',
+      file: 'zh.json',
+      content: { 'bots[0].commandLists[0].commands[1].title': '项目' },
+    };
+    expect(checkLocalisedCommandTitles(m, handled, [fr, zh])).toEqual([
+      {
+        check: 'commands',
+        file: 'manifest/template/fr.json',
+        message:
+          'bots[0].commandLists[0].commands[1].title "projets en cours" is not a fr keyword of the "projects" command (the bot understands: projets, mes projets)',
+      },
+    ]);
+    // Without a keyword table (the catalogue alone) there is nothing to compare translations with.
+    expect(checkLocalisedCommandTitles(m, BOT_COMMANDS, [fr])).toEqual([]);
   });
 });
