@@ -133,7 +133,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '(^|/)bot/(?!domain/)', message: 'The tab may import bot/domain only.' },
+            {
+              regex: '(^|/)bot/(?!domain/|i18n/format(\\.js)?$)',
+              message: 'The tab may import bot/domain (and the pure message formatter bot/i18n/format) only.',
+            },
           ],
         },
       ],

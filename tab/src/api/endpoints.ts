@@ -1,0 +1,105 @@
+// The API operations the tab uses, typed end to end by the domain's zod schemas.
+import { z } from 'zod';
+import { AuditEvent } from '../../../bot/domain/audit.js';
+import { Kpi, Measurement, type MeasurementCreate } from '../../../bot/domain/kpi.js';
+import { Milestone, type MilestoneCreate, type MilestonePatch } from '../../../bot/domain/milestone.js';
+import { Person, type PersonPatch } from '../../../bot/domain/person.js';
+import { Project, type ProjectPatch } from '../../../bot/domain/project.js';
+import { Risk, type RiskCreate, type RiskPatch } from '../../../bot/domain/risk.js';
+import { Settings, type SettingsPatch } from '../../../bot/domain/settings.js';
+import { StatusUpdate, type StatusUpdateSubmit } from '../../../bot/domain/status-update.js';
+import {
+  DraftSchema,
+  KpiWithProgressSchema,
+  MeSchema,
+  MyWorkSchema,
+  PortfolioSummarySchema,
+  ProjectOverviewSchema,
+  SubmitResultSchema,
+} from '../../../bot/domain/views.js';
+import type { ApiClient } from './client.js';
+
+export type ProjectOverview = z.output<typeof ProjectOverviewSchema>;
+export type KpiWithProgress = z.output<typeof KpiWithProgressSchema>;
+export type MyWork = z.output<typeof MyWorkSchema>;
+export type PortfolioSummary = z.output<typeof PortfolioSummarySchema>;
+export type Draft = z.output<typeof DraftSchema>;
+
+/**
+ * People the proactive pipeline could not reach (issue 4 adds the route). Read leniently: only the
+ * fields shown are required.
+ */
+export const UnreachableSchema = z.looseObject({
+  recipientId: z.string().optional(),
+  personId: z.string().optional(),
+  name: z.string().optional(),
+  kind: z.string().optional(),
+  period: z.string().optional(),
+  reason: z.string().optional(),
+  detail: z.string().nullable().optional(),
+  updatedAt: z.string().optional(),
+});
+export type Unreachable = z.output<typeof UnreachableSchema>;
+
+const q = (params: Record<string, string | undefined>): string => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, v);
+  const out = s.toString();
+  return out ? `?${out}` : '';
+};
+const id = (s: string) => encodeURIComponent(s);
+
+export function endpoints(api: ApiClient) {
+  return {
+    me: () => api.get(MeSchema, '/api/v1/me'),
+    myWork: () => api.get(MyWorkSchema, '/api/v1/me/work'),
+    summary: () => api.get(PortfolioSummarySchema, '/api/v1/portfolio/summary'),
+    projects: (filter: { pillar?: string } = {}) =>
+      api.getAll(ProjectOverviewSchema, `/api/v1/projects${q(filter)}`),
+    project: (idOrCode: string) =>
+      api.getVersioned(ProjectOverviewSchema, `/api/v1/projects/${id(idOrCode)}`),
+    updateProject: (projectId: string, patch: ProjectPatch, version: number) =>
+      api.send(Project, 'PATCH', `/api/v1/projects/${id(projectId)}`, patch, { version }),
+    statusUpdates: (projectId: string) =>
+      api.getAll(StatusUpdate, `/api/v1/projects/${id(projectId)}/status-updates`),
+    draft: (projectId: string) =>
+      api.get(DraftSchema, `/api/v1/projects/${id(projectId)}/status-updates/draft`),
+    submitUpdate: (projectId: string, body: StatusUpdateSubmit, version: number, idempotencyKey: string) =>
+      api.send(SubmitResultSchema, 'POST', `/api/v1/projects/${id(projectId)}/status-updates`, body, {
+        version,
+        idempotencyKey,
+      }),
+    milestones: (filter: { projectId?: string; status?: string; dueFrom?: string; dueTo?: string } = {}) =>
+      api.getAll(Milestone, `/api/v1/milestones${q(filter)}`),
+    createMilestone: (projectId: string, body: Omit<MilestoneCreate, 'projectId'>, idempotencyKey: string) =>
+      api.send(Milestone, 'POST', `/api/v1/projects/${id(projectId)}/milestones`, body, { idempotencyKey }),
+    updateMilestone: (milestoneId: string, patch: MilestonePatch, version: number) =>
+      api.send(Milestone, 'PATCH', `/api/v1/milestones/${id(milestoneId)}`, patch, { version }),
+    kpis: (filter: { projectId?: string; pillar?: string } = {}) =>
+      api.getAll(KpiWithProgressSchema, `/api/v1/kpis${q(filter)}`),
+    recordMeasurement: (kpiId: string, body: MeasurementCreate, idempotencyKey: string) =>
+      api.send(Measurement, 'POST', `/api/v1/kpis/${id(kpiId)}/measurements`, body, { idempotencyKey }),
+    risks: (filter: { projectId?: string; status?: string } = {}) =>
+      api.getAll(Risk, `/api/v1/risks${q(filter)}`),
+    raiseRisk: (body: RiskCreate, idempotencyKey: string) =>
+      api.send(Risk, 'POST', '/api/v1/risks', body, { idempotencyKey }),
+    updateRisk: (riskId: string, patch: RiskPatch, version: number) =>
+      api.send(Risk, 'PATCH', `/api/v1/risks/${id(riskId)}`, patch, { version }),
+    audit: (filter: { projectId?: string }) =>
+      api.get(
+        z.object({ items: z.array(AuditEvent), nextCursor: z.string().optional() }),
+        `/api/v1/audit${q({ ...filter, limit: '200' })}`,
+      ),
+    roster: () => api.getAll(Person, '/api/v1/roster'),
+    updatePerson: (personId: string, patch: PersonPatch, version: number) =>
+      api.send(Person, 'PATCH', `/api/v1/roster/${id(personId)}`, patch, { version }),
+    settings: () => api.getVersioned(Settings, '/api/v1/settings'),
+    updateSettings: (patch: SettingsPatch, version: number) =>
+      api.send(Settings, 'PATCH', '/api/v1/settings', patch, { version }),
+    unreachable: () => api.get(z.object({ items: z.array(UnreachableSchema) }), '/api/v1/admin/unreachable'),
+  };
+}
+
+export type Endpoints = ReturnType<typeof endpoints>;
+export { Kpi, Milestone, Person, Project, Risk, Settings, StatusUpdate };
+export type { AuditEvent };

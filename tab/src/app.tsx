@@ -1,0 +1,305 @@
+// The shell: theme and direction, the signed-in person, navigation and the page of the route.
+import {
+  FluentProvider,
+  makeStyles,
+  Tab,
+  TabList,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+  type Theme,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiClient } from './api/client.js';
+import { endpoints, type Endpoints } from './api/endpoints.js';
+import { ApiError, asApiError } from './api/problem.js';
+import { DevBar } from './components/dev-bar.js';
+import { ErrorView } from './components/error-view.js';
+import { Loading } from './components/loading.js';
+import { AppContext, useApp, type AppContextValue } from './context.js';
+import type { Host, ThemeName } from './host/host.js';
+import { I18nContext, makeI18n, useI18n } from './i18n/index.js';
+import { readPref, readThemePref, writePref } from './preferences.js';
+import { navigate, parseRoute, useRoute, type Route } from './router.js';
+import type { Me } from '../../bot/domain/views.js';
+
+const MyWorkPage = lazy(() => import('./pages/my-work-page.js'));
+const PortfolioPage = lazy(() => import('./pages/portfolio-page.js'));
+const ProjectPage = lazy(() => import('./pages/project-page.js'));
+const RisksPage = lazy(() => import('./pages/risks-page.js'));
+const AdminPage = lazy(() => import('./pages/admin-page.js'));
+const ConfigPage = lazy(() => import('./pages/config-page.js'));
+
+const THEMES: Record<ThemeName, Theme> = {
+  default: teamsLightTheme,
+  dark: teamsDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
+
+/** Consent page of the on-behalf-of flow (served by the bot); configurable for other hosts. */
+export const CONSENT_URL = '/auth/consent';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalL,
+    paddingInline: tokens.spacingHorizontalL,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBlockEndWidth: tokens.strokeWidthThin,
+    borderBlockEndStyle: 'solid',
+    borderBlockEndColor: tokens.colorNeutralStroke2,
+  },
+  brand: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+  },
+  main: {
+    paddingInline: tokens.spacingHorizontalL,
+    paddingBlock: tokens.spacingVerticalL,
+    maxWidth: '1400px',
+    marginInline: 'auto',
+  },
+  skip: {
+    position: 'absolute',
+    insetInlineStart: '-10000px',
+    ':focus': {
+      insetInlineStart: tokens.spacingHorizontalS,
+      zIndex: 10,
+      backgroundColor: tokens.colorNeutralBackground1,
+    },
+  },
+});
+
+type NavValue = 'my-work' | 'portfolio' | 'risks' | 'admin';
+
+const NAV_ROUTES: Record<NavValue, Route> = {
+  'my-work': { name: 'my-work' },
+  portfolio: { name: 'portfolio' },
+  risks: { name: 'risks' },
+  admin: { name: 'admin' },
+};
+
+function navOf(route: Route): NavValue | undefined {
+  switch (route.name) {
+    case 'my-work':
+      return 'my-work';
+    case 'portfolio':
+    case 'project':
+      return 'portfolio';
+    case 'risks':
+      return 'risks';
+    case 'admin':
+      return 'admin';
+    default:
+      return undefined;
+  }
+}
+
+export interface AppProps {
+  host: Host;
+  /** Tests inject the endpoints; the app builds them from the host otherwise. */
+  api?: Endpoints;
+}
+
+export function App({ host, api: injected }: AppProps) {
+  const [theme, setTheme] = useState<ThemeName>(() =>
+    host.info.inTeams ? host.info.theme : (readThemePref() ?? host.info.theme),
+  );
+  const [langOverride, setLangOverride] = useState<string | undefined>(() =>
+    host.info.inTeams ? undefined : readPref('lang'),
+  );
+  const [devUser, setDevUser] = useState<string | undefined>(() =>
+    host.info.inTeams ? undefined : readPref('as'),
+  );
+  const [me, setMe] = useState<Me | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+
+  // A deep link from a card arrives as the subPageId; open that route once.
+  useEffect(() => {
+    const sub = host.info.subPageId;
+    if (sub && parseRoute(`#/${sub}`).name !== 'not-found') navigate(`#/${sub.replace(/^\/+/, '')}`);
+  }, [host]);
+
+  const languageTag =
+    langOverride ?? (host.info.inTeams ? host.info.locale : (me?.person.locale ?? host.info.locale));
+  const i18n = useMemo(() => makeI18n(languageTag), [languageTag]);
+
+  const api = useMemo<Endpoints>(() => {
+    if (injected) return injected;
+    return endpoints(
+      new ApiClient({
+        language: () => i18n.locale,
+        authHeaders: async (): Promise<Record<string, string>> => {
+          if (host.info.inTeams) {
+            const token = await host.getToken();
+            return token ? { authorization: `Bearer ${token}` } : {};
+          }
+          return devUser ? { 'x-dev-user': devUser } : {};
+        },
+      }),
+    );
+    // The language is read per call; rebuilding on persona change resets caches for the new person.
+  }, [injected, host, devUser, i18n]);
+
+  useEffect(() => {
+    let live = true;
+    setError(undefined);
+    api.me().then(
+      (value) => live && setMe(value),
+      (e: unknown) => live && setError(asApiError(e, '')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.locale;
+    document.documentElement.dir = i18n.dir;
+    document.title = i18n.t('app.title');
+  }, [i18n]);
+
+  const consent = useCallback(async () => {
+    await host.authenticate(CONSENT_URL);
+    setAttempt((n) => n + 1);
+  }, [host]);
+
+  const styles = useStyles();
+  const context = useMemo<AppContextValue | undefined>(
+    () => (me ? { api, me, host, consent } : undefined),
+    [api, me, host, consent],
+  );
+
+  return (
+    <FluentProvider theme={THEMES[theme]} dir={i18n.dir} className={styles.root}>
+      <I18nContext.Provider value={i18n}>
+        {context ? (
+          <AppContext.Provider value={context}>
+            <Shell
+              onPersona={(id) => {
+                writePref('as', id);
+                setDevUser(id);
+              }}
+              onLanguage={(tag) => {
+                writePref('lang', tag);
+                setLangOverride(tag);
+              }}
+              theme={theme}
+              onTheme={(name) => {
+                writePref('theme', name);
+                setTheme(name);
+              }}
+            />
+          </AppContext.Provider>
+        ) : (
+          <main className={styles.main}>
+            {error ? (
+              error.status === 401 && !host.info.inTeams ? (
+                <ErrorView error={new ApiError({ ...error.problem, detail: i18n.t('error.outsideTeams') })} />
+              ) : (
+                <ErrorView error={error} onRetry={() => setAttempt((n) => n + 1)} onConsent={consent} />
+              )
+            ) : (
+              <Loading />
+            )}
+          </main>
+        )}
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+}
+
+interface ShellProps {
+  onPersona: (id: string) => void;
+  onLanguage: (tag: string) => void;
+  theme: ThemeName;
+  onTheme: (theme: ThemeName) => void;
+}
+
+function Shell({ onPersona, onLanguage, theme, onTheme }: ShellProps) {
+  const styles = useStyles();
+  const route = useRoute();
+  const app = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const showDevBar = app.me.authMode === 'dev' && !app.host.info.inTeams;
+  const selected = navOf(route);
+  if (route.name === 'config') {
+    return (
+      <main id="main" className={styles.main}>
+        <Suspense fallback={<Loading />}>
+          <ConfigPage />
+        </Suspense>
+      </main>
+    );
+  }
+  return (
+    <>
+      <a
+        href="#main"
+        className={styles.skip}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      {showDevBar ? (
+        <DevBar theme={theme} onTheme={onTheme} onLanguage={onLanguage} onPersona={onPersona} />
+      ) : null}
+      <header className={styles.header}>
+        <p className={styles.brand}>{t('app.title')}</p>
+        <nav aria-label={t('nav.label')}>
+          <TabList
+            selectedValue={selected ?? null}
+            onTabSelect={(_, data) => navigate(NAV_ROUTES[data.value as NavValue])}
+          >
+            <Tab value="my-work">{t('nav.myWork')}</Tab>
+            <Tab value="portfolio">{t('nav.portfolio')}</Tab>
+            <Tab value="risks">{t('nav.risks')}</Tab>
+            {app.me.canAdminister ? <Tab value="admin">{t('nav.admin')}</Tab> : null}
+          </TabList>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className={styles.main}>
+        <Suspense fallback={<Loading />}>
+          <Page route={route} />
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
+  switch (route.name) {
+    case 'my-work':
+      return <MyWorkPage />;
+    case 'portfolio':
+      return <PortfolioPage pillar={route.pillar} />;
+    case 'project':
+      return <ProjectPage code={route.code} tab={route.tab} />;
+    case 'risks':
+      return <RisksPage project={route.project} />;
+    case 'admin':
+      return <AdminPage section={route.section} />;
+    case 'config':
+      return <ConfigPage />;
+    case 'not-found':
+      return <p role="alert">{t('error.notFound')}</p>;
+  }
+}

@@ -1,0 +1,3 @@
+import { en, type Catalogue } from './en.js';
+
+export const es: Catalogue = { ...en };

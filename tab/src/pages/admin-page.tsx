@@ -1,0 +1,3 @@
+export default function AdminPage(_: { section?: string }) {
+  return <h1>Admin</h1>;
+}

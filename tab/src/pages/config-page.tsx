@@ -1,0 +1,3 @@
+export default function ConfigPage() {
+  return <h1>Config</h1>;
+}

@@ -1,0 +1,118 @@
+// My work (personal tab): my projects, the updates I owe, my risks and milestones due soon.
+import { Button, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ChevronRight16Regular } from '@fluentui/react-icons';
+import { ErrorView } from '../components/error-view.js';
+import { HealthBadge } from '../components/health-badge.js';
+import { LevelBadge } from '../components/level-badge.js';
+import { Loading } from '../components/loading.js';
+import { useApp } from '../context.js';
+import { useLoad } from '../hooks/use-load.js';
+import { useI18n } from '../i18n/index.js';
+import { hrefOf, navigate } from '../router.js';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1 },
+});
+
+export default function MyWorkPage() {
+  const styles = useStyles();
+  const { api, me } = useApp();
+  const { t, date, locale } = useI18n();
+  const work = useLoad(() => api.myWork(), [api, locale]);
+  const projects = useLoad(() => api.projects(), [api, locale]);
+  const codeOf = (id: string | null) => projects.data?.find((o) => o.project.id === id)?.project.code;
+  return (
+    <>
+      <h1>
+        {t('myWork.title')} — {me.person.name}
+      </h1>
+      {work.error ? <ErrorView error={work.error} onRetry={work.reload} /> : null}
+      {!work.data ? (
+        work.loading ? (
+          <Loading />
+        ) : null
+      ) : (
+        <div className={styles.grid}>
+          <Card>
+            <CardHeader header={<h2>{t('myWork.updatesDue')}</h2>} />
+            {work.data.updatesDue.length === 0 ? <Text>{t('myWork.noUpdates')}</Text> : null}
+            <ul className={styles.list}>
+              {work.data.updatesDue.map((o) => (
+                <li key={o.project.id} className={styles.row}>
+                  <span className={styles.grow}>
+                    <strong>{o.project.code}</strong> {o.project.title}
+                  </span>
+                  <Text>{t(`reporting.${o.reporting}`)}</Text>
+                  <Button
+                    appearance="primary"
+                    size="small"
+                    icon={<ChevronRight16Regular />}
+                    iconPosition="after"
+                    onClick={() => navigate({ name: 'project', code: o.project.code, tab: 'updates' })}
+                  >
+                    {t('myWork.postUpdate', { code: o.project.code })}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card>
+            <CardHeader header={<h2>{t('myWork.projects')}</h2>} />
+            {work.data.projects.length === 0 ? <Text>{t('myWork.noProjects')}</Text> : null}
+            <ul className={styles.list}>
+              {work.data.projects.map((o) => (
+                <li key={o.project.id} className={styles.row}>
+                  <Link href={hrefOf({ name: 'project', code: o.project.code })}>{o.project.code}</Link>
+                  <span className={styles.grow}>{o.project.title}</span>
+                  <Text size={200}>{t(`myWork.relation.${o.relation}`)}</Text>
+                  <HealthBadge health={o.health} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card>
+            <CardHeader header={<h2>{t('myWork.risks')}</h2>} />
+            {work.data.risks.length === 0 ? <Text>{t('myWork.noRisks')}</Text> : null}
+            <ul className={styles.list}>
+              {work.data.risks.map((r) => {
+                const code = codeOf(r.projectId);
+                return (
+                  <li key={r.id} className={styles.row}>
+                    <LevelBadge level={r.level} score={r.score} />
+                    <span className={styles.grow}>{r.title}</span>
+                    {code ? <Link href={hrefOf({ name: 'risks', project: code })}>{code}</Link> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+          <Card>
+            <CardHeader header={<h2>{t('myWork.milestones')}</h2>} />
+            {work.data.milestonesDue.length === 0 ? <Text>{t('myWork.noMilestones')}</Text> : null}
+            <ul className={styles.list}>
+              {work.data.milestonesDue.map((m) => {
+                const code = codeOf(m.projectId);
+                return (
+                  <li key={m.id} className={styles.row}>
+                    <Text>{date(m.dueDate)}</Text>
+                    <span className={styles.grow}>{m.title}</span>
+                    {code ? (
+                      <Link href={hrefOf({ name: 'project', code, tab: 'milestones' })}>{code}</Link>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

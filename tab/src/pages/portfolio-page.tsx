@@ -1,0 +1,120 @@
+// Portfolio: pillar tiles, the project table, the milestone roadmap and KPI charts. As a channel tab
+// it is filtered by the pillar chosen on the configuration page (?pillar=).
+import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
+import type { ProjectOverview } from '../api/endpoints.js';
+import { ErrorView } from '../components/error-view.js';
+import { KpiChart } from '../components/kpi-chart.js';
+import { Loading } from '../components/loading.js';
+import { PillarTiles } from '../components/pillar-tiles.js';
+import { ProjectTable } from '../components/project-table.js';
+import { Roadmap } from '../components/roadmap.js';
+import { useApp } from '../context.js';
+import { useLoad } from '../hooks/use-load.js';
+import { usePeople } from '../hooks/use-people.js';
+import { useI18n } from '../i18n/index.js';
+import { navigate } from '../router.js';
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
+  kpis: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  views: { marginBlockEnd: tokens.spacingVerticalM },
+});
+
+type View = 'projects' | 'roadmap' | 'kpis';
+
+export default function PortfolioPage({ pillar }: { pillar?: string }) {
+  const styles = useStyles();
+  const { api } = useApp();
+  const { t, locale } = useI18n();
+  const [view, setView] = useState<View>('projects');
+  const summary = useLoad(() => api.summary(), [api, locale]);
+  const projects = useLoad(() => api.projects(), [api, locale]);
+  const people = usePeople(api);
+  const setPillar = (p: string | undefined) => navigate({ name: 'portfolio', pillar: p });
+  const byId = useMemo(() => new Map((projects.data ?? []).map((o) => [o.project.id, o])), [projects.data]);
+
+  return (
+    <>
+      <div className={styles.head}>
+        <h1>
+          {t('portfolio.title')}
+          {pillar ? ` — ${pillarName(pillar as PillarCode, locale)}` : ''}
+        </h1>
+        {summary.data ? <Text>{t('portfolio.period', { period: summary.data.period })}</Text> : null}
+      </div>
+      {summary.error ? <ErrorView error={summary.error} onRetry={summary.reload} /> : null}
+      {summary.data ? (
+        <PillarTiles summary={summary.data} selected={pillar} onSelect={(p) => setPillar(p)} />
+      ) : summary.loading ? (
+        <Loading />
+      ) : null}
+      <TabList
+        className={styles.views}
+        selectedValue={view}
+        onTabSelect={(_, d) => setView(d.value as View)}
+        aria-label={t('portfolio.view')}
+      >
+        <Tab value="projects">{t('portfolio.view.projects')}</Tab>
+        <Tab value="roadmap">{t('portfolio.view.roadmap')}</Tab>
+        <Tab value="kpis">{t('portfolio.view.kpis')}</Tab>
+      </TabList>
+      {projects.error ? <ErrorView error={projects.error} onRetry={projects.reload} /> : null}
+      {view === 'projects' ? (
+        projects.data ? (
+          <ProjectTable
+            overviews={projects.data}
+            people={people}
+            pillar={pillar}
+            onPillarChange={setPillar}
+          />
+        ) : projects.loading ? (
+          <Loading />
+        ) : null
+      ) : null}
+      {view === 'roadmap' ? <RoadmapView pillar={pillar} byId={byId} /> : null}
+      {view === 'kpis' ? <KpiView pillar={pillar} className={styles.kpis} /> : null}
+    </>
+  );
+}
+
+function RoadmapView({ pillar, byId }: { pillar?: string; byId: Map<string, ProjectOverview> }) {
+  const { api } = useApp();
+  const { t, locale } = useI18n();
+  const milestones = useLoad(() => api.milestones(), [api, locale]);
+  if (milestones.error) return <ErrorView error={milestones.error} onRetry={milestones.reload} />;
+  if (!milestones.data) return <Loading />;
+  const list = pillar
+    ? milestones.data.filter((m) => byId.get(m.projectId)?.project.pillar === pillar)
+    : milestones.data;
+  return (
+    <section aria-label={t('roadmap.title')}>
+      <h2>{t('roadmap.title')}</h2>
+      <Roadmap milestones={list} projects={byId} />
+    </section>
+  );
+}
+
+function KpiView({ pillar, className }: { pillar?: string; className: string }) {
+  const { api } = useApp();
+  const { t, locale } = useI18n();
+  const kpis = useLoad(() => api.kpis(pillar ? { pillar } : {}), [api, pillar, locale]);
+  if (kpis.error) return <ErrorView error={kpis.error} onRetry={kpis.reload} />;
+  if (!kpis.data) return <Loading />;
+  return (
+    <section aria-label={t('kpi.title')}>
+      <h2>{t('kpi.title')}</h2>
+      {kpis.data.length === 0 ? <Text>{t('kpi.none')}</Text> : null}
+      <div className={className}>
+        {kpis.data.map((k) => (
+          <KpiChart key={k.kpi.id} item={k} />
+        ))}
+      </div>
+    </section>
+  );
+}

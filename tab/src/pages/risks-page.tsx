@@ -1,0 +1,3 @@
+export default function RisksPage(_: { project?: string }) {
+  return <h1>Risks</h1>;
+}

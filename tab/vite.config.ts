@@ -1,0 +1,24 @@
+// Builds the tab into tab/dist, which the bot's server serves at / (hash routes). In `vite dev` the
+// API is proxied to a locally running `npm start`.
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 900,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3978' },
+  },
+});
