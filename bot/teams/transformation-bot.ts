@@ -1,21 +1,30 @@
-// The activity handler. This version greets and delegates the message extension; the conversations
-// (router, commands, cards, card actions) are built in the bot issue on top of the same services,
-// with plug-ins (bot/teams/extensions.ts) for the digest, reminders and the message extension.
+// The activity handler: resolves who is speaking and in which language, then dispatches. Messages go
+// to the command router (commands.ts) or, when they carry a card's Action.Submit data, to the card
+// actions (card-actions.ts) like adaptiveCard/action invokes; install and uninstall store and forget
+// the conversation reference; the message extension is delegated to its plug-in.
 import {
+  type AppBasedLinkQuery,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
+  MessageFactory,
   TeamsActivityHandler,
-  type AppBasedLinkQuery,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config.js';
-import type { Clock } from '../ports/clock.js';
-import type { StateStore } from '../ports/state.js';
 import { resolveLocale } from '../domain/locale.js';
 import { translator } from '../i18n/translate.js';
 import type { Logger } from '../platform/logger.js';
+import type { Clock } from '../ports/clock.js';
+import type { StateStore } from '../ports/state.js';
 import type { Services } from '../services/services.js';
-import type { BotExtensions, BotTurn } from './extensions.js';
+import { CardActions } from './card-actions.js';
+import { parseCommand, type CommandId } from './command-keywords.js';
+import { BotCommands } from './commands.js';
+import type { BotExtensions, BotTurn, CardActionResult } from './extensions.js';
+import { forgetConversation, rememberConversation } from './installation.js';
+import { cardAttachment, errorText, sendText } from './turn-kit.js';
+import type { AdaptiveCardJson } from '../cards/card-kit.js';
 
 export interface BotDeps {
   services: Services;
@@ -26,12 +35,83 @@ export interface BotDeps {
   extensions: BotExtensions;
 }
 
+const MAX_TEXT = 2000;
+
+/** The text of a message without the bot's @mention (channels, group chats) and markup. */
+export function messageText(context: TurnContext): string {
+  const activity = context.activity;
+  let text = activity.text ?? '';
+  if (activity.recipient?.id) text = TurnContext.removeMentionText(activity, activity.recipient.id) ?? text;
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .slice(0, MAX_TEXT)
+    .trim();
+}
+
+interface SubmitValue {
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** An Action.Submit fallback posts a message whose value carries `verb`; imBack values do not. */
+function submitValue(value: unknown): SubmitValue | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { verb, ...data } = value as Record<string, unknown>;
+  return typeof verb === 'string' && verb.length <= 100 ? { verb, data } : undefined;
+}
+
 export class TransformationBot extends TeamsActivityHandler {
+  private readonly commands: BotCommands;
+  private readonly actions: CardActions;
+
   constructor(private readonly deps: BotDeps) {
     super();
+    this.commands = new BotCommands(deps);
+    this.actions = new CardActions(deps);
+
     this.onMessage(async (context, next) => {
       const turn = await this.resolveTurn(context);
-      await context.sendActivity(`Hello ${turn.actor.name}, this is Transformation Hub.`);
+      try {
+        const submit = submitValue(context.activity.value);
+        if (submit) await this.onSubmit(turn, submit);
+        else await this.onText(turn, messageText(context));
+      } catch (error) {
+        this.deps.logger.error(
+          { err: error, conversationId: context.activity.conversation?.id },
+          'bot command failed',
+        );
+        await sendText(context, errorText(turn.locale, error));
+      }
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+        await rememberConversation(this.deps, context);
+        const turn = await this.resolveTurn(context);
+        await this.commands.help(turn, 'welcome');
+      }
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersRemoved ?? []).some((m) => m.id === botId)) {
+        await forgetConversation(this.deps, context);
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await rememberConversation(this.deps, context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetConversation(this.deps, context);
       await next();
     });
   }
@@ -46,6 +126,86 @@ export class TransformationBot extends TeamsActivityHandler {
     });
     const locale = actor.locale ?? resolveLocale(context.activity.locale, this.deps.config.defaultLocale);
     return { context, actor, locale, t: translator(locale) };
+  }
+
+  private async onText(turn: BotTurn, text: string): Promise<void> {
+    const parsed = parseCommand(text);
+    if (!parsed) {
+      // A bare project code ("TR-07") shows the project; anything else gets the help card.
+      if (/^[a-z]{2,5}[\s-]?\d{1,4}$/i.test(text)) return this.commands.status(turn, text);
+      return this.commands.help(turn, text ? 'unknown' : 'help');
+    }
+    await this.runCommand(turn, parsed.id, parsed.args);
+  }
+
+  private async runCommand(turn: BotTurn, id: CommandId, args: string): Promise<void> {
+    const c = this.commands;
+    switch (id) {
+      case 'help':
+        return c.help(turn);
+      case 'projects':
+        return c.projects(turn);
+      case 'update':
+        return c.update(turn, args);
+      case 'risk':
+        return c.risk(turn, args);
+      case 'risks':
+        return c.risks(turn, args);
+      case 'status':
+        return c.status(turn, args);
+      case 'portfolio':
+        return c.portfolio(turn);
+      case 'language':
+        return c.language(turn, args);
+      default: {
+        const plugin = this.deps.extensions.commands?.find((h) => h.id === id);
+        if (!plugin) return sendText(turn.context, turn.t('bot.command.not_available'));
+        return plugin.handle(turn, args);
+      }
+    }
+  }
+
+  /** Action.Submit fallback: the same verbs; the answer replaces the card when possible. */
+  private async onSubmit(turn: BotTurn, submit: SubmitValue): Promise<void> {
+    const result = await this.actions.dispatch(turn, submit.verb, submit.data);
+    const context = turn.context;
+    if (result.kind !== 'card') return sendText(context, result.text);
+    const replyToId = context.activity.replyToId;
+    if (replyToId) {
+      try {
+        await context.updateActivity({
+          ...MessageFactory.attachment(cardAttachment(result.card as AdaptiveCardJson)),
+          id: replyToId,
+        });
+        return;
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error },
+          'could not update the card in place; sending it as a new message',
+        );
+      }
+    }
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(result.card as AdaptiveCardJson)));
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const turn = await this.resolveTurn(context);
+    const value = context.activity.value as
+      { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined;
+    const action = value?.action;
+    if (!action || typeof action.verb !== 'string' || action.verb.length > 100) {
+      return invokeError(400, 'BadRequest', turn.t('bot.action.unknown'));
+    }
+    try {
+      const result = await this.actions.dispatch(turn, action.verb, action.data);
+      if (result.kind === 'invalid') return invokeError(400, 'BadRequest', result.text);
+      if (result.kind === 'unknown') return invokeError(400, 'NotSupported', result.text);
+      return invokeResult(result);
+    } catch (error) {
+      this.deps.logger.error({ err: error, verb: action.verb }, 'card action failed');
+      return invokeError(500, 'InternalError', errorText(turn.locale, error));
+    }
   }
 
   protected override async handleTeamsMessagingExtensionQuery(
@@ -73,4 +233,24 @@ export class TransformationBot extends TeamsActivityHandler {
     const turn = await this.resolveTurn(context);
     return { composeExtension: await handler.queryLink(turn, query.url ?? '') };
   }
+}
+
+// The Universal Action model: the HTTP status is 200 and the outcome is in the body's statusCode.
+function invokeResult(result: CardActionResult): InvokeResponse {
+  return result.kind === 'card'
+    ? {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card },
+      }
+    : {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text },
+      };
+}
+
+function invokeError(statusCode: 400 | 500, code: string, message: string): InvokeResponse {
+  return {
+    status: 200,
+    body: { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } },
+  };
 }

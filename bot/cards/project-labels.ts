@@ -1,0 +1,31 @@
+// Localised labels of domain values shared by the cards.
+import type { Health } from '../domain/health.js';
+import type { Locale } from '../domain/locale.js';
+import { PILLARS, type PillarCode } from '../domain/pillar.js';
+import type { Translator } from '../i18n/translate.js';
+import { HEALTH_COLORS, type Run } from './card-kit.js';
+
+export function healthRun(t: Translator, health: Health | undefined): Run {
+  return health
+    ? { text: `● ${t(`bot.health.${health}`)}`, bold: true, color: HEALTH_COLORS[health], user: false }
+    : { text: `○ ${t('bot.health.none')}`, subtle: true, user: false };
+}
+
+export function trendText(
+  t: Translator,
+  before: Health | undefined,
+  after: Health | undefined,
+): string | undefined {
+  if (!before || !after) return undefined;
+  const order = { green: 0, amber: 1, red: 2 } as const;
+  const d = order[after] - order[before];
+  return d === 0
+    ? `→ ${t('bot.trend.same')}`
+    : d > 0
+      ? `▼ ${t('bot.trend.worse')}`
+      : `▲ ${t('bot.trend.better')}`;
+}
+
+export function pillarName(locale: Locale, code: PillarCode): string {
+  return PILLARS.find((p) => p.code === code)?.name[locale] ?? code;
+}
