@@ -73,7 +73,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const clock = overrides.clock ?? systemClock;
   const onInvalidRow = (table: string, id: string, issues: unknown) =>
     logger.warn({ table, id, issues }, 'stored item failed validation and was skipped');
-  const store = overrides.store ?? (await createStore(config, { onInvalidRow }));
+  const store =
+    overrides.store ??
+    (await createStore(config, { onInvalidRow, logger: logger.child({ component: 'store' }) }));
   const stateStore = overrides.stateStore ?? (await createStateStore(config, { onInvalidRow }));
   const events = new InProcessEventBus((err, event) =>
     logger.error({ err, event: event.type }, 'event handler failed'),

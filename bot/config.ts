@@ -21,6 +21,13 @@ const bool = (fallback: boolean) =>
       .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], { error: 'expected true or false' })
       .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes'),
   );
+const optionalBool = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], { error: 'expected true or false' })
+    .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes')
+    .optional(),
+);
 const timeZone = z.string().refine(
   (tz) => {
     try {
@@ -70,7 +77,8 @@ export const EnvSchema = z
     LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     ORG_TIMEZONE: timeZone.default('Europe/Zurich'),
     DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).default('en'),
-    SEED_DEMO_DATA: bool(true),
+    /** Default: on for the embedded store, off for SharePoint (a production site is not seeded by accident). */
+    SEED_DEMO_DATA: optionalBool,
     SCHEDULER_ENABLED: bool(true),
 
     STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
@@ -248,7 +256,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     orgTimeZone: e.ORG_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,
-    seedDemoData: e.SEED_DEMO_DATA,
+    seedDemoData: e.SEED_DEMO_DATA ?? e.STORE === 'sqlite',
     schedulerEnabled: e.SCHEDULER_ENABLED,
     store: e.STORE,
     stateStore: e.STATE_STORE,

@@ -33,6 +33,8 @@ export interface ServerOptions {
   tabDir?: string;
   extraRoutes?: readonly RouteSpec<unknown>[];
   maxBodyBytes?: number;
+  /** Longest wait for one readiness check before it counts as unavailable (default 5 s). */
+  readinessTimeoutMs?: number;
 }
 
 export function createServer(options: ServerOptions): Server {
@@ -85,15 +87,28 @@ export function createServer(options: ServerOptions): Server {
     next();
   });
 
+  const readinessTimeoutMs = options.readinessTimeoutMs ?? 5_000;
   server.get('/readyz', async (req: Request, res: Response) => {
     const results = await Promise.all(
       options.readiness.map(async (c) => {
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await c.check();
+          // A dependency that hangs (Graph retrying, a blocked socket) must not hang the probe.
+          await Promise.race([
+            c.check(),
+            new Promise<never>((_resolve, reject) => {
+              timer = setTimeout(
+                () => reject(new Error(`no answer within ${readinessTimeoutMs} ms`)),
+                readinessTimeoutMs,
+              );
+            }),
+          ]);
           return [c.name, 'ok'] as const;
         } catch (e) {
           requestState(req, logger).log.warn({ err: e, check: c.name }, 'readiness check failed');
           return [c.name, 'unavailable'] as const;
+        } finally {
+          clearTimeout(timer);
         }
       }),
     );

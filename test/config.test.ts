@@ -313,3 +313,23 @@ describe('parseConfig: an empty or blank variable counts as unset', () => {
 
 // Exiting with a non-zero code and printing ConfigError without a stack trace is the job of the entry
 // point (bot/main.ts), which calls loadConfig; its process-level test belongs with the server.
+
+describe('SEED_DEMO_DATA follows the store', () => {
+  const sharepoint = {
+    STORE: 'sharepoint',
+    SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,1,2',
+    ENTRA_TENANT_ID: TENANT,
+    ENTRA_CLIENT_ID: CLIENT,
+    ENTRA_CLIENT_SECRET: 'secret',
+  };
+  it.each<[string, Env, boolean]>([
+    ['embedded store: on by default', {}, true],
+    ['embedded store: an empty value is the default', { SEED_DEMO_DATA: '' }, true],
+    ['SharePoint: off by default', sharepoint, false],
+    ['SharePoint: an empty value is the default', { ...sharepoint, SEED_DEMO_DATA: '' }, false],
+    ['SharePoint: on when asked for', { ...sharepoint, SEED_DEMO_DATA: 'true' }, true],
+    ['embedded store: off when asked for', { SEED_DEMO_DATA: 'no' }, false],
+  ])('%s', (_label, env, expected) => {
+    expect(parseConfig(env).seedDemoData).toBe(expected);
+  });
+});

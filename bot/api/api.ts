@@ -9,6 +9,8 @@ import type { Services } from '../services/services.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { resolveActor } from './auth/resolve-actor.js';
 import { buildOpenApi } from './openapi.js';
+import { t } from '../i18n/translate.js';
+import { writeReporterOf } from '../ports/write-reporter.js';
 import { toProblem } from './problem.js';
 import { requestState } from './request-context.js';
 import { parseIdempotencyKey, parsePrecondition } from './request-helpers.js';
@@ -77,6 +79,17 @@ export function sendProblem(
   sendJson(res, status, problem, headers, 'application/problem+json');
 }
 
+/**
+ * A write accepted but queued (SharePoint throttled or unavailable): `X-Sync-Status: queued` and the
+ * localised "saved, will sync" notice, percent-encoded UTF-8 (header values are ASCII).
+ */
+export function syncHeaders(locale: Locale): Record<string, string> {
+  return {
+    'X-Sync-Status': 'queued',
+    'X-Sync-Notice': encodeURIComponent(t(locale, 'notices.write_queued')),
+  };
+}
+
 function paramsOf(req: Request): Record<string, string> {
   const raw = (req.params ?? {}) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<
@@ -121,19 +134,29 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
               locale,
             }
           : { actor: anonymous(), surface: 'api' as const, correlationId, locale };
-        const result = await spec.handler({
-          ctx,
-          services: options.services,
-          params: paramsOf(req),
-          query: query.data,
-          body: req.body as unknown,
-          ifMatch,
-          idempotencyKey,
-          locale,
-          log,
-          bearerToken: identity?.kind === 'entra' ? identity.token : undefined,
-        });
+        // Writes the store could not make at once wait in its outbox: the caller is told "saved, will sync".
+        const { value: result, queued } = await writeReporterOf(options.services.deps.store).observe(() =>
+          spec.handler({
+            ctx,
+            services: options.services,
+            params: paramsOf(req),
+            query: query.data,
+            body: req.body as unknown,
+            ifMatch,
+            idempotencyKey,
+            locale,
+            log,
+            bearerToken: identity?.kind === 'entra' ? identity.token : undefined,
+          }),
+        );
         const headers: Record<string, string> = { 'X-Correlation-Id': correlationId, ...result.headers };
+        if (queued.length > 0) {
+          Object.assign(headers, syncHeaders(locale));
+          log.info(
+            { queued: queued.map((q) => `${q.op} ${q.entity} ${q.entityId} (${q.reason})`) },
+            'writes queued',
+          );
+        }
         if (result.version !== undefined) headers.ETag = `"${result.version}"`;
         if (result.body === undefined) {
           res.sendRaw(result.status ?? 204, '', headers);

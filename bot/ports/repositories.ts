@@ -8,6 +8,7 @@
 //   version equals expectedVersion, otherwise throws ConflictError carrying the current entity;
 //   a missing entity throws NotFoundError. Concurrent updates from one version: exactly one wins.
 // - reads return entities validated against the domain schema; list results are ordered as stated.
+import type { WriteReporter } from './write-reporter.js';
 import type { AuditEvent, EntityType } from '../domain/audit.js';
 import type { Kpi, Measurement } from '../domain/kpi.js';
 import type { Milestone, MilestoneStatus } from '../domain/milestone.js';
@@ -155,6 +156,8 @@ export interface Store {
   readonly settings: SettingsRepository;
   /** Resolves when the store answers; rejects with UnavailableError otherwise. */
   ping(): Promise<void>;
+  /** Stores with a durable outbox (SharePoint) report the writes they queued (write-reporter.ts). */
+  readonly queuedWrites?: WriteReporter;
   /** True when the store holds no projects and no people (first start). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

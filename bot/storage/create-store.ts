@@ -5,12 +5,15 @@ import type { Store } from '../ports/repositories.js';
 import type { StateStore } from '../ports/state.js';
 import { createBlobStateStore } from './blob/blob-state-store.js';
 import { createSharePointStore } from './sharepoint/sharepoint-store.js';
+import type { StorageLogger } from './sharepoint/graph-logger.js';
 import type { InvalidRowHandler } from './sqlite/invalid-row.js';
 import { createSqliteStateStore, createSqliteStore } from './sqlite/sqlite-store.js';
 
 export interface StoreDeps {
   /** Told about each stored row (or list item) that no longer validates; the read skips it. */
   onInvalidRow?: InvalidRowHandler;
+  /** Where the SharePoint store logs retries, throttling, queued and replayed writes (never secrets). */
+  logger?: StorageLogger;
 }
 
 function missing(variable: string, why: string): ConfigError {
@@ -28,7 +31,7 @@ export function createStore(config: Config, deps: StoreDeps = {}): Promise<Store
       // SharePoint lists through Graph (bot/storage/sharepoint/, infra/sharepoint.md).
       if (!config.sharepoint.siteId)
         return Promise.reject(missing('SHAREPOINT_SITE_ID', 'when STORE=sharepoint'));
-      return createSharePointStore(config, { onInvalidItem: deps.onInvalidRow });
+      return createSharePointStore(config, { onInvalidItem: deps.onInvalidRow, logger: deps.logger });
   }
 }
 

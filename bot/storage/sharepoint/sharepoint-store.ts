@@ -163,6 +163,7 @@ export async function createSharePointStore(
     audit: createAuditRepository(all.audit),
     settings: createSettingsRepository(all.settings),
     writes: notices,
+    queuedWrites: notices,
 
     ping: async () => {
       try {
