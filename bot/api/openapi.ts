@@ -29,6 +29,7 @@ const ProblemSchema: JsonSchema = {
         'unauthenticated',
         'throttled',
         'unavailable',
+        'consent_required',
         'internal',
         'bad_request',
         'route_not_found',
@@ -53,6 +54,11 @@ const ProblemSchema: JsonSchema = {
       },
     },
     current: { description: 'For version conflicts: the entity as stored now' },
+    scopes: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'For consent_required: the delegated scopes to ask consent for (prompt=consent)',
+    },
   },
 };
 
