@@ -64,7 +64,12 @@ export function endpoints(api: ApiClient) {
       api.getAll(StatusUpdate, `/api/v1/projects/${id(projectId)}/status-updates`),
     draft: (projectId: string) =>
       api.get(DraftSchema, `/api/v1/projects/${id(projectId)}/status-updates/draft`),
-    submitUpdate: (projectId: string, body: StatusUpdateSubmit, version: number, idempotencyKey: string) =>
+    submitUpdate: (
+      projectId: string,
+      body: Partial<StatusUpdateSubmit>,
+      version: number,
+      idempotencyKey: string,
+    ) =>
       api.send(SubmitResultSchema, 'POST', `/api/v1/projects/${id(projectId)}/status-updates`, body, {
         version,
         idempotencyKey,

@@ -1,21 +1,13 @@
-// The Teams host, through @microsoft/teams-js v2. Loaded only when the page is framed (Teams always
-// frames a tab), so a plain browser never waits for a handshake that will not come.
+// The Teams host, through @microsoft/teams-js v2. Loaded (a separate chunk) only when the page is
+// framed, as Teams always frames a tab: a plain browser neither downloads teams-js nor waits for a
+// handshake that will not come.
 import { app, authentication, pages } from '@microsoft/teams-js';
 import { browserHost, toThemeName, type Host, type TabConfig } from './host.js';
 
 const INIT_TIMEOUT_MS = 4000;
 
-function framed(): boolean {
-  try {
-    return window.self !== window.top || window.opener != null;
-  } catch {
-    return true;
-  }
-}
-
-/** Initialises teams-js when framed; falls back to the browser host when Teams does not answer. */
-export async function detectHost(): Promise<Host> {
-  if (!framed()) return browserHost();
+/** Initialises teams-js; falls back to the browser host when Teams does not answer. */
+export async function teamsHost(): Promise<Host> {
   try {
     await Promise.race([
       app.initialize(),

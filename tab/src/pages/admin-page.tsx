@@ -1,3 +1,365 @@
-export default function AdminPage(_: { section?: string }) {
-  return <h1>Admin</h1>;
+// Administration (Transformation Office): roster and roles, digest and reminder schedules, the
+// escalation threshold, and the people proactive messages could not reach.
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  shorthands,
+  Switch,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { ROLES, type Person, type Role } from '../../../bot/domain/person.js';
+import type { Settings } from '../../../bot/domain/settings.js';
+import { asApiError, type ApiError } from '../api/problem.js';
+import { ConflictPanel } from '../components/conflict-panel.js';
+import { ErrorView } from '../components/error-view.js';
+import { Loading } from '../components/loading.js';
+import { useApp } from '../context.js';
+import { useLoad } from '../hooks/use-load.js';
+import { useI18n, type MessageKey } from '../i18n/index.js';
+import { navigate } from '../router.js';
+
+const SECTIONS = ['roster', 'settings', 'unreachable'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const useStyles = makeStyles({
+  tabs: { marginBlockEnd: tokens.spacingVerticalL },
+  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '720px' },
+  group: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    paddingBlock: tokens.spacingVerticalS,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: 0 },
+  fieldset: { ...shorthands.borderWidth(0), padding: 0, margin: 0 },
+});
+
+export default function AdminPage({ section }: { section?: string }) {
+  const styles = useStyles();
+  const { me } = useApp();
+  const { t } = useI18n();
+  const current: Section = (SECTIONS as readonly string[]).includes(section ?? '')
+    ? (section as Section)
+    : 'roster';
+  if (!me.canAdminister) {
+    return (
+      <MessageBar intent="warning" role="alert">
+        <MessageBarBody>{t('admin.forbidden')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <>
+      <h1>{t('admin.title')}</h1>
+      <TabList
+        className={styles.tabs}
+        selectedValue={current}
+        onTabSelect={(_, d) =>
+          navigate({ name: 'admin', section: d.value === 'roster' ? undefined : String(d.value) })
+        }
+      >
+        {SECTIONS.map((s) => (
+          <Tab key={s} value={s}>
+            {t(`admin.tab.${s}` as MessageKey)}
+          </Tab>
+        ))}
+      </TabList>
+      {current === 'roster' ? <RosterSection /> : null}
+      {current === 'settings' ? <SettingsSection /> : null}
+      {current === 'unreachable' ? <UnreachableSection /> : null}
+    </>
+  );
+}
+
+function RosterSection() {
+  const { api } = useApp();
+  const { t, locale } = useI18n();
+  const roster = useLoad(() => api.roster(), [api, locale]);
+  const [failure, setFailure] = useState<ApiError | undefined>();
+  const change = async (person: Person, patch: { role?: Role; active?: boolean }) => {
+    setFailure(undefined);
+    try {
+      await api.updatePerson(person.id, patch, person.version);
+    } catch (e) {
+      setFailure(asApiError(e, ''));
+    }
+    roster.reload();
+  };
+  if (roster.error) return <ErrorView error={roster.error} onRetry={roster.reload} />;
+  if (!roster.data) return <Loading />;
+  return (
+    <section aria-labelledby="roster-title">
+      <h2 id="roster-title">{t('admin.tab.roster')}</h2>
+      {failure ? <ErrorView error={failure} /> : null}
+      <Table aria-labelledby="roster-title" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('admin.col.name')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.col.email')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.col.role')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.col.unit')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.col.active')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {roster.data.map((p) => (
+            <TableRow key={p.id} data-person={p.id}>
+              <TableCell>{p.name}</TableCell>
+              <TableCell>{p.email}</TableCell>
+              <TableCell>
+                <Select
+                  aria-label={t('admin.roleOf', { name: p.name })}
+                  value={p.role}
+                  onChange={(_, d) => void change(p, { role: d.value as Role })}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
+                </Select>
+              </TableCell>
+              <TableCell>{p.orgUnit}</TableCell>
+              <TableCell>
+                <Switch
+                  aria-label={t('admin.activeOf', { name: p.name })}
+                  checked={p.active}
+                  onChange={(_, d) => void change(p, { active: d.checked })}
+                />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+type SettingsValues = Pick<Settings, 'escalationThreshold' | 'digest' | 'reminder'>;
+
+function SettingsSection() {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const loaded = useLoad(() => api.settings(), [api]);
+  if (loaded.error) return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading />;
+  const version = loaded.data.version ?? loaded.data.value.version;
+  return (
+    <section aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('admin.tab.settings')}</h2>
+      <SettingsForm key={version} settings={loaded.data.value} version={version} onSaved={loaded.reload} />
+    </section>
+  );
+}
+
+function SettingsForm({
+  settings,
+  version,
+  onSaved,
+}: {
+  settings: Settings;
+  version: number;
+  onSaved: () => void;
+}) {
+  const styles = useStyles();
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [values, setValues] = useState<SettingsValues>({
+    escalationThreshold: settings.escalationThreshold,
+    digest: settings.digest,
+    reminder: settings.reminder,
+  });
+  const [threshold, setThreshold] = useState(String(settings.escalationThreshold));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ApiError | undefined>();
+  const [conflict, setConflict] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    setFailure(undefined);
+    setSaved(false);
+    try {
+      await api.updateSettings(
+        { ...values, escalationThreshold: threshold.trim() === '' ? Number.NaN : Number(threshold) },
+        version,
+      );
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      const apiErr = asApiError(err, '');
+      if (apiErr.isConflict) setConflict(true);
+      else {
+        setErrors(apiErr.fieldErrors());
+        setFailure(apiErr);
+      }
+    }
+  };
+
+  const weekdays = (value: number, onChange: (n: number) => void, error?: string) => (
+    <Field label={t('admin.weekday')} validationMessage={error}>
+      <Select value={String(value)} onChange={(_, d) => onChange(Number(d.value))}>
+        {[1, 2, 3, 4, 5, 6, 7].map((n) => (
+          <option key={n} value={n}>
+            {t(`weekday.${n}` as MessageKey)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="settings-title"
+    >
+      {conflict ? <ConflictPanel rows={[]} onUseCurrent={onSaved} onKeepMine={onSaved} /> : null}
+      <Field label={t('admin.threshold')} validationMessage={errors.escalationThreshold}>
+        <Input type="number" min={1} max={25} value={threshold} onChange={(_, d) => setThreshold(d.value)} />
+      </Field>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{t('admin.digest')}</legend>
+        <div className={styles.group}>
+          <Switch
+            label={t('admin.enabled')}
+            checked={values.digest.enabled}
+            onChange={(_, d) => setValues((v) => ({ ...v, digest: { ...v.digest, enabled: d.checked } }))}
+          />
+          {weekdays(
+            values.digest.weekday,
+            (n) => setValues((v) => ({ ...v, digest: { ...v.digest, weekday: n } })),
+            errors['digest.weekday'],
+          )}
+          <Field label={t('admin.time')} validationMessage={errors['digest.time']}>
+            <Input
+              type="time"
+              value={values.digest.time}
+              onChange={(_, d) => setValues((v) => ({ ...v, digest: { ...v.digest, time: d.value } }))}
+            />
+          </Field>
+          <Field label={t('admin.timeZone')} validationMessage={errors['digest.timeZone']}>
+            <Input
+              value={values.digest.timeZone}
+              onChange={(_, d) => setValues((v) => ({ ...v, digest: { ...v.digest, timeZone: d.value } }))}
+            />
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{t('admin.reminder')}</legend>
+        <div className={styles.group}>
+          <Switch
+            label={t('admin.enabled')}
+            checked={values.reminder.enabled}
+            onChange={(_, d) => setValues((v) => ({ ...v, reminder: { ...v.reminder, enabled: d.checked } }))}
+          />
+          {weekdays(
+            values.reminder.weekday,
+            (n) => setValues((v) => ({ ...v, reminder: { ...v.reminder, weekday: n } })),
+            errors['reminder.weekday'],
+          )}
+          <Field label={t('admin.time')} validationMessage={errors['reminder.time']}>
+            <Input
+              type="time"
+              value={values.reminder.time}
+              onChange={(_, d) => setValues((v) => ({ ...v, reminder: { ...v.reminder, time: d.value } }))}
+            />
+          </Field>
+          <Switch
+            label={t('admin.secondNudge')}
+            checked={values.reminder.secondNudge}
+            onChange={(_, d) =>
+              setValues((v) => ({ ...v, reminder: { ...v.reminder, secondNudge: d.checked } }))
+            }
+          />
+        </div>
+      </fieldset>
+      {failure ? (
+        failure.problem.errors?.length ? (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{t('common.fixErrors')}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <ErrorView error={failure} />
+        )
+      ) : null}
+      {saved ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('common.saved')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div>
+        <Button appearance="primary" type="submit">
+          {t('common.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function UnreachableSection() {
+  const { api } = useApp();
+  const { t, dateTime, locale } = useI18n();
+  const list = useLoad(() => api.unreachable(), [api, locale]);
+  return (
+    <section aria-labelledby="unreachable-title">
+      <h2 id="unreachable-title">{t('admin.tab.unreachable')}</h2>
+      {list.error ? (
+        list.error.status === 404 ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{t('admin.unreachableMissing')}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <ErrorView error={list.error} onRetry={list.reload} />
+        )
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <Text>{t('admin.unreachableNone')}</Text>
+      ) : (
+        <Table aria-labelledby="unreachable-title" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('admin.col.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('admin.col.kind')}</TableHeaderCell>
+              <TableHeaderCell>{t('admin.col.period')}</TableHeaderCell>
+              <TableHeaderCell>{t('admin.col.reason')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.data.items.map((u, i) => (
+              <TableRow key={`${u.recipientId ?? u.personId ?? i}-${u.kind ?? ''}-${u.period ?? ''}`}>
+                <TableCell>{u.name ?? u.recipientId ?? u.personId ?? '—'}</TableCell>
+                <TableCell>{u.kind ?? '—'}</TableCell>
+                <TableCell>{u.period ?? '—'}</TableCell>
+                <TableCell>
+                  {u.reason ?? u.detail ?? '—'}
+                  {u.updatedAt ? ` (${dateTime(u.updatedAt)})` : ''}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
 }

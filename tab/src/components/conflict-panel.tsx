@@ -1,0 +1,78 @@
+// A stale edit: what the user typed next to what is stored now, and the two ways forward. Nothing
+// the user typed is lost until they choose.
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import { useI18n } from '../i18n/index.js';
+
+export interface ConflictRow {
+  field: string;
+  label: string;
+  mine: string;
+  current: string;
+}
+
+const useStyles = makeStyles({
+  box: { display: 'grid', gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export function ConflictPanel({
+  rows,
+  onUseCurrent,
+  onKeepMine,
+}: {
+  rows: readonly ConflictRow[];
+  onUseCurrent: () => void;
+  onKeepMine: () => void;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <div className={styles.box} data-testid="conflict">
+      <MessageBar intent="warning" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{t('conflict.title')}</MessageBarTitle>
+          {t('conflict.body')}
+        </MessageBarBody>
+      </MessageBar>
+      {rows.length > 0 ? (
+        <Table size="small" aria-label={t('conflict.title')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('conflict.field')}</TableHeaderCell>
+              <TableHeaderCell>{t('conflict.yours')}</TableHeaderCell>
+              <TableHeaderCell>{t('conflict.current')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.field} data-field={r.field}>
+                <TableCell>{r.label}</TableCell>
+                <TableCell>{r.mine || '—'}</TableCell>
+                <TableCell>{r.current || '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      <div className={styles.actions}>
+        <Button onClick={onUseCurrent}>{t('conflict.useCurrent')}</Button>
+        <Button appearance="primary" onClick={onKeepMine}>
+          {t('conflict.keepMine')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+// A project's KPIs: charts with their table alternative, and recording a measurement.
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { canEditKpi } from '../../../bot/domain/permissions.js';
+import type { Project } from '../../../bot/domain/project.js';
+import type { Settings } from '../../../bot/domain/settings.js';
+import type { KpiWithProgress } from '../api/endpoints.js';
+import { asApiError, type ApiError } from '../api/problem.js';
+import { useApp } from '../context.js';
+import { useLoad } from '../hooks/use-load.js';
+import { useI18n } from '../i18n/index.js';
+import { newKey } from '../ids.js';
+import { ErrorView } from './error-view.js';
+import { KpiChart } from './kpi-chart.js';
+import { Loading } from './loading.js';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  form: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    marginBlockStart: tokens.spacingVerticalL,
+  },
+});
+
+export function KpisPanel({ project }: { project: Project }) {
+  const styles = useStyles();
+  const { api } = useApp();
+  const { t, locale } = useI18n();
+  const kpis = useLoad(() => api.kpis({ projectId: project.id }), [api, project.id, locale]);
+  const settings = useLoad(() => api.settings(), [api]);
+  return (
+    <section aria-labelledby="kpis-title">
+      <h2 id="kpis-title">{t('kpi.title')}</h2>
+      {kpis.error ? <ErrorView error={kpis.error} onRetry={kpis.reload} /> : null}
+      {!kpis.data ? (
+        kpis.loading ? (
+          <Loading />
+        ) : null
+      ) : kpis.data.length === 0 ? (
+        <Text>{t('kpi.none')}</Text>
+      ) : (
+        <>
+          <div className={styles.grid}>
+            {kpis.data.map((k) => (
+              <KpiChart key={k.kpi.id} item={k} />
+            ))}
+          </div>
+          <MeasurementForm
+            project={project}
+            kpis={kpis.data}
+            pillarLeads={settings.data?.value.pillarLeads ?? {}}
+            onRecorded={kpis.reload}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+interface MeasurementFormProps {
+  project: Project;
+  kpis: readonly KpiWithProgress[];
+  pillarLeads: Settings['pillarLeads'];
+  onRecorded: () => void;
+}
+
+function MeasurementForm({ project, kpis, pillarLeads, onRecorded }: MeasurementFormProps) {
+  const styles = useStyles();
+  const { api, me } = useApp();
+  const { t } = useI18n();
+  const editable = kpis.filter((k) => canEditKpi(me.person, k.kpi, project, { pillarLeads }).allowed);
+  const [kpiId, setKpiId] = useState(editable[0]?.kpi.id ?? '');
+  const [date, setDate] = useState('');
+  const [value, setValue] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ApiError | undefined>();
+  const [done, setDone] = useState(false);
+  const [key, setKey] = useState(newKey);
+  if (editable.length === 0) return null;
+  const unit = editable.find((k) => k.kpi.id === kpiId)?.kpi.unit ?? '';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    setFailure(undefined);
+    setDone(false);
+    try {
+      await api.recordMeasurement(
+        kpiId,
+        {
+          date,
+          value: value.trim() === '' ? Number.NaN : Number(value),
+          evidenceUrl: evidence.trim() || null,
+        },
+        key,
+      );
+      setKey(newKey());
+      setValue('');
+      setEvidence('');
+      setDone(true);
+      onRecorded();
+    } catch (err) {
+      const apiErr = asApiError(err, '');
+      setErrors(apiErr.fieldErrors());
+      setFailure(apiErr);
+    }
+  };
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-label={t('kpi.record')}>
+      <Field label={t('kpi.title')}>
+        <Select value={kpiId} onChange={(_, d) => setKpiId(d.value)}>
+          {editable.map((k) => (
+            <option key={k.kpi.id} value={k.kpi.id}>
+              {k.kpi.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('kpi.date')} required validationMessage={errors.date}>
+        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+      </Field>
+      <Field label={t('kpi.value', { unit })} required validationMessage={errors.value}>
+        <Input type="number" value={value} onChange={(_, d) => setValue(d.value)} />
+      </Field>
+      <Field label={t('kpi.evidence')} validationMessage={errors.evidenceUrl}>
+        <Input type="url" value={evidence} onChange={(_, d) => setEvidence(d.value)} />
+      </Field>
+      <Button type="submit">{t('kpi.record')}</Button>
+      {failure && !failure.problem.errors?.length ? <ErrorView error={failure} /> : null}
+      {done ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('kpi.recorded')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+// Risks as a table, highest score first: the text alternative of the heat map.
+import {
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import type { Person } from '../../../bot/domain/person.js';
+import type { Risk } from '../../../bot/domain/risk.js';
+import { compareRisks } from '../../../bot/domain/risk.js';
+import type { ProjectOverview } from '../api/endpoints.js';
+import { useI18n } from '../i18n/index.js';
+import { hrefOf } from '../router.js';
+import { LevelBadge } from './level-badge.js';
+
+export interface RiskTableProps {
+  risks: readonly Risk[];
+  projects?: ReadonlyMap<string, ProjectOverview>;
+  people: ReadonlyMap<string, Person>;
+  caption: string;
+}
+
+export function RiskTable({ risks, projects, people, caption }: RiskTableProps) {
+  const { t, number } = useI18n();
+  if (risks.length === 0) return <Text>{t('risks.none')}</Text>;
+  return (
+    <Table aria-label={caption} data-testid="risk-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('risks.col.level')}</TableHeaderCell>
+          <TableHeaderCell>{t('risks.col.title')}</TableHeaderCell>
+          {projects ? <TableHeaderCell>{t('risks.col.project')}</TableHeaderCell> : null}
+          <TableHeaderCell>{t('risks.likelihood')}</TableHeaderCell>
+          <TableHeaderCell>{t('risks.impact')}</TableHeaderCell>
+          <TableHeaderCell>{t('risks.col.status')}</TableHeaderCell>
+          <TableHeaderCell>{t('risks.col.owner')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {[...risks].sort(compareRisks).map((r) => {
+          const project = r.projectId ? projects?.get(r.projectId)?.project : undefined;
+          return (
+            <TableRow key={r.id} data-risk={r.id}>
+              <TableCell>
+                <LevelBadge level={r.level} score={r.score} />
+              </TableCell>
+              <TableCell>{r.title}</TableCell>
+              {projects ? (
+                <TableCell>
+                  {project ? (
+                    <Link href={hrefOf({ name: 'project', code: project.code, tab: 'risks' })}>
+                      {project.code}
+                    </Link>
+                  ) : (
+                    t('risks.portfolioWide')
+                  )}
+                </TableCell>
+              ) : null}
+              <TableCell>{number(r.likelihood)}</TableCell>
+              <TableCell>{number(r.impact)}</TableCell>
+              <TableCell>{t(`riskStatus.${r.status}`)}</TableCell>
+              <TableCell>{r.ownerId ? (people.get(r.ownerId)?.name ?? r.ownerId) : '—'}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
