@@ -3,7 +3,9 @@
 // manifest/build/appPackage.<name>.zip. Exit code 0 on success, 1 when a check fails, 2 on bad usage.
 import { parseArgs } from 'node:util';
 import { BOT_COMMANDS } from '../../bot/teams/command-catalog.js';
+import { COMMAND_KEYWORDS } from '../../bot/teams/command-keywords.js';
 import { buildAppPackage } from '../lib/app-package.js';
+import { handledFromRouter } from '../lib/command-checks.js';
 import { formatProblems } from '../lib/problems.js';
 
 const usage =
@@ -28,14 +30,13 @@ async function main(): Promise<number> {
     console.error(`--env is required\n${usage}`);
     return 2;
   }
-  // TODO(lead): when the bot exports the set of command ids its router handles (issue 3), pass it
-  // here instead of the catalogue so the check follows the real handlers.
+  // The check follows the bot's router table: the keywords it really accepts, in every language.
   const result = await buildAppPackage({
     envName: values.env,
     envDir: values['env-dir'] ?? 'env',
     templateDir: values['template-dir'] ?? 'manifest/template',
     outDir: values['out-dir'] ?? 'manifest/build',
-    handledCommands: BOT_COMMANDS,
+    handledCommands: handledFromRouter(BOT_COMMANDS, COMMAND_KEYWORDS),
   });
   if (!result.ok) {
     console.error(

@@ -117,6 +117,16 @@ const cases: Case[] = [
     message: /bots\[0\]\.commandLists\[0\]\.commands\[12\] "dance" is not a command the bot handles/,
   },
   {
+    name: 'a translated command title the bot does not understand in that language',
+    breakIt: (ws) =>
+      ws.editJson('fr.json', (doc) => {
+        doc['bots[0].commandLists[0].commands[0].title'] = 'au secours';
+      }),
+    check: 'commands',
+    file: /fr\.json$/,
+    message: /"au secours" is not a fr keyword of the "help" command \(the bot understands: aide/,
+  },
+  {
     name: 'a personal-only command in the team command list',
     breakIt: (ws) => {
       ws.editJson('manifest.json', (m) => {

@@ -167,3 +167,23 @@ describe('against the router table (commandId -> language -> keywords)', () => {
     expect(checkLocalisedCommandTitles(m, BOT_COMMANDS, [fr])).toEqual([]);
   });
 });
+
+describe('the bot’s real router table', () => {
+  it('has keywords for every command in the six languages, and the template matches it', async () => {
+    const { COMMAND_KEYWORDS } = await import('../../bot/teams/command-keywords.js');
+    const { readFileSync } = await import('node:fs');
+    const handled = handledFromRouter(BOT_COMMANDS, COMMAND_KEYWORDS);
+    expect(checkCommandKeywords(handled, 'bot/teams/command-keywords.ts')).toEqual([]);
+    const template = ManifestShape.parse(JSON.parse(readFileSync('manifest/template/manifest.json', 'utf8')));
+    expect(checkBotCommands(template, handled, 'manifest.json')).toEqual([]);
+    const languages = ['ar', 'es', 'fr', 'ru', 'zh'].map((languageTag) => ({
+      languageTag,
+      file: `${languageTag}.json`,
+      content: JSON.parse(readFileSync(`manifest/template/${languageTag}.json`, 'utf8')) as Record<
+        string,
+        unknown
+      >,
+    }));
+    expect(checkLocalisedCommandTitles(template, handled, languages)).toEqual([]);
+  });
+});

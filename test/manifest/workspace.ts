@@ -4,7 +4,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BOT_COMMANDS } from '../../bot/teams/command-catalog.js';
+import { COMMAND_KEYWORDS } from '../../bot/teams/command-keywords.js';
 import { buildAppPackage, type PackageResult } from '../../manifest/lib/app-package.js';
+import { handledFromRouter } from '../../manifest/lib/command-checks.js';
+
+/** What `npm run package` checks against: the bot's router table with the catalogue's scopes. */
+export const HANDLED_COMMANDS = handledFromRouter(BOT_COMMANDS, COMMAND_KEYWORDS);
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
 export const TEMPLATE_DIR = path.join(REPO, 'manifest', 'template');
@@ -43,7 +48,7 @@ export function makeWorkspace(): Workspace {
       ws.writeJson(name, doc);
     },
     build: (envName = 'dev') =>
-      buildAppPackage({ envName, envDir, templateDir, outDir, handledCommands: BOT_COMMANDS }),
+      buildAppPackage({ envName, envDir, templateDir, outDir, handledCommands: HANDLED_COMMANDS }),
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
   return ws;
