@@ -42,6 +42,33 @@ export interface SearchQuery {
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u0000-\u001f\u007f-\u009f]/g;
 
+/**
+ * Words that carry no search meaning in the prompts people (and Copilot) write: "find the ERP
+ * project", "which Governance projects are red this week", "les risques du projet TR-07".
+ */
+// prettier-ignore
+const STOPWORDS = new Set([
+  // en
+  'a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'at', 'to', 'with', 'by', 'is', 'are', 'me',
+  'my', 'show', 'find', 'search', 'list', 'which', 'what', 'all', 'this', 'week', 'project', 'projects',
+  // fr
+  'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'et', 'ou', 'pour', 'dans', 'sur', 'avec',
+  'projet', 'projets', 'trouver', 'afficher',
+  // es
+  'el', 'los', 'las', 'una', 'del', 'y', 'o', 'para', 'en', 'con', 'proyecto', 'proyectos', 'buscar',
+  // ru
+  'и', 'в', 'на', 'по', 'для', 'проект', 'проекты', 'найти', 'показать',
+  // ar
+  'في', 'من', 'على', 'مشروع', 'مشاريع',
+  // zh
+  '的', '项目',
+]);
+
+/** "risk" in the six languages, so that "risks of TR-07" finds the risks of TR-07. */
+const RISK_WORDS = 'risk risks risque risques riesgo riesgos риск риски 风险 خطر مخاطر المخاطر';
+
+const CJK = /[\u3000-\u9fff\uf900-\ufaff]/;
+
 /** The query as lower-case words of plain text (no markup, no invisible characters), bounded. */
 export function queryWords(text: string): string[] {
   const cleaned = text
@@ -53,7 +80,7 @@ export function queryWords(text: string): string[] {
   const words = cleaned
     .split(/[\s,;:!?"'`*_~#|<>()[\]{}\\/=+]+/u)
     .map((w) => w.replace(/^[.@-]+|[.@-]+$/g, ''))
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0 && !STOPWORDS.has(w));
   return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
 }
 
@@ -61,18 +88,34 @@ function normalise(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, ' ').toLocaleLowerCase('en');
 }
 
+/** The searchable words of an item: lower-case, split on spaces and punctuation (codes stay whole). */
+function haystack(text: string): { words: string[]; text: string } {
+  const lower = normalise(text);
+  return { words: lower.split(/[\s,;:!?"'`*_~#|<>()[\]{}\\/=+·.]+/u).filter(Boolean), text: lower };
+}
+
 function pillarTerms(code: string): string {
   const pillar = PILLARS.find((p) => p.code === code);
   return pillar ? [pillar.code, ...Object.values(pillar.name)].join(' ') : code;
 }
 
-/** 0 when some word does not match; otherwise higher for a better match (an exact code first). */
-function score(words: readonly string[], code: string | undefined, haystack: string): number {
+/**
+ * 0 when some word does not match; otherwise higher for a better match (an exact code first, then
+ * whole words, then word beginnings). A query word matches the beginning of a word of the item
+ * ("web" finds "website"); Chinese, which is written without spaces, matches anywhere.
+ */
+function score(
+  words: readonly string[],
+  code: string | undefined,
+  hay: { words: string[]; text: string },
+): number {
   let total = 0;
   for (const word of words) {
     if (code && code === word) total += 100;
     else if (code?.startsWith(word)) total += 20;
-    else if (haystack.includes(word)) total += 5;
+    else if (hay.words.includes(word)) total += 10;
+    else if (hay.words.some((w) => w.startsWith(word))) total += 5;
+    else if (CJK.test(word) && hay.text.includes(word)) total += 5;
     else return 0;
   }
   return total;
@@ -147,7 +190,7 @@ export class SearchService {
     for (const o of overviews) {
       const p = o.project;
       const owner = personById.get(p.ownerId);
-      const hay = normalise(
+      const hay = haystack(
         `${p.code} ${p.title} ${pillarTerms(p.pillar)} ${owner?.name ?? ''} ${p.orgUnit} ${p.kind} ${p.phase} ${o.health ?? ''}`,
       );
       const s = score(words, p.code.toLowerCase(), hay);
@@ -156,8 +199,8 @@ export class SearchService {
     for (const r of risks.filter(isActiveRisk)) {
       const project = r.projectId ? projectById.get(r.projectId) : undefined;
       const owner = r.ownerId ? personById.get(r.ownerId) : undefined;
-      const hay = normalise(
-        `${r.title} ${project?.code ?? ''} ${project ? pillarTerms(project.pillar) : ''} ${owner?.name ?? ''} ${r.category} ${r.level} ${r.status} risk`,
+      const hay = haystack(
+        `${r.title} ${project?.code ?? ''} ${project ? pillarTerms(project.pillar) : ''} ${owner?.name ?? ''} ${r.category} ${r.level} ${r.status} ${RISK_WORDS}`,
       );
       const s = score(words, undefined, hay);
       // A risk ranks just below a project with the same score; higher risk scores first.

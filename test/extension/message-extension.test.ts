@@ -169,6 +169,22 @@ describe('composeExtension/query', () => {
     expect(new Set(projects)).toEqual(new Set(codes));
   });
 
+  it('understands the manifest’s sample prompts (Copilot sends whole sentences)', async () => {
+    const erp = await search('Find the ERP and CRM upgrade project');
+    expect(titles(erp.composeExtension)[0]).toBe('TR-08 · ERP and CRM platform upgrade');
+    const risks = await search('Show the open risks of project TR-09');
+    expect(titles(risks.composeExtension)).toEqual(['Risk · AI Seed Fund demand exceeds available funding']);
+    const red = await search('Which Governance projects are red this week?');
+    const previews = (red.composeExtension.attachments ?? []).map((a) => a.preview.content.text);
+    expect(previews.length).toBeGreaterThan(0);
+    for (const text of previews) expect(text).toMatch(/^Off track · Governance · /);
+  });
+
+  it('matches the beginning of words, not the middle', async () => {
+    expect(titles((await search('websi')).composeExtension)[0]).toBe('TR-07 · New ITU website');
+    expect(titles((await search('ebsite')).composeExtension)).toEqual([]);
+  });
+
   it('finds risks by title words', async () => {
     const r = await search('electronic signatures');
     expect(titles(r.composeExtension)).toEqual([
