@@ -13,6 +13,7 @@ import { createEntraTokenValidator } from './api/auth/entra-token-validator.js';
 import { canUseOnBehalfOf, createOnBehalfOf, graphScope } from './api/auth/obo.js';
 import type { TokenValidator } from './api/auth/token-validator.js';
 import { graphProfileRoutes } from './api/routes/graph-profile.js';
+import { proactiveRoutes } from './api/routes/proactive.js';
 import type { RouteSpec } from './api/route.js';
 import { InProcessEventBus } from './platform/event-bus.js';
 import { cryptoIds } from './platform/id-generator.js';
@@ -26,8 +27,15 @@ import { createServices, type Services } from './services/services.js';
 import { createStateStore, createStore } from './storage/create-store.js';
 import { readSignedInUser } from './storage/sharepoint/graph-user-profile.js';
 import { createBotAdapter, processActivity } from './teams/adapter.js';
+import { digestCommands } from './teams/digest-commands.js';
+import { digestVerbs } from './teams/digest-verbs.js';
 import type { BotExtensions } from './teams/extensions.js';
 import { MessageExtension } from './teams/message-extension.js';
+import {
+  createProactiveFeature,
+  type ProactiveFeature,
+  type ProactiveOptions,
+} from './teams/proactive-feature.js';
 import { TransformationBot } from './teams/transformation-bot.js';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +60,8 @@ export interface AppOverrides {
   /** Runs once the store is open, before the server listens (e.g. seeding the demo portfolio). */
   beforeListen?: (app: Pick<App, 'store' | 'services' | 'logger' | 'clock'>) => Promise<void>;
   extraRoutes?: readonly RouteSpec<unknown>[];
+  /** Proactive messaging: a messenger, retry policy or scheduler identity of its own (tests). */
+  proactive?: ProactiveOptions;
 }
 
 export interface App {
@@ -63,6 +73,8 @@ export interface App {
   services: Services;
   events: InProcessEventBus;
   server: Server;
+  /** Digest, reminders, escalations and their scheduler. */
+  proactive: ProactiveFeature;
   /** Starts listening; resolves with the bound port (0 in config picks a free one). */
   listen(): Promise<number>;
   /** Stops accepting requests, lets in-flight ones finish, closes the stores. */
@@ -92,14 +104,30 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     config.auth.mode === 'dev'
       ? new DevAuthenticator(config.auth.devDefaultUser)
       : new BearerAuthenticator(overrides.tokenValidator ?? entraTokenValidator(config, clock));
-  const extraRoutes = [...(overrides.extraRoutes ?? []), ...onBehalfOfRoutes(config, overrides.trustedCa)];
+  // Digest, reminders and escalations; event-driven sends and the scheduler only with SCHEDULER_ENABLED.
+  const proactive = createProactiveFeature({
+    config,
+    logger,
+    clock,
+    services,
+    stateStore,
+    events,
+    links: { publicUrl: config.server.publicUrl, teamsAppId: config.bot.teamsAppId },
+    listen: config.schedulerEnabled,
+    options: overrides.proactive,
+  });
+  const extraRoutes = [
+    ...(overrides.extraRoutes ?? []),
+    ...onBehalfOfRoutes(config, overrides.trustedCa),
+    ...proactiveRoutes(proactive),
+  ];
 
   const adapter = createBotAdapter(config, logger);
   // Plug-ins of the bot: the digest and reminders add commands and card verbs, the message
   // extension answers its invokes (bot/teams/extensions.ts).
   const extensions: BotExtensions = {
-    commands: [],
-    verbs: [],
+    commands: [...digestCommands(proactive)],
+    verbs: [...digestVerbs(proactive)],
     messageExtension: new MessageExtension({
       services,
       links: { publicUrl: config.server.publicUrl, teamsAppId: config.bot.teamsAppId },
@@ -139,11 +167,18 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     services,
     events,
     server,
+    proactive,
     listen: () =>
       new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.server.port, config.server.host, () => {
           server.removeListener('error', reject);
+          // The scheduler starts once the bot can answer; its first sweep catches up missed runs.
+          if (config.schedulerEnabled) {
+            proactive.scheduler
+              .start()
+              .catch((err: unknown) => logger.error({ err }, 'scheduler did not start'));
+          }
           resolve((server.address() as AddressInfo | null)?.port ?? 0);
         });
       }),
@@ -155,6 +190,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
         server.close(() => resolve());
         server.server.closeIdleConnections();
       });
+      await proactive.close();
       await events.drain();
       await stateStore.close();
       await store.close();

@@ -4,11 +4,16 @@
 import { isRtl, type Locale } from '../domain/locale.js';
 
 export type CardElement = Record<string, unknown>;
-export type AdaptiveCard = Record<string, unknown> & {
+export interface AdaptiveCard {
   type: 'AdaptiveCard';
+  $schema: string;
   version: '1.5';
+  rtl?: boolean;
   body: CardElement[];
-};
+  actions?: CardElement[];
+  msteams?: Record<string, unknown>;
+  [key: string]: unknown;
+}
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 

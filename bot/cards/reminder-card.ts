@@ -1,8 +1,7 @@
-// The reminder to a project owner whose status update for the period is missing, with a compact
-// update form inline (health, percent complete, summary, blockers) pre-filled from the last update,
-// an "I am away this week" action, and a link to the project. Once the update is in, the card is
-// replaced by a thank-you (reminderReceivedCard).
-import type { Health } from '../domain/health.js';
+// The reminder to a project owner whose status update for the period is missing, with the bot's
+// status-update form inline (pre-filled from the last update; its submit verb is the bot's own) and
+// an "I am away this week" action. Once the update is in, the card is replaced by a thank-you
+// (reminderReceivedCard).
 import type { Locale } from '../domain/locale.js';
 import type { Period } from '../domain/period.js';
 import { t } from '../i18n/translate.js';
@@ -17,7 +16,13 @@ import {
 } from './digest-card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
 
-export const REMINDER_VERBS = { submit: 'reminder.submit', away: 'reminder.away' } as const;
+export const REMINDER_VERBS = { away: 'reminder.away' } as const;
+
+/** The status-update form the reminder embeds (bot/cards/status-update-card.ts builds it). */
+export interface EmbeddedForm {
+  body: CardElement[];
+  actions?: CardElement[];
+}
 
 export interface ReminderCardView {
   locale: Locale;
@@ -28,74 +33,29 @@ export interface ReminderCardView {
   second?: boolean;
   /** Sent because this person pressed "nudge late owners" on the digest. */
   nudgedBy?: string;
-  prefill?: { health?: Health; percentComplete?: number; summary?: string; blockers?: string };
-  /** A message shown above the form (e.g. a validation problem after a submit). */
-  notice?: string;
+  /** The update form, inline: its inputs and submit action come first. */
+  form: EmbeddedForm;
 }
 
 export function buildReminderCard(view: ReminderCardView): AdaptiveCard {
   const { locale, project, period } = view;
   const title = inert(project.title);
   const body: CardElement[] = [
-    textBlock(t(locale, 'reminder.title', { code: project.code }), { size: 'Medium', weight: 'Bolder' }),
-    textBlock(t(locale, view.second ? 'reminder.second' : 'reminder.body', { period, title })),
+    textBlock(t(locale, 'reminder.title', { code: project.code }), {
+      size: 'Medium',
+      weight: 'Bolder',
+      color: 'Accent',
+    }),
+    textBlock(t(locale, view.second ? 'reminder.second' : 'reminder.body', { period, title }), {
+      spacing: 'Small',
+    }),
   ];
   if (view.nudgedBy)
     body.push(textBlock(t(locale, 'reminder.nudged_by', { name: inert(view.nudgedBy) }), { isSubtle: true }));
-  if (view.notice) body.push(textBlock(view.notice, { color: 'Attention' }));
-  const p = view.prefill ?? {};
-  body.push(
-    {
-      type: 'Input.ChoiceSet',
-      id: 'health',
-      label: t(locale, 'reminder.form.health'),
-      style: 'expanded',
-      isRequired: true,
-      errorMessage: t(locale, 'reminder.form.invalid'),
-      ...(p.health ? { value: p.health } : {}),
-      choices: (['green', 'amber', 'red'] as const).map((h) => ({
-        title: t(locale, `digest.health.${h}`),
-        value: h,
-      })),
-    },
-    {
-      type: 'Input.Number',
-      id: 'percentComplete',
-      label: t(locale, 'reminder.form.percent'),
-      min: 0,
-      max: 100,
-      isRequired: true,
-      errorMessage: t(locale, 'reminder.form.invalid'),
-      ...(p.percentComplete !== undefined ? { value: p.percentComplete } : {}),
-    },
-    {
-      type: 'Input.Text',
-      id: 'summary',
-      label: t(locale, 'reminder.form.summary'),
-      isMultiline: true,
-      maxLength: 2000,
-      isRequired: true,
-      errorMessage: t(locale, 'reminder.form.invalid'),
-      ...(p.summary ? { value: p.summary } : {}),
-    },
-    {
-      type: 'Input.Text',
-      id: 'blockers',
-      label: t(locale, 'reminder.form.blockers'),
-      isMultiline: true,
-      maxLength: 4000,
-      ...(p.blockers ? { value: p.blockers } : {}),
-    },
-  );
+  body.push({ type: 'Container', separator: true, spacing: 'Medium', items: view.form.body });
   return adaptiveCard(locale, body, [
-    execute(
-      t(locale, 'reminder.form.submit'),
-      REMINDER_VERBS.submit,
-      { projectId: project.id, period },
-      { associatedInputs: 'auto' },
-    ),
+    ...(view.form.actions ?? []),
     execute(t(locale, 'reminder.action.away'), REMINDER_VERBS.away, { period }, { associatedInputs: 'none' }),
-    openUrl(t(locale, 'reminder.action.open'), tabLink(view.links, `projects/${project.code}`)),
   ]);
 }
 

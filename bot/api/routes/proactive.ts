@@ -1,0 +1,90 @@
+// REST routes of the proactive features: the people the bot cannot reach (cto), and declaring or
+// cancelling an absence (no reminders that week). Registered by app.ts with the proactive feature.
+import { z } from 'zod';
+import { ForbiddenError, ValidationError } from '../../domain/errors.js';
+import { canAdminister } from '../../domain/permissions.js';
+import { Period } from '../../domain/period.js';
+import { listUnreachable } from '../../services/digest-unreachable.js';
+import type { ProactiveFeature } from '../../teams/proactive-feature.js';
+import { route, type RouteSpec } from '../route.js';
+
+const UnreachablePerson = z.object({
+  personId: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  reason: z.enum(['not-installed', 'blocked', 'gone', 'no-conversation']),
+  kind: z.string(),
+  period: z.string(),
+  at: z.string(),
+});
+const UnreachableList = z.object({ items: z.array(UnreachablePerson) });
+const AwayBody = z.object({ period: Period.optional() }).strict();
+const AwayList = z.object({ items: z.array(Period) });
+
+export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/v1/proactive/unreachable',
+      operationId: 'listUnreachablePeople',
+      summary:
+        'People the bot could not reach with their latest proactive message, and why (Transformation Office)',
+      tag: 'proactive',
+      response: { kind: 'json', schema: UnreachableList, name: 'UnreachableList' },
+      handler: async ({ ctx, services }) => {
+        await services.audit.enforce(
+          ctx,
+          canAdminister(ctx.actor),
+          { entityType: 'settings', entityId: 'unreachable' },
+          'read',
+        );
+        return { body: { items: await listUnreachable(feature.deps.state, services.deps.store) } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/me/away',
+      operationId: 'listMyAbsences',
+      summary: 'The weeks I declared myself away (from this week on)',
+      tag: 'proactive',
+      response: { kind: 'json', schema: AwayList, name: 'AwayList' },
+      handler: async ({ ctx }) => {
+        if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
+        return { body: { items: await feature.reminders.awayPeriods(ctx.actor.id) } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/v1/me/away',
+      operationId: 'declareAbsence',
+      summary: 'Declare myself away for a week (this week when no period is given): no reminders that week',
+      tag: 'proactive',
+      body: { schema: AwayBody, name: 'AwayRequest' },
+      response: { kind: 'json', schema: z.object({ period: Period }), name: 'Absence' },
+      handler: async ({ ctx, body }) => {
+        if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
+        const raw = body && typeof body === 'object' ? (body as { period?: unknown }).period : undefined;
+        if (raw !== undefined && typeof raw !== 'string') {
+          throw new ValidationError([
+            { path: 'period', code: 'invalid_type', message: 'expected an ISO week such as 2026-W48' },
+          ]);
+        }
+        const { period } = await feature.reminders.setAway(ctx, raw);
+        return { body: { period } };
+      },
+    }),
+    route({
+      method: 'del',
+      path: '/api/v1/me/away/:period',
+      operationId: 'cancelAbsence',
+      summary: 'Cancel a declared absence',
+      tag: 'proactive',
+      response: { kind: 'empty' },
+      handler: async ({ ctx, params }) => {
+        if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
+        await feature.reminders.clearAway(ctx, params.period ?? '');
+        return { status: 204, body: undefined };
+      },
+    }),
+  ] as RouteSpec<unknown>[];
+}
