@@ -51,8 +51,17 @@ const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A
  */
 export function cleanText(value: string, max = MAX_SHOWN_TEXT): string {
   const cleaned = value.replace(UNSAFE_CHARS, '');
-  const chars = [...cleaned];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : cleaned;
+  return cleaned.length > max ? `${cut(cleaned, max - 1)}…` : cleaned;
+}
+
+/**
+ * The first `max` UTF-16 code units (how the domain counts lengths and Teams counts size), never
+ * splitting a surrogate pair.
+ */
+export function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const end = /[\uD800-\uDBFF]/.test(value.charAt(max - 1)) ? max - 1 : max;
+  return value.slice(0, end);
 }
 
 /** Text written by the app's own catalogue: may use bold. */
@@ -145,12 +154,17 @@ export function actionSet(actions: CardElement[]): CardElement {
 }
 
 export function choice(title: string, value: string): { title: string; value: string } {
-  return { title, value };
+  return { title: cleanText(title, 200), value };
 }
 
-/** Size of the card as Teams measures it (UTF-16 code units are at most twice the UTF-8 JSON). */
+/** A pre-filled input value: cleaned like shown text, cut to the field's size without an ellipsis. */
+export function inputValue(value: string, max: number): string {
+  return cut(value.replace(UNSAFE_CHARS, ''), max);
+}
+
+/** Size of the card as Teams counts a message: UTF-16, two bytes per code unit. */
 export function cardBytes(c: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(c)).length;
+  return JSON.stringify(c).length * 2;
 }
 
 export const HEALTH_COLORS: Readonly<Record<string, string>> = {

@@ -98,33 +98,29 @@ export function projectCard(view: ProjectView): AdaptiveCardJson {
     section(
       t('bot.status.milestones'),
       view.milestones.length
-        ? view.milestones
-            .slice(0, MAX_ITEMS)
-            .map((m) =>
-              plain([{ text: `${formatDate(locale, m.dueDate)} · `, user: false }, m.title], {
-                spacing: 'Small',
-              }),
-            )
+        ? view.milestones.slice(0, MAX_ITEMS).map((m) =>
+            plain([{ text: `${formatDate(locale, m.dueDate)} · `, user: false }, m.title], {
+              spacing: 'Small',
+            }),
+          )
         : [note(t('bot.status.milestones_none'), { subtle: true })],
     ),
     section(
       t('bot.status.risks'),
       view.risks.length
-        ? view.risks
-            .slice(0, MAX_ITEMS)
-            .map((r) =>
-              plain(
-                [
-                  {
-                    text: `${t(`bot.level.${r.level}`)} ${r.score} · `,
-                    color: LEVEL_COLORS[r.level],
-                    user: false,
-                  },
-                  r.title,
-                ],
-                { spacing: 'Small' },
-              ),
-            )
+        ? view.risks.slice(0, MAX_ITEMS).map((r) =>
+            plain(
+              [
+                {
+                  text: `${t(`bot.level.${r.level}`)} ${r.score} · `,
+                  color: LEVEL_COLORS[r.level],
+                  user: false,
+                },
+                r.title,
+              ],
+              { spacing: 'Small' },
+            ),
+          )
         : [note(t('bot.risks.none'), { subtle: true })],
     ),
     ...(view.kpis.length

@@ -18,6 +18,7 @@ import {
   container,
   execute,
   heading,
+  inputValue,
   LEVEL_COLORS,
   note,
   openUrl,
@@ -65,7 +66,11 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
   const t = translator(locale);
   const v = input.values ?? {};
   const withValue = (id: keyof RiskDraft, fallback?: string) =>
-    v[id] !== undefined && v[id] !== '' ? { value: v[id] } : fallback ? { value: fallback } : {};
+    v[id] !== undefined && v[id] !== ''
+      ? { value: inputValue(v[id], id === 'title' ? 200 : 4000) }
+      : fallback
+        ? { value: fallback }
+        : {};
   const projectPart: CardElement[] = input.project
     ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title], { spacing: 'None' })]
     : [
@@ -213,11 +218,31 @@ export interface RiskReviewInput {
   submissionKey: string;
 }
 
-/** Shown when the risk would escalate: the computed score and level, and a warning. */
+/**
+ * Shown when the risk would escalate: the computed score and level, and a warning. The long texts
+ * travel as inputs (still editable here), so each action carries only the short fields.
+ */
 export function riskReviewCard(input: RiskReviewInput): AdaptiveCardJson {
   const { locale, draft } = input;
   const t = translator(locale);
-  const data = { ...draft, projectId: draft.projectId ?? PORTFOLIO_WIDE, submissionKey: input.submissionKey };
+  const data = {
+    projectId: draft.projectId ?? PORTFOLIO_WIDE,
+    category: draft.category,
+    likelihood: String(draft.likelihood),
+    impact: String(draft.impact),
+    strategy: draft.strategy,
+    submissionKey: input.submissionKey,
+  };
+  const text = (id: 'title' | 'description' | 'mitigation', value: string, max: number) => ({
+    type: 'Input.Text',
+    id,
+    label: t(`bot.risk.field.${id}`),
+    maxLength: max,
+    ...(id === 'title'
+      ? { isRequired: true, errorMessage: t('validation.required') }
+      : { isMultiline: true }),
+    ...(value ? { value: inputValue(value, max) } : {}),
+  });
   return card(
     locale,
     [
@@ -225,13 +250,22 @@ export function riskReviewCard(input: RiskReviewInput): AdaptiveCardJson {
       ...(input.project
         ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title])]
         : []),
-      plain([{ text: draft.title, bold: true }]),
       scoreLine(locale, draft.likelihood, draft.impact),
       container([note(t('bot.risk.review.escalates'), { color: 'Attention' })], { style: 'attention' }),
+      text('title', draft.title, 200),
+      text('description', draft.description, 4000),
+      text('mitigation', draft.mitigation, 4000),
     ],
     [
       execute(t('bot.action.confirm_escalation'), VERBS.riskConfirm, data),
       execute(t('bot.action.change'), VERBS.riskEdit, data),
+      openUrl(
+        t('bot.action.open_tab'),
+        tabLink(
+          input.links,
+          input.project ? `risks?project=${encodeURIComponent(input.project.code)}` : 'risks',
+        ),
+      ),
     ],
   );
 }

@@ -14,6 +14,7 @@ import {
   execute,
   formatDate,
   heading,
+  inputValue,
   note,
   openUrl,
   plain,
@@ -86,7 +87,8 @@ export function statusUpdateFormCard(input: StatusUpdateFormInput): AdaptiveCard
     isMultiline: true,
     maxLength: max,
     ...(required ? { isRequired: true, errorMessage: t('validation.required') } : {}),
-    ...(value(id, fallback) ? { value: value(id, fallback) } : {}),
+    // A value longer than the field accepts (it cannot be stored anyway) is cut to the field's size.
+    ...(value(id, fallback) ? { value: inputValue(value(id, fallback)!, max) } : {}),
   });
   const body: CardElement[] = [
     ...projectHeader(project, t('bot.update.title')),

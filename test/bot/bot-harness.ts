@@ -146,3 +146,20 @@ export async function startBotHarness(options: TestAppOptions = {}): Promise<Bot
     },
   };
 }
+
+/** The values a client would send with an action: every input's current value, by id. */
+export function inputValues(card: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') {
+        values[o.id] = typeof o.value === 'string' || typeof o.value === 'number' ? String(o.value) : '';
+      }
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return values;
+}

@@ -1,7 +1,14 @@
 // Card actions over HTTP: the status-update and risk verbs as Action.Execute invokes and as
 // Action.Submit fallbacks, with permissions, replays, stale cards and invalid data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardsOf, cardText, executeActions, startBotHarness, type BotHarness } from './bot-harness.js';
+import {
+  cardsOf,
+  cardText,
+  executeActions,
+  inputValues,
+  startBotHarness,
+  type BotHarness,
+} from './bot-harness.js';
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -199,9 +206,12 @@ describe('risk card', () => {
     expect(cardText(review.body.value)).toContain('Score 20 of 25 · Critical');
     const [confirm] = executeActions(review.body.value);
     expect(confirm?.verb).toBe('risk.confirm');
-    const saved = await h.invoke('risk.confirm', confirm!.data);
+    // The client sends the card's inputs (title, description, mitigation) with the action's data.
+    const confirmData = { ...inputValues(review.body.value), ...confirm!.data };
+    expect(confirmData.title).toBe('Hosting contract lapses');
+    const saved = await h.invoke('risk.confirm', confirmData);
     expect(cardText(saved.body.value)).toContain('The Chief Transformation Officer has been notified.');
-    const replay = await h.invoke('risk.confirm', confirm!.data);
+    const replay = await h.invoke('risk.confirm', confirmData);
     expect(cardText(replay.body.value)).toContain('already raised');
     const risks = await h.t.json<{ items: Array<{ title: string; status: string }> }>(
       '/api/v1/risks?limit=200',

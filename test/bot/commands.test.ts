@@ -121,10 +121,13 @@ describe('commands', () => {
     expect(text).not.toContain('<at>');
   });
 
-  it('commands not implemented here answer politely', async () => {
+  it('commands owned by plug-ins always get an answer, never the help card', async () => {
+    // The digest feature plugs these in (bot/app.ts); without a plug-in the answer is "not
+    // available yet" (test/bot/extensions.test.ts).
     for (const text of ['digest', 'subscribe digest', 'se désabonner', 'away', 'unreachable']) {
       const sent = await h.say(text, { as: 'cto' });
-      expect(sent[0]?.activity.text, text).toBe('That command is not available yet.');
+      expect(sent.length, text).toBeGreaterThan(0);
+      expect(cardText(cardsOf(sent)[0] ?? {}), text).not.toContain('I did not understand that');
     }
   });
 });
