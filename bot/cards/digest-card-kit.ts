@@ -95,7 +95,7 @@ export function formatNumber(locale: Locale, value: number): string {
   return f.format(value);
 }
 
-/** UTF-8 size of the card as it goes on the wire. */
+/** Size of the card as Teams counts a message (UTF-16: two bytes per code unit). */
 export function cardBytes(card: unknown): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return JSON.stringify(card).length * 2;
 }
