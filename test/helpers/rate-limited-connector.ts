@@ -22,6 +22,8 @@ export interface Fault {
   code?: string;
   /** Drop the connection instead of answering. */
   reset?: boolean;
+  /** Never answer (a sender killed while waiting: nothing was delivered). */
+  stall?: boolean;
 }
 
 export interface RateLimitedConnector {
@@ -108,6 +110,7 @@ export async function startRateLimitedConnector(
     res.end(body === undefined ? '' : JSON.stringify(body));
   };
   const fail = (res: ServerResponse, fault: Fault) => {
+    if (fault.stall) return;
     if (fault.reset) {
       res.socket?.destroy();
       return;
