@@ -1,1 +1,20 @@
 import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+  window.localStorage.clear();
+});
+
+// jsdom has no layout: Fluent's MessageBar and the virtualiser observe sizes.
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+if (!('ResizeObserver' in window)) {
+  Object.defineProperty(window, 'ResizeObserver', { value: NoopResizeObserver, writable: true });
+  Object.defineProperty(globalThis, 'ResizeObserver', { value: NoopResizeObserver, writable: true });
+}

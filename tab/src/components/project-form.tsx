@@ -110,8 +110,8 @@ export function ProjectForm({ project, version, onSaved }: ProjectFormProps) {
     setSaved(false);
   };
 
-  const save = async (against: { project: Project; version: number }) => {
-    const patch = patchOf(valuesOf(against.project), values);
+  /** Saves my edits (relative to what I started from) over `against`, the version believed current. */
+  const save = async (against: { project: Project; version: number }, patch: ProjectPatch) => {
     setSaving(true);
     setFailure(undefined);
     setErrors({});
@@ -142,7 +142,7 @@ export function ProjectForm({ project, version, onSaved }: ProjectFormProps) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void save(base);
+    void save(base, patchOf(valuesOf(base.project), values));
   };
 
   const conflictRows: ConflictRow[] = conflict
@@ -177,9 +177,12 @@ export function ProjectForm({ project, version, onSaved }: ProjectFormProps) {
             onSaved(conflict.current, conflict.version);
           }}
           onKeepMine={() => {
+            // Only the fields I changed go over the current version; the other person's changes to
+            // fields I did not touch stay.
+            const mine = patchOf(valuesOf(base.project), values);
             const next = { project: conflict.current, version: conflict.version };
             setBase(next);
-            void save(next);
+            void save(next, mine);
           }}
         />
       ) : null}

@@ -119,7 +119,7 @@ export default function ProjectPage({ code, tab }: { code: string; tab?: string 
       </TabList>
       {current === 'overview' ? (
         <ProjectForm
-          key={`${project.id}:${version}`}
+          key={project.id}
           project={project}
           version={version}
           onSaved={(p, v) => loaded.set({ value: { ...overview, project: p }, version: v })}
