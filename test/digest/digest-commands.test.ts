@@ -1,0 +1,175 @@
+// The proactive commands and card verbs through POST /api/messages, as Teams sends them: digest
+// preview and send (cto only), subscribe / unsubscribe (pillar leads), away, unreachable (cto), the
+// digest's acknowledge and nudge, the reminder's "away", the escalation's acknowledge / accept /
+// reassign (audited, card replaced), and the /api/v1 routes for absences and unreachable people.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectAll } from '../../bot/ports/paging.js';
+import { cardsOf, cardText, startBotHarness, type BotHarness } from '../bot/bot-harness.js';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness();
+  // Every persona has talked to the bot once (their conversation is known).
+  for (const as of ['cto', 'owner', 'viewer'] as const) {
+    await h.post({ ...h.activity('installationUpdate', { as }), action: 'add' });
+  }
+});
+afterAll(() => h.close());
+
+/** The replies' text (proactive cards sent during the same turn carry none). */
+const textOf = (sent: Awaited<ReturnType<BotHarness['say']>>) =>
+  sent
+    .map((s) => s.activity.text ?? '')
+    .filter(Boolean)
+    .join('\n');
+
+async function escalatedRisk() {
+  const risks = await collectAll((page) => h.t.app.store.risks.list({ status: ['escalated'], ...page }));
+  const risk = risks.find((r) => r.escalation && !r.escalation.acknowledgedAt);
+  if (!risk) throw new Error('the demo has no unacknowledged escalated risk');
+  return risk;
+}
+
+describe('digest commands', () => {
+  it('digest: a preview card of the last complete week, to the person who asked', async () => {
+    const cards = cardsOf(await h.say('digest', { as: 'cto' }));
+    expect(cards).toHaveLength(1);
+    const text = cardText(cards[0]);
+    expect(text).toContain('Weekly portfolio digest');
+    expect(text).toContain('Week 2026-W47');
+    expect(text).toContain('Preview: only you see this card.');
+  });
+
+  it('digest in French for a French-speaking client', async () => {
+    const cards = cardsOf(await h.say('digest', { as: 'viewer', locale: 'fr-FR' }));
+    expect(cardText(cards[0])).toMatch(/Synthèse hebdomadaire|Weekly portfolio digest/);
+  });
+
+  it('digest send: refused (and audited) for everyone but the Transformation Office', async () => {
+    expect(textOf(await h.say('digest send', { as: 'owner' }))).toContain('Only the Transformation Office');
+    const audit = await h.t.app.store.audit.list({ entityType: 'settings', entityId: 'digest' });
+    expect(audit.items.some((e) => e.action === 'forbidden')).toBe(true);
+  });
+
+  it('digest send (cto): sends once; a second send finds it already sent', async () => {
+    const first = textOf(await h.say('digest send', { as: 'cto' }));
+    expect(first).toMatch(
+      /^Digest for 2026-W47: \d+ delivered, 0 already sent, \d+ unreachable, 0 failed\.$/,
+    );
+    const delivered = Number(/: (\d+) delivered/.exec(first)![1]);
+    expect(delivered).toBeGreaterThanOrEqual(1);
+    const second = textOf(await h.say('digest send', { as: 'cto' }));
+    expect(second).toMatch(new RegExp(`0 delivered, ${delivered} already sent`));
+  });
+
+  it('subscribe / unsubscribe digest: for pillar leads; others are told why', async () => {
+    expect(textOf(await h.say('subscribe digest', { as: 'viewer' }))).toContain('pillar leads');
+    expect(textOf(await h.say('subscribe digest', { as: 'owner' }))).toContain(
+      'you will receive the weekly digest',
+    );
+    expect(textOf(await h.say('subscribe digest', { as: 'owner' }))).toContain('already receive');
+    expect((await h.t.app.services.settings.current()).digestSubscribers).toContain('p-owner');
+    expect(textOf(await h.say('unsubscribe digest', { as: 'owner' }))).toContain('no longer receive');
+    expect(textOf(await h.say('unsubscribe digest', { as: 'owner' }))).toContain('were not subscribed');
+    expect((await h.t.app.services.settings.current()).digestSubscribers).not.toContain('p-owner');
+  });
+
+  it('away: this week, a later week, and a refused past week', async () => {
+    expect(textOf(await h.say('away', { as: 'owner' }))).toContain('away for week 2026-W48');
+    expect(textOf(await h.say('away 2026-w50', { as: 'owner' }))).toContain('away for week 2026-W50');
+    expect(textOf(await h.say('away 2020-W01', { as: 'owner' }))).toContain('Give a week such as 2026-W48');
+    expect(await h.t.app.proactive.reminders.awayPeriods('p-owner')).toEqual(['2026-W48', '2026-W50']);
+  });
+
+  it('unreachable: the CTO gets the list; others are refused', async () => {
+    expect(textOf(await h.say('unreachable', { as: 'cto' }))).toMatch(/reachable|Unreachable people/);
+    expect(textOf(await h.say('unreachable', { as: 'viewer' }))).not.toMatch(/Unreachable people/);
+  });
+});
+
+describe('proactive card verbs', () => {
+  it('digest.acknowledge: the card shows who acknowledged, and the audit log has it', async () => {
+    const answer = await h.invoke('digest.acknowledge', { period: '2026-W47' }, { as: 'cto' });
+    expect(answer.body.statusCode).toBe(200);
+    expect(cardText(answer.body.value)).toContain('Acknowledged by Nadia Rahimi');
+    const audit = await h.t.app.store.audit.list({ entityType: 'person', entityId: 'p-cto' });
+    expect(audit.items.some((e) => e.action === 'acknowledge' && e.reason === 'digest 2026-W47')).toBe(true);
+  });
+
+  it('digest.nudge: the CTO nudges late owners; a viewer is refused', async () => {
+    const refused = await h.invoke('digest.nudge', { period: '2026-W48' }, { as: 'viewer' });
+    expect(JSON.stringify(refused.body)).not.toContain('Nudged');
+    const answer = await h.invoke('digest.nudge', { period: '2026-W48' }, { as: 'cto' });
+    expect(answer.body.statusCode).toBe(200);
+    expect(cardText(answer.body.value)).toMatch(/Nudged \d+ owners?\.|No owner to nudge\./);
+  });
+
+  it('rejects invalid verb data with a 400, not a crash', async () => {
+    const answer = await h.invoke('digest.acknowledge', { period: 'next week' }, { as: 'cto' });
+    expect(answer.body.statusCode).toBe(400);
+  });
+
+  it('reminder.away: the reminder becomes the confirmation', async () => {
+    const answer = await h.invoke('reminder.away', { period: '2026-W49' }, { as: 'owner' });
+    expect(cardText(answer.body.value)).toContain('away for week 2026-W49');
+  });
+
+  it('escalation verbs: acknowledge, then reassign; audited; refused for a viewer', async () => {
+    const risk = await escalatedRisk();
+    const refused = await h.invoke('escalation.acknowledge', { riskId: risk.id }, { as: 'viewer' });
+    expect(JSON.stringify(refused.body.value)).not.toContain('Acknowledged by');
+    const ack = await h.invoke('escalation.acknowledge', { riskId: risk.id }, { as: 'cto' });
+    expect(cardText(ack.body.value)).toContain('Acknowledged by Nadia Rahimi');
+    expect((await h.t.app.store.risks.get(risk.id))?.escalation?.acknowledgedAt).toBeTruthy();
+    const reassigned = await h.invoke(
+      'escalation.reassign',
+      { riskId: risk.id, ownerId: 'p-owner' },
+      { as: 'cto' },
+    );
+    expect(cardText(reassigned.body.value)).toContain('Reassigned to Daniel Mwangi');
+    expect((await h.t.app.store.risks.get(risk.id))?.ownerId).toBe('p-owner');
+    const audit = await h.t.app.store.audit.list({ entityType: 'risk', entityId: risk.id });
+    expect(audit.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['acknowledge', 'update', 'forbidden']),
+    );
+  });
+
+  it('escalation.accept: the CTO accepts the risk', async () => {
+    const risks = await collectAll((page) => h.t.app.store.risks.list({ status: ['escalated'], ...page }));
+    const risk = risks.find((r) => r.escalation);
+    if (!risk) return;
+    const answer = await h.invoke('escalation.accept', { riskId: risk.id }, { as: 'cto' });
+    expect(cardText(answer.body.value)).toContain('Risk accepted by Nadia Rahimi');
+    expect((await h.t.app.store.risks.get(risk.id))?.strategy).toBe('accept');
+  });
+});
+
+describe('proactive API', () => {
+  it('POST/GET/DELETE /api/v1/me/away', async () => {
+    const posted = await h.t.json('/api/v1/me/away', {
+      method: 'POST',
+      as: 'p-viewer',
+      json: { period: '2026-W51' },
+    });
+    expect(posted).toMatchObject({ status: 200, body: { period: '2026-W51' } });
+    const bad = await h.t.json('/api/v1/me/away', {
+      method: 'POST',
+      as: 'p-viewer',
+      json: { period: '2019-W01' },
+    });
+    expect(bad.status).toBe(400);
+    expect((await h.t.json('/api/v1/me/away', { as: 'p-viewer' })).body).toEqual({ items: ['2026-W51'] });
+    expect(
+      (await h.t.call('/api/v1/me/away/2026-W51', { method: 'DELETE', as: 'p-viewer', json: {} })).status,
+    ).toBe(204);
+    expect((await h.t.json('/api/v1/me/away', { as: 'p-viewer' })).body).toEqual({ items: [] });
+  });
+
+  it('GET /api/v1/proactive/unreachable: cto only', async () => {
+    expect((await h.t.json('/api/v1/proactive/unreachable', { as: 'p-viewer' })).status).toBe(403);
+    const ok = await h.t.json<{ items: unknown[] }>('/api/v1/proactive/unreachable', { as: 'p-cto' });
+    expect(ok.status).toBe(200);
+    expect(Array.isArray(ok.body.items)).toBe(true);
+  });
+});
