@@ -60,6 +60,11 @@ export interface AppOverrides {
   /** Runs once the store is open, before the server listens (e.g. seeding the demo portfolio). */
   beforeListen?: (app: Pick<App, 'store' | 'services' | 'logger' | 'clock'>) => Promise<void>;
   extraRoutes?: readonly RouteSpec<unknown>[];
+  /**
+   * Replaces the bot's activity handler on the same adapter and server (the bot-turn benchmark
+   * compares the bot with an echo bot this way).
+   */
+  bot?: Parameters<typeof processActivity>[1];
   /** Proactive messaging: a messenger, retry policy or scheduler identity of its own (tests). */
   proactive?: ProactiveOptions;
 }
@@ -135,7 +140,8 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     }),
   };
   const bot = new TransformationBot({ services, stateStore, config, logger, clock, extensions });
-  const botHandler = (req: Request, res: Response) => processActivity(adapter, bot, req, res);
+  const botHandler = (req: Request, res: Response) =>
+    processActivity(adapter, overrides.bot ?? bot, req, res);
 
   const readiness: ReadinessCheck[] = [
     { name: 'store', check: () => store.ping() },

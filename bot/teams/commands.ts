@@ -65,6 +65,12 @@ export class BotCommands {
    * (chooser card for several, a sentence with suggestions for none).
    */
   async resolveProject(turn: BotTurn, args: string, commandId: CommandId): Promise<Project | undefined> {
+    // An exact code is one indexed read; anything else is matched against the whole portfolio.
+    const code = args.trim();
+    if (/^[a-z]{2,5}-\d{1,4}$/i.test(code)) {
+      const exact = await this.deps.services.projects.lookup.find(code);
+      if (exact) return exact;
+    }
     const projects = await this.allProjects();
     const result = matchProject(args, projects);
     if (result.kind === 'one') return result.project;

@@ -1,0 +1,150 @@
+// A bot turn through POST /api/messages on a 1,000-project portfolio (embedded store), against an
+// echo bot on the same adapter and server code in the same run: a status-update submit (the card's
+// Action.Execute invoke: validation, permission, store write, audit, confirmation card), `status`
+// and `projects` turns. The echo turn is the floor: HTTP, activity parsing, the adapter and one
+// reply through the connector. Percentiles and ratios are printed after the run.
+import { ActivityHandler } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { afterAll, bench, describe } from 'vitest';
+import { applySeed } from '../../bot/seed/apply-seed.js';
+import { buildSyntheticPortfolio } from '../../bot/seed/synthetic-portfolio.js';
+import { startFakeConnector } from '../helpers/fake-connector.js';
+import { startTestApp, TEST_NOW } from '../helpers/test-app.js';
+
+const connector = await startFakeConnector();
+const portfolio = buildSyntheticPortfolio({
+  projects: 1000,
+  now: new Date(TEST_NOW),
+  timeZone: 'Europe/Zurich',
+});
+const real = await startTestApp({
+  demo: false,
+  beforeListen: async ({ store }) => {
+    await applySeed(store, portfolio);
+  },
+});
+
+class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await next();
+    });
+  }
+}
+const echo = await startTestApp({ demo: false, bot: new EchoBot() });
+
+const cto = portfolio.people.find((p) => p.aadObjectId === '00000000-0000-4000-8000-000000000001');
+if (!cto) throw new Error('the synthetic portfolio has no CTO persona');
+const from = { id: '29:cto', name: cto.name, aadObjectId: cto.aadObjectId };
+const projects = portfolio.projects.filter((p) => ['planning', 'executing', 'closing'].includes(p.phase));
+
+function activity(type: string, extra: Record<string, unknown>) {
+  return {
+    type,
+    id: `a-${randomUUID()}`,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    locale: 'en-US',
+    conversation: { id: 'personal-bench', conversationType: 'personal', tenantId: 't' },
+    from,
+    recipient: { id: '28:bot', name: 'Transformation Hub' },
+    ...extra,
+  };
+}
+
+async function post(app: typeof real, body: unknown): Promise<string> {
+  const r = await app.call('/api/messages', { method: 'POST', json: body });
+  if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+  return r.text();
+}
+
+// The version each project's current-period update has (0: none yet), so every submit amends
+// the latest version, as a card built just before would.
+const versions = new Map<string, number>();
+for (const p of projects) {
+  const u = await real.app.store.statusUpdates.getForPeriod(p.id, '2026-W48');
+  versions.set(p.id, u?.version ?? 0);
+}
+let next = 0;
+
+const samples = new Map<string, number[]>();
+async function timed(name: string, fn: () => Promise<unknown>) {
+  const t0 = performance.now();
+  await fn();
+  const list = samples.get(name) ?? [];
+  list.push(performance.now() - t0);
+  samples.set(name, list);
+  // Keep the connector's record small.
+  if (connector.sent.length > 1000) connector.reset();
+}
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+afterAll(async () => {
+  const floor = samples.get('echo');
+  const lines = [...samples].map(([name, v]) => {
+    const ratio = floor ? ` · p50 ratio to echo ${(pct(v, 50) / pct(floor, 50)).toFixed(2)}x` : '';
+    return `${name.padEnd(22)} n=${v.length} p50 ${pct(v, 50).toFixed(2)} ms · p99 ${pct(v, 99).toFixed(2)} ms${ratio}`;
+  });
+  console.log(`bot turns (${portfolio.projects.length} projects)\n${lines.join('\n')}`);
+  await Promise.all([real.close(), echo.close(), connector.close()]);
+});
+
+describe(`bot turn through /api/messages, ${portfolio.projects.length}-project portfolio`, () => {
+  bench('echo bot (floor)', () =>
+    timed('echo', async () => {
+      await post(echo, activity('message', { text: 'hello' }));
+    }),
+  );
+
+  bench('status-update submit (Action.Execute)', () =>
+    timed('status-update submit', async () => {
+      const project = projects[next++ % projects.length]!;
+      const expectedVersion = versions.get(project.id) ?? 0;
+      const answer = await post(
+        real,
+        activity('invoke', {
+          name: 'adaptiveCard/action',
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'statusUpdate.submit',
+              data: {
+                projectId: project.id,
+                period: '2026-W48',
+                expectedVersion,
+                submissionKey: `bench-${randomUUID()}`,
+                health: 'amber',
+                percentComplete: '55',
+                summary: 'Weekly progress as planned; vendor onboarding done.',
+                achievements: 'Onboarding',
+                nextSteps: 'Pilot',
+                blockers: '',
+              },
+            },
+          },
+        }),
+      );
+      // Every submit must be a stored update answered with the confirmation card.
+      if (!answer.includes('"statusCode":200') || !answer.includes('Status update saved')) {
+        throw new Error(`submit not stored: ${answer.slice(0, 300)}`);
+      }
+      versions.set(project.id, expectedVersion + 1);
+    }),
+  );
+
+  bench('status <project> message', () =>
+    timed('status', () =>
+      post(real, activity('message', { text: `status ${projects[next++ % projects.length]!.code}` })),
+    ),
+  );
+
+  bench('projects message', () =>
+    timed('projects', () => post(real, activity('message', { text: 'projects' }))),
+  );
+});
