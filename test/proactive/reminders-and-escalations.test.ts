@@ -1,0 +1,159 @@
+// Reminders at 10:00 Thursday in each owner's own time zone, the second nudge the next working day,
+// absences honoured, reminders stopped (and the delivered card replaced) the moment the update
+// arrives; risk escalations to every CTO at once, exactly once, with the other copies updated in
+// place after one CTO acts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Person } from '../../bot/domain/person.js';
+import { collectAll } from '../../bot/ports/paging.js';
+import type { RequestContext } from '../../bot/services/context.js';
+import { listenTo } from '../../bot/teams/proactive-feature.js';
+import { startRateLimitedConnector, type RateLimitedConnector } from '../helpers/rate-limited-connector.js';
+import { openInstance, registerConversations, seedPortfolio, type Instance } from './proactive-harness.js';
+
+let dataDir: string;
+let connector: RateLimitedConnector;
+let i: Instance;
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'th-reminders-'));
+  connector = await startRateLimitedConnector();
+  // Wednesday of week 48; owners have reported up to week 47.
+  i = await openInstance(dataDir, { now: '2026-11-25T12:00:00.000Z' });
+  await seedPortfolio(i, 40);
+  const people = await collectAll((page) => i.app.store.people.list({ active: true, ...page }));
+  await registerConversations(i, people, connector.url);
+  listenTo(i.app.events, i.app.proactive.escalations, i.app.proactive.reminders);
+});
+afterEach(async () => {
+  await i.app.close();
+  await connector.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const ctxOf = (actor: Person): RequestContext => ({
+  actor,
+  surface: 'bot',
+  correlationId: 'test',
+  locale: 'en',
+});
+const postsTo = (personId: string) =>
+  connector.delivered.filter((d) => d.conversationId === `conv-${personId}` && d.method === 'POST');
+
+async function setZone(person: Person, timeZone: string): Promise<Person> {
+  return i.app.store.people.update({ ...person, timeZone }, person.version);
+}
+
+describe('reminders', () => {
+  it('go out at 10:00 Thursday in each owner’s zone, skip the away, stop when the update arrives', async () => {
+    const { reminders } = i.app.proactive;
+    // Four late projects, each given its own owner (the synthetic portfolio shares owners widely).
+    const people = await collectAll((page) => i.app.store.people.list({ active: true, ...page }));
+    const late0 = await reminders.lateProjects('2026-W48');
+    const lateOwnerIds = new Set(late0.map((l) => l.owner.id));
+    const spare = people.filter((p) => !lateOwnerIds.has(p.id) && p.role !== 'cto').slice(0, 4);
+    expect(spare).toHaveLength(4);
+    for (const [n, person] of spare.entries()) {
+      const project = late0[n]!.project;
+      await i.app.store.projects.update({ ...project, ownerId: person.id }, project.version);
+    }
+    const tokyo = await setZone(spare[0]!, 'Asia/Tokyo');
+    const newYork = await setZone(spare[1]!, 'America/New_York');
+    const away = spare[2]!;
+    const zurich = await setZone(spare[3]!, 'Europe/Zurich');
+    // The Zurich owner also gets a second late project.
+    const extra = late0.find(
+      (l) =>
+        !spare.some((p) => p.id === l.project.ownerId) &&
+        l !== late0[0] &&
+        l !== late0[1] &&
+        l !== late0[2] &&
+        l !== late0[3],
+    )!;
+    await i.app.store.projects.update({ ...extra.project, ownerId: zurich.id }, extra.project.version);
+    await reminders.setAway(ctxOf(away), '2026-W48');
+    const late = await reminders.lateProjects('2026-W48');
+    const projectsOf = (id: string) => late.filter((l) => l.owner.id === id).map((l) => l.project);
+    expect(projectsOf(zurich.id)).toHaveLength(2);
+
+    // Thursday 02:00 UTC: 11:00 in Tokyo, 03:00 in Zurich, 21:00 Wednesday in New York.
+    i.clock.set('2026-11-26T02:00:00.000Z');
+    await reminders.sendDue();
+    expect(postsTo(tokyo.id)).toHaveLength(projectsOf(tokyo.id).length);
+    expect(postsTo(zurich.id)).toHaveLength(0);
+    expect(postsTo(newYork.id)).toHaveLength(0);
+
+    // Thursday 09:30 UTC: 10:30 in Zurich; the away owner gets nothing; Tokyo nothing more.
+    i.clock.set('2026-11-26T09:30:00.000Z');
+    await reminders.sendDue();
+    expect(postsTo(zurich.id)).toHaveLength(projectsOf(zurich.id).length);
+    expect(postsTo(away.id)).toHaveLength(0);
+    expect(postsTo(tokyo.id)).toHaveLength(projectsOf(tokyo.id).length);
+    expect(postsTo(newYork.id)).toHaveLength(0);
+    const card = postsTo(zurich.id)[0]!.activity.attachments![0]!.content;
+    expect(JSON.stringify(card)).toContain('statusUpdate.submit');
+    expect(JSON.stringify(card)).toContain('reminder.away');
+
+    // Zurich's owner posts one update: the delivered reminder becomes a thank-you in place.
+    const done = projectsOf(zurich.id)[0]!;
+    const sentFor = postsTo(zurich.id).find((d) => JSON.stringify(d.activity).includes(done.code))!;
+    await i.app.services.statusUpdates.submit(ctxOf(zurich), done.id, {
+      health: 'green',
+      percentComplete: 50,
+      summary: 'On track',
+    });
+    await i.app.events.drain();
+    const put = connector.delivered.find((d) => d.method === 'PUT' && d.activityId === sentFor.activityId);
+    expect(JSON.stringify(put?.activity)).toContain(`update for ${done.code} is in`);
+
+    // Friday 09:30 UTC: the second nudge, for what is still missing only.
+    i.clock.set('2026-11-27T09:30:00.000Z');
+    const before = postsTo(zurich.id).length;
+    await reminders.sendDue();
+    const second = postsTo(zurich.id).slice(before);
+    expect(second).toHaveLength(projectsOf(zurich.id).length - 1);
+    expect(second.map((d) => JSON.stringify(d.activity)).join()).not.toContain(`"projectId":"${done.id}"`);
+    expect(JSON.stringify(second[0]?.activity ?? {})).toContain('Second reminder');
+
+    // Run again: nothing is sent twice.
+    const total = connector.delivered.length;
+    await reminders.sendDue();
+    expect(connector.delivered.length).toBe(total);
+  });
+});
+
+describe('risk escalations', () => {
+  it('go to every CTO at once, exactly once, and the other copies show the outcome', async () => {
+    const ctos = await collectAll((page) => i.app.store.people.list({ role: 'cto', active: true, ...page }));
+    expect(ctos.length).toBeGreaterThanOrEqual(1);
+    const projects = await collectAll((page) => i.app.store.projects.list(page));
+    const project = projects.find((p) => p.phase === 'executing')!;
+    const owner = (await i.app.store.people.get(project.ownerId))!;
+    const { value: risk } = await i.app.services.risks.raise(ctxOf(owner), {
+      projectId: project.id,
+      title: 'Vendor insolvency',
+      likelihood: 5,
+      impact: 5,
+    });
+    await i.app.events.drain();
+    for (const cto of ctos) expect(postsTo(cto.id)).toHaveLength(1);
+    const card = JSON.stringify(postsTo(ctos[0]!.id)[0]!.activity.attachments![0]!.content);
+    expect(card).toContain('Risk escalated: Vendor insolvency');
+    expect(card).toContain('escalation.acknowledge');
+
+    // The event again, and the sweep: no duplicates.
+    await i.app.proactive.escalations.notify(risk.id);
+    await i.app.proactive.escalations.sweep();
+    for (const cto of ctos) expect(postsTo(cto.id)).toHaveLength(1);
+
+    // One CTO acknowledges: audited, their card replaced by the answer, the others updated in place.
+    const answer = await i.app.proactive.escalations.act(ctxOf(ctos[0]!), 'acknowledge', risk.id);
+    expect(JSON.stringify(answer)).toContain('Acknowledged by');
+    const audit = await i.app.store.audit.list({ entityType: 'risk', entityId: risk.id });
+    expect(audit.items.some((e) => e.action === 'acknowledge' && e.actorId === ctos[0]!.id)).toBe(true);
+    const puts = connector.delivered.filter((d) => d.method === 'PUT');
+    expect(puts).toHaveLength(ctos.length - 1);
+  });
+});
