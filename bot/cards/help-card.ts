@@ -2,7 +2,7 @@
 // understand): what the bot can do for this person's role, with buttons.
 import type { Locale } from '../domain/locale.js';
 import type { Role } from '../domain/person.js';
-import type { MessageKey, Translator } from '../i18n/translate.js';
+import { hasKey, type MessageKey, type Translator } from '../i18n/translate.js';
 import {
   actionSet,
   card,
@@ -46,6 +46,20 @@ const DESCRIPTIONS: Readonly<Record<string, MessageKey>> = {
   language: 'bot.help.language',
 };
 
+/**
+ * "[project]" (optional) and "<code>" (required) from the catalogue of commands, in the person's
+ * language and safe in markdown: optional in brackets, required in italics (a "<...>" would be
+ * taken for HTML and disappear).
+ */
+function argsHint(t: Translator, args: string): string {
+  const words = [...args.matchAll(/([[<])([a-z]+)[\]>]/g)].map(([, open, name]) => {
+    const key = `bot.arg.${name}`;
+    const label = hasKey(key) ? t(key) : name!;
+    return open === '[' ? `[_${label}_]` : `_${label}_`;
+  });
+  return words.length ? ` ${words.join(' ')}` : '';
+}
+
 export function helpCard(view: HelpView): AdaptiveCardJson {
   const { t } = view;
   const top =
@@ -57,7 +71,7 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
       : [heading(view.mode === 'unknown' ? t('bot.help.unknown') : t('bot.help.title'))];
   const lines = view.commands
     .filter((c) => DESCRIPTIONS[c.id])
-    .map((c) => `- **${c.keyword}**${c.args ? ` ${c.args}` : ''}: ${t(DESCRIPTIONS[c.id]!)}`);
+    .map((c) => `- **${c.keyword}**${argsHint(t, c.args)}: ${t(DESCRIPTIONS[c.id]!)}`);
   const keyword = (id: string) => view.commands.find((c) => c.id === id)?.keyword ?? id;
   const buttons = [
     command(t('bot.action.my_projects'), keyword('projects')),

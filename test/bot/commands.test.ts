@@ -26,7 +26,8 @@ describe('commands', () => {
   it('help: what the bot does for the role, with buttons and a tab link', async () => {
     const owner = cardText(await card('help'));
     expect(owner).toContain('What I can do for you');
-    expect(owner).toContain('**update** [project]');
+    expect(owner).toContain('**update** [_project_]');
+    expect(owner).toContain('**status** _project_');
     expect(owner).not.toContain('**digest**');
     const cto = cardText(await card('help', { as: 'cto' }));
     expect(cto).toContain('**digest**');
