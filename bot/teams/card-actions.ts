@@ -60,7 +60,13 @@ const RiskFormData = z.object({
   mitigation: optionalText,
 });
 
-type Handler<T> = { data: z.ZodType<T>; handle(turn: BotTurn, data: T): Promise<CardActionResult> };
+/**
+ * A verb's answer; `shared` is the read-only card that replaces the acted-on card for everyone in a
+ * group chat or channel (the answer itself replaces it for the person who acted).
+ */
+export type ActionAnswer = CardActionResult & { shared?: Record<string, unknown> };
+
+type Handler<T> = { data: z.ZodType<T>; handle(turn: BotTurn, data: T): Promise<ActionAnswer> };
 
 export class CardActions {
   private readonly commands: BotCommands;
@@ -68,7 +74,7 @@ export class CardActions {
 
   constructor(private readonly deps: BotDeps) {
     this.commands = new BotCommands(deps);
-    const entry = <T>(data: z.ZodType<T>, handle: (turn: BotTurn, data: T) => Promise<CardActionResult>) =>
+    const entry = <T>(data: z.ZodType<T>, handle: (turn: BotTurn, data: T) => Promise<ActionAnswer>) =>
       ({ data, handle }) as unknown as Handler<never>;
     this.table = {
       [VERBS.statusUpdateSubmit]: entry(StatusUpdateSubmitData, (turn, d) => this.submitUpdate(turn, d)),
@@ -87,7 +93,7 @@ export class CardActions {
     turn: BotTurn,
     verb: string,
     data: unknown,
-  ): Promise<CardActionResult | { kind: 'invalid'; text: string } | { kind: 'unknown'; text: string }> {
+  ): Promise<ActionAnswer | { kind: 'invalid'; text: string } | { kind: 'unknown'; text: string }> {
     const own = Object.hasOwn(this.table, verb) ? this.table[verb as BotVerb] : undefined;
     const plugin = own ? undefined : this.deps.extensions.verbs?.find((v) => v.verb === verb);
     const handler = (own ?? plugin) as Handler<unknown> | undefined;
@@ -122,28 +128,30 @@ export class CardActions {
     project: Project,
     update: StatusUpdate,
     outcome: 'new' | 'amended' | 'replayed' | 'stale' | 'current',
-  ): Promise<CardActionResult> {
+  ): Promise<ActionAnswer> {
     const author = await this.deps.services.roster.findById(update.authorId);
+    const input = {
+      project,
+      update,
+      authorName: author?.name ?? update.authorId,
+      locale: turn.locale,
+      links: linkTarget(this.deps.config),
+      outcome,
+      updateKeyword: keywordOf('update', turn.locale),
+      timeZone: turn.actor.timeZone,
+    };
+    const stored = outcome === 'new' || outcome === 'amended';
     return {
       kind: 'card',
-      card: statusUpdateSavedCard({
-        project,
-        update,
-        authorName: author?.name ?? update.authorId,
-        locale: turn.locale,
-        links: linkTarget(this.deps.config),
-        outcome,
-        updateKeyword: keywordOf('update', turn.locale),
-        refreshFor: turn.context.activity.from?.id,
-        timeZone: turn.actor.timeZone,
-      }),
+      card: statusUpdateSavedCard({ ...input, refreshFor: turn.context.activity.from?.id }),
+      ...(stored ? { shared: statusUpdateSavedCard(input) } : {}),
     };
   }
 
   private async submitUpdate(
     turn: BotTurn,
     d: z.infer<typeof StatusUpdateSubmitData>,
-  ): Promise<CardActionResult> {
+  ): Promise<ActionAnswer> {
     const project = await this.project(d.projectId);
     if (!project) return { kind: 'message', text: turn.t('bot.not_found.project') };
     const t = turn.t;
@@ -211,7 +219,7 @@ export class CardActions {
   private async refreshUpdate(
     turn: BotTurn,
     d: z.infer<typeof StatusUpdateRefreshData>,
-  ): Promise<CardActionResult> {
+  ): Promise<ActionAnswer> {
     const project = await this.project(d.projectId);
     if (!project) return { kind: 'message', text: turn.t('bot.not_found.project') };
     const current = await this.deps.services.statusUpdates.getForPeriod(
@@ -269,7 +277,7 @@ export class CardActions {
     turn: BotTurn,
     d: z.infer<typeof RiskFormData>,
     confirmed: boolean,
-  ): Promise<CardActionResult> {
+  ): Promise<ActionAnswer> {
     const { draft, issues } = this.riskDraft(turn, d);
     const project =
       d.projectId && d.projectId !== PORTFOLIO_WIDE ? await this.project(d.projectId) : undefined;
@@ -304,16 +312,14 @@ export class CardActions {
         { ...draft, projectId: project?.id ?? null },
         d.submissionKey,
       );
-      return {
-        kind: 'card',
-        card: riskSavedCard({
-          locale: turn.locale,
-          links: linkTarget(this.deps.config),
-          risk: created.value satisfies Risk,
-          project,
-          replayed: created.replayed,
-        }),
-      };
+      const card = riskSavedCard({
+        locale: turn.locale,
+        links: linkTarget(this.deps.config),
+        risk: created.value satisfies Risk,
+        project,
+        replayed: created.replayed,
+      });
+      return { kind: 'card', card, ...(created.replayed ? {} : { shared: card }) };
     } catch (e) {
       if (e instanceof ValidationError) {
         const t = turn.t;
@@ -334,7 +340,7 @@ export class CardActions {
     }
   }
 
-  private async editRisk(turn: BotTurn, d: z.infer<typeof RiskFormData>): Promise<CardActionResult> {
+  private async editRisk(turn: BotTurn, d: z.infer<typeof RiskFormData>): Promise<ActionAnswer> {
     const project =
       d.projectId && d.projectId !== PORTFOLIO_WIDE ? await this.project(d.projectId) : undefined;
     return {

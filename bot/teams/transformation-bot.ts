@@ -201,10 +201,29 @@ export class TransformationBot extends TeamsActivityHandler {
       const result = await this.actions.dispatch(turn, action.verb, action.data);
       if (result.kind === 'invalid') return invokeError(400, 'BadRequest', result.text);
       if (result.kind === 'unknown') return invokeError(400, 'NotSupported', result.text);
+      if (result.shared) await this.shareInConversation(context, result.shared);
       return invokeResult(result);
     } catch (error) {
       this.deps.logger.error({ err: error, verb: action.verb }, 'card action failed');
       return invokeError(500, 'InternalError', errorText(turn.locale, error));
+    }
+  }
+
+  /**
+   * In a group chat or channel, the card acted on becomes the read-only result for everyone (the
+   * invoke answer replaces it only for the person who acted). A failure is logged, not fatal.
+   */
+  private async shareInConversation(context: TurnContext, card: Record<string, unknown>): Promise<void> {
+    const type = context.activity.conversation?.conversationType;
+    const cardId = context.activity.replyToId;
+    if (!cardId || type === undefined || type === 'personal') return;
+    try {
+      await context.updateActivity({
+        ...MessageFactory.attachment(cardAttachment(card as AdaptiveCardJson)),
+        id: cardId,
+      });
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'could not update the card for the whole conversation');
     }
   }
 

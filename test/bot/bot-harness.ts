@@ -36,7 +36,11 @@ export interface BotHarness {
   /** Sends a message and returns the activities the bot sent back. */
   say(text: string, options?: SendOptions & { value?: unknown; replyToId?: string }): Promise<SentActivity[]>;
   /** Sends an adaptiveCard/action invoke and returns the invoke response. */
-  invoke(verb: unknown, data: unknown, options?: SendOptions & { rawValue?: unknown }): Promise<InvokeAnswer>;
+  invoke(
+    verb: unknown,
+    data: unknown,
+    options?: SendOptions & { rawValue?: unknown; replyToId?: string },
+  ): Promise<InvokeAnswer>;
   /** Posts any activity; returns the activities the bot sent back. */
   post(activity: Record<string, unknown>): Promise<{ status: number; sent: SentActivity[] }>;
   activity(type: string, options?: SendOptions): Record<string, unknown>;
@@ -136,6 +140,7 @@ export async function startBotHarness(options: TestAppOptions = {}): Promise<Bot
         ...activity('invoke', o),
         name: 'adaptiveCard/action',
         value: o.rawValue ?? { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        ...(o.replyToId ? { replyToId: o.replyToId } : {}),
       };
       const r = await t.call('/api/messages', { method: 'POST', json: a });
       const text = await r.text();

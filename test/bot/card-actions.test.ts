@@ -162,6 +162,30 @@ describe('status update card', () => {
     expect(cardText(cardsOf(sent)[0])).toMatch(/is saved|was amended/);
   });
 
+  it('in a group chat, turns the card read-only for everyone, not only for the person who acted', async () => {
+    const where = {
+      as: 'owner' as const,
+      conversationType: 'groupChat' as const,
+      conversationId: '19:group@thread.v2',
+    };
+    const sent = await h.say('update AI-02', where);
+    const [submit] = executeActions(cardsOf(sent)[0]);
+    h.connector.reset();
+    const answer = await h.invoke(
+      'statusUpdate.submit',
+      { ...submit!.data, ...inputs, summary: 'Shared with the group' },
+      { ...where, replyToId: 'card-in-group' },
+    );
+    expect(cardText(answer.body.value)).toContain('Shared with the group');
+    const put = h.connector.sent.find((s) => s.method === 'PUT');
+    expect(put?.conversationId).toBe('19:group@thread.v2');
+    expect(put?.activityId).toBe('card-in-group');
+    const shared = cardsOf([put!])[0]!;
+    expect(cardText(shared)).toContain('Shared with the group');
+    expect(shared.refresh).toBeUndefined();
+    expect(JSON.stringify(shared)).not.toContain('Input.');
+  });
+
   it('refreshes a confirmation to the current update', async () => {
     const answer = await h.invoke('statusUpdate.refresh', { projectId: 'TR-09', period: '2026-W48' });
     expect(answer.body.type).toBe('application/vnd.microsoft.card.adaptive');
