@@ -93,3 +93,17 @@ describe.each(SUPPORTED_LOCALES)('cards in %s', (locale) => {
     }
   });
 });
+
+describe('worst case for JSON size: text made only of characters JSON escapes', () => {
+  it.each(SUPPORTED_LOCALES)(
+    '%s: every card under 80 KB, the cards without a pre-filled form under 40 KB',
+    (locale) => {
+      const cards = allCards(locale, { line: '"'.repeat(200), text: '\\'.repeat(4000) });
+      const forms = new Set(['updateForm', 'updateFormAmend', 'riskFormChoices', 'riskReview']);
+      for (const [name, card] of Object.entries(cards)) {
+        expect(parseWarnings(card), name).toEqual([]);
+        expect(cardBytes(card), name).toBeLessThan((forms.has(name) ? 80 : 40) * 1024);
+      }
+    },
+  );
+});
