@@ -114,8 +114,56 @@ describe('hostile card data', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // A valid submission and its replay come first, so the replay rule is always exercised.
+        examples: [
+          [
+            {
+              verb: 'risk.submit',
+              data: {
+                submissionKey: 'k-1',
+                projectId: 'TR-07',
+                title: 'A real risk',
+                likelihood: '1',
+                impact: '2',
+              },
+            },
+            'changemaker',
+            false,
+          ],
+          [
+            {
+              verb: 'risk.submit',
+              data: {
+                submissionKey: 'k-1',
+                projectId: 'TR-07',
+                title: 'A real risk',
+                likelihood: '1',
+                impact: '2',
+              },
+            },
+            'changemaker',
+            false,
+          ],
+          [
+            {
+              verb: 'risk.submit',
+              data: {
+                submissionKey: 'k-1',
+                projectId: 'TR-07',
+                title: 'A real risk',
+                likelihood: '1',
+                impact: '2',
+              },
+            },
+            'changemaker',
+            true,
+          ],
+        ],
+      },
     );
+    expect(raisedKeys.get('changemaker:k-1')).toBe(1);
     // A replayed risk submission is stored once: one new risk per (person, key).
     for (const [k, n] of raisedKeys) expect({ k, n }).toEqual({ k, n: 1 });
     const store = h.t.app.store;
