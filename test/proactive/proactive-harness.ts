@@ -7,7 +7,7 @@ import type { Person } from '../../bot/domain/person.js';
 import { createLogger } from '../../bot/platform/logger.js';
 import { FixedClock } from '../../bot/ports/clock.js';
 import { collectAll } from '../../bot/ports/paging.js';
-import type { ConversationRecord } from '../../bot/ports/state.js';
+import type { ConversationRecord, StateStore } from '../../bot/ports/state.js';
 import { applySeed } from '../../bot/seed/apply-seed.js';
 import { buildSyntheticPortfolio } from '../../bot/seed/synthetic-portfolio.js';
 
@@ -36,6 +36,7 @@ export async function openInstance(
   const clock = new FixedClock(options.now ?? MONDAY);
   const app = await createApp(config, createLogger(config), {
     clock,
+    stateStore: options.stateStore,
     proactive: { retry: FAST_RETRY, instanceId: options.instanceId },
   });
   return { app, clock };
