@@ -23,7 +23,7 @@ export interface Instance {
 
 export async function openInstance(
   dataDir: string,
-  options: { now?: string; instanceId?: string } = {},
+  options: { now?: string; instanceId?: string; stateStore?: StateStore } = {},
 ): Promise<Instance> {
   const config = parseConfig({
     DATA_DIR: dataDir,
