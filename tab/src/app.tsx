@@ -41,11 +41,6 @@ const THEMES: Record<ThemeName, Theme> = {
 export const CONSENT_URL = '/auth/consent';
 
 const useStyles = makeStyles({
-  root: {
-    minHeight: '100vh',
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-  },
   header: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -177,14 +172,23 @@ export function App({ host, api: injected }: AppProps) {
     setAttempt((n) => n + 1);
   }, [host]);
 
-  const styles = useStyles();
   const context = useMemo<AppContextValue | undefined>(
     () => (me ? { api, me, host, consent } : undefined),
     [api, me, host, consent],
   );
 
   return (
-    <FluentProvider theme={THEMES[theme]} dir={i18n.dir} className={styles.root}>
+    // Styles are computed inside the provider (Griffel picks the direction from it), hence the
+    // inline root style and the Pending component.
+    <FluentProvider
+      theme={THEMES[theme]}
+      dir={i18n.dir}
+      style={{
+        minHeight: '100vh',
+        backgroundColor: tokens.colorNeutralBackground2,
+        color: tokens.colorNeutralForeground1,
+      }}
+    >
       <I18nContext.Provider value={i18n}>
         {context ? (
           <AppContext.Provider value={context}>
@@ -205,20 +209,37 @@ export function App({ host, api: injected }: AppProps) {
             />
           </AppContext.Provider>
         ) : (
-          <main className={styles.main}>
-            {error ? (
-              error.status === 401 && !host.info.inTeams ? (
-                <ErrorView error={new ApiError({ ...error.problem, detail: i18n.t('error.outsideTeams') })} />
-              ) : (
-                <ErrorView error={error} onRetry={() => setAttempt((n) => n + 1)} onConsent={consent} />
-              )
-            ) : (
-              <Loading />
-            )}
-          </main>
+          <Pending
+            error={error}
+            inTeams={host.info.inTeams}
+            onRetry={() => setAttempt((n) => n + 1)}
+            onConsent={consent}
+          />
         )}
       </I18nContext.Provider>
     </FluentProvider>
+  );
+}
+
+function Pending(props: {
+  error?: ApiError;
+  inTeams: boolean;
+  onRetry: () => void;
+  onConsent: () => Promise<void>;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { error } = props;
+  return (
+    <main className={styles.main}>
+      {!error ? (
+        <Loading />
+      ) : error.status === 401 && !props.inTeams ? (
+        <ErrorView error={new ApiError({ ...error.problem, detail: t('error.outsideTeams') })} />
+      ) : (
+        <ErrorView error={error} onRetry={props.onRetry} onConsent={props.onConsent} />
+      )}
+    </main>
   );
 }
 

@@ -44,12 +44,12 @@ export function DevBar({ theme, onTheme, onLanguage, onPersona }: DevBarProps) {
   if (!sorted.some((p) => p.id === me.person.id)) sorted.unshift(me.person);
   return (
     <section className={styles.bar} aria-labelledby={labelId} data-testid="dev-bar">
-      <p className={styles.note} id={labelId}>
+      <div className={styles.note} id={labelId}>
         <Badge color="warning" appearance="filled">
           DEV
         </Badge>{' '}
         {t('dev.banner')}
-      </p>
+      </div>
       <Field label={t('dev.identity')}>
         <Select value={me.person.id} onChange={(_, d) => onPersona(d.value)} data-testid="persona-select">
           {sorted.map((p) => (

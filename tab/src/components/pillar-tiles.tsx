@@ -1,6 +1,6 @@
 // One tile per pillar: projects by health, the change since last period and missing updates.
 // Choosing a tile filters the table to that pillar.
-import { Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
 import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
 import type { PortfolioSummary } from '../api/endpoints.js';
 import { useI18n } from '../i18n/index.js';
@@ -15,7 +15,35 @@ const useStyles = makeStyles({
     padding: 0,
     margin: 0,
   },
-  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    gap: tokens.spacingVerticalXS,
+    inlineSize: '100%',
+    blockSize: '100%',
+    textAlign: 'start',
+    cursor: 'pointer',
+    paddingBlock: tokens.spacingVerticalM,
+    paddingInline: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    fontFamily: 'inherit',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: 'solid',
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: '2px',
+    },
+  },
+  selected: {
+    ...shorthands.border(tokens.strokeWidthThick, 'solid', tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   counts: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -57,43 +85,39 @@ export function PillarTiles({ summary, selected, onSelect }: PillarTilesProps) {
         const name = pillarName(p.pillar, locale);
         return (
           <li key={p.pillar}>
-            <Card
-              className={isSelected ? styles.selected : undefined}
+            <button
+              type="button"
+              className={mergeClasses(styles.tile, isSelected && styles.selected)}
               onClick={() => onSelect(isSelected ? undefined : p.pillar)}
-              selected={isSelected}
-              floatingAction={undefined}
               aria-pressed={isSelected}
-              role="button"
-              tabIndex={0}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onSelect(isSelected ? undefined : p.pillar);
-                }
-              }}
-              aria-label={`${name}: ${t('portfolio.projectsCount', { count: p.projects })}, ${t('health.green')} ${p.health.green}, ${t('health.amber')} ${p.health.amber}, ${t('health.red')} ${p.health.red}, ${t('health.unknown')} ${p.health.unknown}. ${t('portfolio.improved', { count: p.improved })}, ${t('portfolio.worsened', { count: p.worsened })}. ${t('portfolio.filterPillar')}`}
+              title={t('portfolio.filterPillar')}
               data-pillar={p.pillar}
             >
-              <CardHeader
-                header={<Text weight="semibold">{name}</Text>}
-                description={t('portfolio.projectsCount', { count: p.projects })}
-              />
-              <div className={styles.counts}>
+              <Text weight="semibold" block>
+                {name}
+              </Text>
+              <Text size={200} className={styles.meta}>
+                {t('portfolio.projectsCount', { count: p.projects })}
+              </Text>
+              <span className={styles.counts}>
                 {(['green', 'amber', 'red', 'unknown'] as const).map((h) => (
                   <span key={h} className={styles.count}>
-                    <span className={`${styles.dot} ${styles[h]}`} aria-hidden />
+                    <span className={mergeClasses(styles.dot, styles[h])} aria-hidden />
                     {t(`health.${h}`)} {number(p.health[h])}
                   </span>
                 ))}
-              </div>
+              </span>
               <Text size={200} className={styles.meta}>
-                ▲ {t('portfolio.improved', { count: number(p.improved) })} · ▼{' '}
+                <span aria-hidden>▲ </span>
+                {t('portfolio.improved', { count: number(p.improved) })}
+                {' · '}
+                <span aria-hidden>▼ </span>
                 {t('portfolio.worsened', { count: number(p.worsened) })}
               </Text>
               <Text size={200} className={styles.meta}>
                 {t('portfolio.updatesMissing', { count: number(p.updatesMissing) })}
               </Text>
-            </Card>
+            </button>
           </li>
         );
       })}

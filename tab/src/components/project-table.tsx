@@ -42,14 +42,14 @@ type HealthFilter = '' | 'green' | 'amber' | 'red' | 'unknown';
 
 const COLUMNS: ReadonlyArray<{ key: ColumnKey; label: MessageKey; width: string }> = [
   { key: 'code', label: 'table.col.code', width: 'minmax(80px, 0.6fr)' },
-  { key: 'title', label: 'table.col.title', width: 'minmax(200px, 2.5fr)' },
+  { key: 'title', label: 'table.col.title', width: 'minmax(200px, 2.2fr)' },
   { key: 'pillar', label: 'table.col.pillar', width: 'minmax(110px, 1fr)' },
   { key: 'phase', label: 'table.col.phase', width: 'minmax(90px, 0.8fr)' },
   { key: 'health', label: 'table.col.health', width: 'minmax(110px, 0.9fr)' },
-  { key: 'trend', label: 'table.col.trend', width: 'minmax(100px, 0.8fr)' },
+  { key: 'trend', label: 'table.col.trend', width: 'minmax(120px, 0.9fr)' },
   { key: 'complete', label: 'table.col.complete', width: 'minmax(80px, 0.6fr)' },
   { key: 'reporting', label: 'table.col.reporting', width: 'minmax(100px, 0.8fr)' },
-  { key: 'risks', label: 'table.col.risks', width: 'minmax(70px, 0.5fr)' },
+  { key: 'risks', label: 'table.col.risks', width: 'minmax(96px, 0.6fr)' },
   { key: 'due', label: 'table.col.due', width: 'minmax(100px, 0.8fr)' },
 ];
 const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');

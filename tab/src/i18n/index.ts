@@ -31,15 +31,27 @@ export interface I18n {
   number: (n: number | null | undefined, options?: Intl.NumberFormatOptions) => string;
 }
 
+/**
+ * In right-to-left languages, text arguments (codes such as 2026-W48, names, titles) are wrapped in
+ * Unicode isolates so that their own direction does not reorder the sentence around them.
+ */
+function isolate(params: MessageParams | undefined): MessageParams | undefined {
+  if (!params) return params;
+  const out: MessageParams = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? `\u2068${v}\u2069` : v;
+  return out;
+}
+
 export function makeI18n(tag: string | undefined): I18n {
   const locale = resolveLocale(tag);
+  const rtl = isRtl(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const numberFormat = new Intl.NumberFormat(locale);
   return {
     locale,
-    dir: isRtl(locale) ? 'rtl' : 'ltr',
-    t: (key, params) => translate(locale, key, params),
+    dir: rtl ? 'rtl' : 'ltr',
+    t: (key, params) => translate(locale, key, rtl ? isolate(params) : params),
     date: (iso) => {
       if (!iso) return '';
       const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);

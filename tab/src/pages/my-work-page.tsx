@@ -2,6 +2,7 @@
 import { Button, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ChevronRight16Regular } from '@fluentui/react-icons';
 import { ErrorView } from '../components/error-view.js';
+import { mirrored } from '../components/mirrored.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { LevelBadge } from '../components/level-badge.js';
 import { Loading } from '../components/loading.js';
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
 export default function MyWorkPage() {
   const styles = useStyles();
   const { api, me } = useApp();
-  const { t, date, locale } = useI18n();
+  const { t, date, locale, dir } = useI18n();
   const work = useLoad(() => api.myWork(), [api, locale]);
   const projects = useLoad(() => api.projects(), [api, locale]);
   const codeOf = (id: string | null) => projects.data?.find((o) => o.project.id === id)?.project.code;
@@ -53,7 +54,7 @@ export default function MyWorkPage() {
                   <Button
                     appearance="primary"
                     size="small"
-                    icon={<ChevronRight16Regular />}
+                    icon={<ChevronRight16Regular style={mirrored(dir)} />}
                     iconPosition="after"
                     onClick={() => navigate({ name: 'project', code: o.project.code, tab: 'updates' })}
                   >

@@ -14,6 +14,7 @@ import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import { canPostStatusUpdate, canRaiseRisk } from '../../../bot/domain/permissions.js';
 import { pillarName } from '../../../bot/domain/pillar.js';
 import { DEFAULT_ESCALATION_THRESHOLD } from '../../../bot/domain/risk.js';
+import { mirrored } from '../components/mirrored.js';
 import { ErrorView } from '../components/error-view.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { HistoryPanel } from '../components/history-panel.js';
@@ -57,7 +58,7 @@ const useStyles = makeStyles({
 export default function ProjectPage({ code, tab }: { code: string; tab?: string }) {
   const styles = useStyles();
   const { api } = useApp();
-  const { t, locale, date } = useI18n();
+  const { t, locale, date, dir } = useI18n();
   const people = usePeople(api);
   const loaded = useLoad(() => api.project(code), [api, code, locale]);
   const current: ProjectTab = (TABS as readonly string[]).includes(tab ?? '')
@@ -74,7 +75,7 @@ export default function ProjectPage({ code, tab }: { code: string; tab?: string 
   return (
     <>
       <Link href={hrefOf({ name: 'portfolio' })} className={styles.back}>
-        <ArrowLeft16Regular aria-hidden />
+        <ArrowLeft16Regular aria-hidden style={mirrored(dir)} />
         {t('project.back')}
       </Link>
       <h1 className={styles.title}>

@@ -14,7 +14,8 @@ import { navigate } from '../router.js';
 const useStyles = makeStyles({
   layout: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+    gridTemplateColumns: 'minmax(300px, 440px) minmax(0, 1fr)',
+    '@media (max-width: 960px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
     gap: tokens.spacingHorizontalXXL,
     alignItems: 'start',
   },
