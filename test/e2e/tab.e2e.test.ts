@@ -36,11 +36,13 @@ interface AxeViolation {
 async function axe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+    // Runs in the page (this file is type-checked without the DOM library).
+    const w = globalThis as unknown as {
+      document: unknown;
+      axe: { run: (ctx: object, opts: object) => Promise<{ violations: AxeViolation[] }> };
     };
     const result = await w.axe.run(
-      { include: [document], exclude: [['[data-tabster-dummy]']] } as unknown as Document,
+      { include: [w.document], exclude: [['[data-tabster-dummy]']] },
       { resultTypes: ['violations'] },
     );
     return result.violations.map((v) => ({
