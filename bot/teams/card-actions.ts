@@ -129,7 +129,11 @@ export class CardActions {
     update: StatusUpdate,
     outcome: 'new' | 'amended' | 'replayed' | 'stale' | 'current',
   ): Promise<ActionAnswer> {
-    const author = await this.deps.services.roster.findById(update.authorId);
+    // Usually the author is the person acting: no second roster read.
+    const author =
+      update.authorId === turn.actor.id
+        ? turn.actor
+        : await this.deps.services.roster.findById(update.authorId);
     const input = {
       project,
       update,
@@ -140,7 +144,10 @@ export class CardActions {
       updateKeyword: keywordOf('update', turn.locale),
       timeZone: turn.actor.timeZone,
     };
-    const stored = outcome === 'new' || outcome === 'amended';
+    // The shared copy is for group chats and channels only.
+    const stored =
+      (outcome === 'new' || outcome === 'amended') &&
+      turn.context.activity.conversation?.conversationType !== 'personal';
     return {
       kind: 'card',
       card: statusUpdateSavedCard({ ...input, refreshFor: turn.context.activity.from?.id }),
