@@ -17,6 +17,7 @@ import { canAdminister } from '../domain/permissions.js';
 import { previousPeriod, type Period } from '../domain/period.js';
 import type { Person } from '../domain/person.js';
 import { addDays } from '../domain/primitives.js';
+import { t } from '../i18n/translate.js';
 import { collectAll } from '../ports/paging.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { Store } from '../ports/repositories.js';
@@ -170,7 +171,7 @@ export class DigestService {
         period,
         message: async () => {
           const card = await cardFor(r);
-          return { card, summary: String((card.body[0] as { text?: string } | undefined)?.text ?? 'Digest') };
+          return { card, summary: t(localeOf(r, this.deps.defaultLocale), 'digest.title') };
         },
       })),
     );

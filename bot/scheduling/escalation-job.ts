@@ -20,8 +20,13 @@ import { localeOf, type ProactiveDeps } from './digest-job.js';
 
 export const ESCALATION_KIND = 'escalation';
 
-/** How long after an escalation the sweep still makes sure it was sent. */
-export const ESCALATION_SWEEP_DAYS = 7;
+/**
+ * How long after an escalation the sweep still makes sure it was sent, and how many it looks at: the
+ * sweep repairs a lost event (a crash between the write and the send); it must not flood the CTO with
+ * old escalations, e.g. those a seeded or imported portfolio already carries.
+ */
+export const ESCALATION_SWEEP_HOURS = 48;
+export const ESCALATION_SWEEP_MAX = 25;
 
 /** Candidates offered for reassignment. */
 const MAX_CANDIDATES = 50;
@@ -113,11 +118,14 @@ export class EscalationService {
 
   /** Re-sends recent escalations the event did not deliver (crash, restart). */
   async sweep(): Promise<RunSummary[]> {
-    const since = this.base.clock.now().getTime() - ESCALATION_SWEEP_DAYS * 86_400_000;
+    const since = this.base.clock.now().getTime() - ESCALATION_SWEEP_HOURS * 3_600_000;
     const risks = await collectAll((page) => this.base.store.risks.list({ status: ['escalated'], ...page }));
+    const recent = risks
+      .filter((r) => r.escalation && !r.escalation.acknowledgedAt && Date.parse(r.escalation.at) >= since)
+      .sort((a, b) => Date.parse(b.escalation!.at) - Date.parse(a.escalation!.at))
+      .slice(0, ESCALATION_SWEEP_MAX);
     const summaries: RunSummary[] = [];
-    for (const r of risks) {
-      if (!r.escalation || r.escalation.acknowledgedAt || Date.parse(r.escalation.at) < since) continue;
+    for (const r of recent) {
       const s = await this.notify(r.id);
       if (s) summaries.push(s);
     }

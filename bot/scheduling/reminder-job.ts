@@ -15,6 +15,7 @@ import { expectsReporting, type Project } from '../domain/project.js';
 import { isUpdateMissing, reportingState } from '../domain/reporting.js';
 import type { ReminderSchedule } from '../domain/settings.js';
 import { isoWeekday, zonedTimeToInstant } from '../domain/zoned-time.js';
+import { t } from '../i18n/translate.js';
 import { collectAll } from '../ports/paging.js';
 import type { RequestContext } from '../services/context.js';
 import { AWAY_KIND, type RunSummary } from '../services/digest-runs.js';
@@ -142,7 +143,14 @@ export class ReminderService {
         period: reminderKey(period, project.id),
         message: async () => {
           const card = await this.card(kind, owner, project, period, nudgedBy);
-          return card ? { card, summary: `${project.code}` } : undefined;
+          return card
+            ? {
+                card,
+                summary: t(localeOf(owner, this.deps.defaultLocale), 'reminder.title', {
+                  code: project.code,
+                }),
+              }
+            : undefined;
         },
       })),
     );
