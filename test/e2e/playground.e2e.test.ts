@@ -149,4 +149,47 @@ describe.skipIf(!haveChromium)('bot in the Agents Playground (Chromium)', () => 
       authorId: 'p-owner',
     });
   });
+
+  it('owner: raises a critical risk, is warned it goes to the CTO, confirms it', async () => {
+    await send('risk TR-07');
+    const title = page.getByLabel('Title').last();
+    await title.waitFor({ timeout: 30_000 });
+    await title.fill('Hosting contract lapses before go-live');
+    // Compact choice sets render as Fluent comboboxes.
+    await page.getByRole('combobox', { name: 'Likelihood' }).last().click();
+    await page.getByRole('option', { name: '5 · Almost certain' }).click();
+    await page.getByRole('combobox', { name: 'Impact' }).last().click();
+    await page.getByRole('option', { name: '4 · Major' }).click();
+    await page.getByRole('button', { name: 'Raise risk' }).last().click();
+    await page.getByText('Score 20 of 25 · Critical').last().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/will be escalated to the Chief Transformation Officer/)
+      .last()
+      .waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '3-risk-review.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Raise it and notify the CTO' }).last().click();
+    await page
+      .getByText('The Chief Transformation Officer has been notified.')
+      .last()
+      .waitFor({ timeout: 30_000 });
+    const risks = await app.json<{ items: Array<{ title: string; status: string; score: number }> }>(
+      '/api/v1/risks?limit=200',
+      { as: 'p-cto' },
+    );
+    expect(risks.body.items.filter((r) => r.title === 'Hosting contract lapses before go-live')).toEqual([
+      expect.objectContaining({ status: 'escalated', score: 20 }),
+    ]);
+  });
+
+  it('owner: switches to Arabic; the help card is right to left', async () => {
+    await send('language ar');
+    await page.getByText('من الآن فصاعداً سأتحدث معك بالعربية.').last().waitFor({ timeout: 30_000 });
+    await send('مساعدة');
+    await page.getByText('ما يمكنني فعله لك').last().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(SHOTS, '4-arabic-help.png'), fullPage: true });
+    // The renderer lays the card out right to left (rtl: true).
+    expect(await page.locator('[dir="rtl"]', { hasText: 'ما يمكنني فعله لك' }).count()).toBeGreaterThan(0);
+    await send('language en');
+    await page.getByText('From now on I will speak English with you.').last().waitFor({ timeout: 30_000 });
+  });
 });
