@@ -37,8 +37,12 @@ const THEMES: Record<ThemeName, Theme> = {
   contrast: teamsHighContrastTheme,
 };
 
-/** Consent page of the on-behalf-of flow (served by the bot); configurable for other hosts. */
-export const CONSENT_URL = '/auth/consent';
+/**
+ * Consent page of the on-behalf-of flow (opened with authentication.authenticate when the API answers
+ * consent_required); set VITE_CONSENT_URL at build time to use another page.
+ */
+export const CONSENT_URL: string =
+  (import.meta.env.VITE_CONSENT_URL as string | undefined) ?? '/auth/consent';
 
 const useStyles = makeStyles({
   header: {
@@ -183,6 +187,7 @@ export function App({ host, api: injected }: AppProps) {
     <FluentProvider
       theme={THEMES[theme]}
       dir={i18n.dir}
+      data-theme={theme}
       style={{
         minHeight: '100vh',
         backgroundColor: tokens.colorNeutralBackground2,

@@ -1,0 +1,128 @@
+// The app inside Teams: the theme follows the Teams theme handler live, the language follows the
+// Teams locale (Arabic right to left), a card's deep link (subPageId) opens its route, the SSO
+// token goes to the API, consent_required offers the consent flow, and the configuration page
+// hands Teams the channel tab's settings.
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient } from '../../tab/src/api/client.js';
+import { endpoints } from '../../tab/src/api/endpoints.js';
+import { App } from '../../tab/src/app.js';
+import type { Host, HostInfo, TabConfig, ThemeName } from '../../tab/src/host/host.js';
+import ConfigPage from '../../tab/src/pages/config-page.js';
+import { AppContext } from '../../tab/src/context.js';
+import { fakeApi, meOf, PEOPLE, problem } from './helpers.js';
+
+function teamsHost(info: Partial<HostInfo> = {}) {
+  let themeHandler: ((t: ThemeName) => void) | undefined;
+  const host: Host & { setTheme: (t: ThemeName) => void } = {
+    info: { inTeams: true, locale: 'en-US', theme: 'default', ...info },
+    getToken: vi.fn(() => Promise.resolve('sso-token')),
+    onThemeChange: (h) => {
+      themeHandler = h;
+    },
+    authenticate: vi.fn(() => Promise.resolve()),
+    configure: vi.fn(),
+    setTheme: (t) => themeHandler?.(t),
+  };
+  return host;
+}
+
+const emptyWork = () => Promise.resolve({ projects: [], updatesDue: [], risks: [], milestonesDue: [] });
+
+describe('in Teams', () => {
+  it('switches the theme live when Teams changes it, and shows no development identity', async () => {
+    window.location.hash = '#/my-work';
+    const host = teamsHost({ theme: 'dark' });
+    const api = fakeApi({
+      me: () => Promise.resolve({ ...meOf(PEOPLE.owner), authMode: 'entra' }),
+      myWork: emptyWork,
+      projects: () => Promise.resolve([]),
+    });
+    const { container } = render(<App host={host} api={api} />);
+    await screen.findByRole('tab', { name: 'My work' });
+    const provider = () => container.querySelector('.fui-FluentProvider');
+    expect(provider()).toHaveAttribute('data-theme', 'dark');
+    host.setTheme('contrast');
+    await waitFor(() => expect(provider()).toHaveAttribute('data-theme', 'contrast'));
+    expect(screen.queryByTestId('dev-bar')).not.toBeInTheDocument();
+  });
+
+  it('follows the Teams locale: Arabic is right to left', async () => {
+    window.location.hash = '#/my-work';
+    const api = fakeApi({
+      me: () => Promise.resolve(meOf(PEOPLE.owner)),
+      myWork: emptyWork,
+      projects: () => Promise.resolve([]),
+    });
+    const { container } = render(<App host={teamsHost({ locale: 'ar-SA' })} api={api} />);
+    await screen.findByRole('tab', { name: 'عملي' });
+    expect(container.querySelector('.fui-FluentProvider')).toHaveAttribute('dir', 'rtl');
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    expect(document.documentElement).toHaveAttribute('lang', 'ar');
+  });
+
+  it('opens the route of a deep link (subPageId)', async () => {
+    window.location.hash = '';
+    const api = fakeApi({ me: () => Promise.resolve(meOf(PEOPLE.cto)) });
+    render(<App host={teamsHost({ subPageId: 'admin/unreachable' })} api={api} />);
+    await waitFor(() => expect(window.location.hash).toBe('#/admin/unreachable'));
+  });
+
+  it('sends the SSO token as a bearer token', async () => {
+    const seen: Array<Record<string, string>> = [];
+    const host = teamsHost();
+    const client = new ApiClient({
+      language: () => 'en',
+      authHeaders: async () => ({ authorization: `Bearer ${await host.getToken()}` }),
+      fetch: (_input, init) => {
+        seen.push(init?.headers as Record<string, string>);
+        return Promise.resolve(
+          new Response(JSON.stringify({ ...meOf(PEOPLE.owner), authMode: 'entra' }), { status: 200 }),
+        );
+      },
+    });
+    await endpoints(client).me();
+    expect(seen[0]?.authorization).toBe('Bearer sso-token');
+  });
+
+  it('offers consent when the server answers consent_required, then retries', async () => {
+    window.location.hash = '#/my-work';
+    const host = teamsHost();
+    const me = vi
+      .fn()
+      .mockRejectedValueOnce(
+        problem(403, 'consent_required', {
+          type: 'https://transformation-hub.itu.int/problems/consent_required',
+        }),
+      )
+      .mockResolvedValue(meOf(PEOPLE.owner));
+    render(<App host={host} api={fakeApi({ me, myWork: emptyWork, projects: () => Promise.resolve([]) })} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Give consent' }));
+    expect(host.authenticate).toHaveBeenCalledWith('/auth/consent');
+    await screen.findByRole('tab', { name: 'My work' });
+  });
+
+  it('the configuration page hands Teams the pillar-filtered portfolio as the content URL', async () => {
+    const host = teamsHost({ frameContext: 'settings' });
+    render(
+      <AppContext.Provider
+        value={{ api: fakeApi({}), me: meOf(PEOPLE.owner), host, consent: () => Promise.resolve() }}
+      >
+        <ConfigPage />
+      </AppContext.Provider>,
+    );
+    await userEvent.click(screen.getByRole('radio', { name: 'Governance' }));
+    const calls = (host.configure as ReturnType<typeof vi.fn>).mock.calls as Array<
+      [boolean, TabConfig | undefined]
+    >;
+    expect(calls[0]).toEqual([false, undefined]);
+    const [valid, config] = calls[calls.length - 1]!;
+    expect(valid).toBe(true);
+    expect(config).toMatchObject({
+      entityId: 'portfolio-GOV',
+      contentUrl: `${window.location.origin}/#/portfolio?pillar=GOV`,
+      suggestedDisplayName: 'Governance',
+    });
+  });
+});
