@@ -128,6 +128,6 @@ describe('fan-out of 1,000 reminders to a connector enforcing 50 requests/s', ()
       );
       await connector.close();
     },
-    { iterations: 1, warmupIterations: 0, time: 0 },
+    { iterations: 1, warmupIterations: 0, warmupTime: 0, time: 0 },
   );
 });
