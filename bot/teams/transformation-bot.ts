@@ -138,31 +138,24 @@ export class TransformationBot extends TeamsActivityHandler {
     await this.runCommand(turn, parsed.id, parsed.args);
   }
 
+  /** The commands this bot implements; the others go to the plug-ins by id. */
+  private readonly own: Partial<Record<CommandId, (turn: BotTurn, args: string) => Promise<void>>> = {
+    help: (turn) => this.commands.help(turn),
+    projects: (turn) => this.commands.projects(turn),
+    update: (turn, args) => this.commands.update(turn, args),
+    risk: (turn, args) => this.commands.risk(turn, args),
+    risks: (turn, args) => this.commands.risks(turn, args),
+    status: (turn, args) => this.commands.status(turn, args),
+    portfolio: (turn) => this.commands.portfolio(turn),
+    language: (turn, args) => this.commands.language(turn, args),
+  };
+
   private async runCommand(turn: BotTurn, id: CommandId, args: string): Promise<void> {
-    const c = this.commands;
-    switch (id) {
-      case 'help':
-        return c.help(turn);
-      case 'projects':
-        return c.projects(turn);
-      case 'update':
-        return c.update(turn, args);
-      case 'risk':
-        return c.risk(turn, args);
-      case 'risks':
-        return c.risks(turn, args);
-      case 'status':
-        return c.status(turn, args);
-      case 'portfolio':
-        return c.portfolio(turn);
-      case 'language':
-        return c.language(turn, args);
-      default: {
-        const plugin = this.deps.extensions.commands?.find((h) => h.id === id);
-        if (!plugin) return sendText(turn.context, turn.t('bot.command.not_available'));
-        return plugin.handle(turn, args);
-      }
-    }
+    const own = this.own[id];
+    if (own) return own(turn, args);
+    const plugin = this.deps.extensions.commands?.find((h) => h.id === id);
+    if (!plugin) return sendText(turn.context, turn.t('bot.command.not_available'));
+    return plugin.handle(turn, args);
   }
 
   /** Action.Submit fallback: the same verbs; the answer replaces the card when possible. */
