@@ -11,6 +11,8 @@ import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { ValidationError } from '../domain/errors.js';
+import { resolveLocale } from '../domain/locale.js';
+import { t } from '../i18n/translate.js';
 import type { Logger } from '../platform/logger.js';
 
 export function createBotAdapter(config: Pick<Config, 'bot'>, logger: Logger): CloudAdapter {
@@ -36,7 +38,12 @@ export function createBotAdapter(config: Pick<Config, 'bot'>, logger: Logger): C
       'bot turn failed',
     );
     try {
-      await context.sendActivity('Sorry, something went wrong on our side. Please try again.');
+      // The person's roster language is not known here (the turn failed); Teams' locale is.
+      await context.sendActivity({
+        type: 'message',
+        text: t(resolveLocale(context.activity.locale), 'bot.error.generic'),
+        textFormat: 'plain',
+      });
     } catch (sendError) {
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }
