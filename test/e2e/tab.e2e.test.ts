@@ -104,6 +104,18 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     await page.locator('[data-code="TR-07"]').waitFor();
     expect(await page.locator('[role="row"][data-code]').count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'portfolio.png'), fullPage: true });
+    // Heat map drill-down: a cell lists exactly its risks, and the view passes axe.
+    await page.getByRole('tab', { name: 'Risks' }).last().click();
+    const cell = page.locator('[data-cell="4-5"]');
+    await cell.waitFor();
+    const label = (await cell.getAttribute('aria-label')) ?? '';
+    const count = Number(/: (\d+) risk/.exec(label)?.[1] ?? '0');
+    expect(count).toBeGreaterThan(0);
+    await cell.click();
+    await page.getByRole('heading', { name: 'Risks with likelihood 4 and impact 5' }).waitFor();
+    expect(await page.getByTestId('risk-table').locator('tbody tr').count()).toBe(count);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'portfolio-risks.png'), fullPage: true });
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });

@@ -10,6 +10,8 @@ import { Loading } from '../components/loading.js';
 import { PillarTiles } from '../components/pillar-tiles.js';
 import { ProjectTable } from '../components/project-table.js';
 import { Roadmap } from '../components/roadmap.js';
+import { RiskHeatMap, type Cell } from '../components/risk-heat-map.js';
+import { RiskTable } from '../components/risk-table.js';
 import { useApp } from '../context.js';
 import { useLoad } from '../hooks/use-load.js';
 import { usePeople } from '../hooks/use-people.js';
@@ -26,7 +28,7 @@ const useStyles = makeStyles({
   views: { marginBlockEnd: tokens.spacingVerticalM },
 });
 
-type View = 'projects' | 'roadmap' | 'kpis';
+type View = 'projects' | 'risks' | 'roadmap' | 'kpis';
 
 export default function PortfolioPage({ pillar }: { pillar?: string }) {
   const styles = useStyles();
@@ -61,6 +63,7 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
         aria-label={t('portfolio.view')}
       >
         <Tab value="projects">{t('portfolio.view.projects')}</Tab>
+        <Tab value="risks">{t('nav.risks')}</Tab>
         <Tab value="roadmap">{t('portfolio.view.roadmap')}</Tab>
         <Tab value="kpis">{t('portfolio.view.kpis')}</Tab>
       </TabList>
@@ -77,6 +80,7 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
           <Loading />
         ) : null
       ) : null}
+      {view === 'risks' ? <RisksView pillar={pillar} byId={byId} /> : null}
       {view === 'roadmap' ? <RoadmapView pillar={pillar} byId={byId} /> : null}
       {view === 'kpis' ? <KpiView pillar={pillar} className={styles.kpis} /> : null}
     </>
@@ -96,6 +100,35 @@ function RoadmapView({ pillar, byId }: { pillar?: string; byId: Map<string, Proj
     <section aria-label={t('roadmap.title')}>
       <h2>{t('roadmap.title')}</h2>
       <Roadmap milestones={list} projects={byId} />
+    </section>
+  );
+}
+
+/** The heat map of the portfolio (or the channel's pillar), with drill-down into a cell. */
+function RisksView({ pillar, byId }: { pillar?: string; byId: Map<string, ProjectOverview> }) {
+  const { api } = useApp();
+  const { t, locale } = useI18n();
+  const people = usePeople(api);
+  const [cell, setCell] = useState<Cell | undefined>();
+  const risks = useLoad(() => api.risks({ status: 'proposed,open,mitigating,escalated' }), [api, locale]);
+  if (risks.error) return <ErrorView error={risks.error} onRetry={risks.reload} />;
+  if (!risks.data) return <Loading />;
+  const inPillar = pillar
+    ? risks.data.filter((r) => r.projectId && byId.get(r.projectId)?.project.pillar === pillar)
+    : risks.data;
+  const shown = cell
+    ? inPillar.filter((r) => r.likelihood === cell.likelihood && r.impact === cell.impact)
+    : inPillar;
+  const caption = cell
+    ? t('risks.selected', { likelihood: cell.likelihood, impact: cell.impact })
+    : t('risks.title');
+  return (
+    <section aria-label={t('risks.heatmap')}>
+      <h2>{t('risks.heatmap')}</h2>
+      <Text as="p">{t('risks.heatmapHelp')}</Text>
+      <RiskHeatMap risks={inPillar} selected={cell} onSelect={setCell} />
+      <h3>{caption}</h3>
+      <RiskTable risks={shown} projects={byId} people={people} caption={caption} />
     </section>
   );
 }
