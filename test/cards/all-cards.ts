@@ -1,5 +1,6 @@
 // Every card the bot sends, built from view-models with the given user text in every place a person
 // can write (titles, summaries, names), for the card checks and the hostile-text property.
+import * as AC from 'adaptivecards';
 import type { AdaptiveCardJson } from '../../bot/cards/card-kit.js';
 import { chooserCard } from '../../bot/cards/chooser-card.js';
 import { helpCard } from '../../bot/cards/help-card.js';
@@ -262,4 +263,14 @@ export function allCards(locale: Locale, u: UserText): Record<string, AdaptiveCa
     }),
     portfolio: portfolioCard({ locale, t, summary, links: LINKS }),
   };
+}
+
+/** What the adaptivecards library reports while parsing a card (unknown elements, bad values). */
+export function parseWarnings(card: unknown): string[] {
+  const ac = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  ac.parse(card, context);
+  const events: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) events.push(context.getEventAt(i).message);
+  return events;
 }

@@ -5,8 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardBytes } from '../../bot/cards/card-kit.js';
 import { SUPPORTED_LOCALES } from '../../bot/domain/locale.js';
-import { allCards } from './all-cards.js';
-import { parseWarnings } from './cards.test.js';
+import { allCards, parseWarnings } from './all-cards.js';
 
 const FRAGMENTS = [
   '[click me](https://evil.example/phish)',
