@@ -8,7 +8,6 @@ import { statusUpdateSavedCard } from '../cards/status-update-card.js';
 import { VERBS, type BotVerb } from '../cards/verbs.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
 import { Health } from '../domain/health.js';
-import { canPostStatusUpdate } from '../domain/permissions.js';
 import { Period } from '../domain/period.js';
 import type { Project } from '../domain/project.js';
 import { RiskCategory, riskScore, RiskStrategy, type Risk } from '../domain/risk.js';
@@ -16,7 +15,7 @@ import type { StatusUpdate } from '../domain/status-update.js';
 import { keywordOf } from './command-keywords.js';
 import { BotCommands } from './commands.js';
 import type { BotTurn, CardActionResult } from './extensions.js';
-import { errorText, issueLines, linkTarget, requestContext } from './turn-kit.js';
+import { errorText, issueLines, linkTarget, requestContext, updateRefusal } from './turn-kit.js';
 import type { BotDeps } from './transformation-bot.js';
 
 /** Form values arrive as strings (Teams sends every input as text); absent and "" mean "not given". */
@@ -162,8 +161,9 @@ export class CardActions {
     const project = await this.project(d.projectId);
     if (!project) return { kind: 'message', text: turn.t('bot.not_found.project') };
     const t = turn.t;
-    if (!canPostStatusUpdate(turn.actor, project).allowed) {
-      return { kind: 'message', text: t('bot.update.forbidden', { code: project.code }) };
+    const refusal = updateRefusal(turn, project);
+    if (refusal) {
+      return { kind: 'message', text: refusal };
     }
     const percent =
       d.percentComplete === undefined || d.percentComplete === '' ? undefined : Number(d.percentComplete);

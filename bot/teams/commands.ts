@@ -19,7 +19,7 @@ import { BOT_COMMANDS } from './command-catalog.js';
 import { keywordOf, normalise, type CommandId } from './command-keywords.js';
 import type { BotTurn } from './extensions.js';
 import { matchProject } from './project-matcher.js';
-import { linkTarget, quote, requestContext, sendCard, sendText } from './turn-kit.js';
+import { linkTarget, quote, requestContext, sendCard, sendText, updateRefusal } from './turn-kit.js';
 import type { BotDeps } from './transformation-bot.js';
 
 const ACTIVE_RISK = ['proposed', 'open', 'mitigating', 'escalated'] as const;
@@ -157,8 +157,9 @@ export class BotCommands {
       project = await this.resolveProject(turn, args, 'update');
     }
     if (!project) return;
-    if (!canPostStatusUpdate(turn.actor, project).allowed) {
-      return sendText(turn.context, t('bot.update.forbidden', { code: project.code }));
+    const refusal = updateRefusal(turn, project);
+    if (refusal) {
+      return sendText(turn.context, refusal);
     }
     await sendCard(turn.context, await this.updateForm(turn, project));
   }

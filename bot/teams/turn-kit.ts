@@ -13,6 +13,8 @@ import {
   type FieldIssue,
 } from '../domain/errors.js';
 import type { Locale } from '../domain/locale.js';
+import { canPostStatusUpdate } from '../domain/permissions.js';
+import type { Project } from '../domain/project.js';
 import { hasKey, t as translate, type MessageKey } from '../i18n/translate.js';
 import type { RequestContext } from '../services/context.js';
 import type { BotTurn } from './extensions.js';
@@ -98,4 +100,17 @@ export function errorText(locale: Locale, error: unknown): string {
     return hasKey(key) ? t(key, { correlationId: '-' }) : t('bot.error.generic');
   }
   return t('bot.error.generic');
+}
+
+/**
+ * Why this person may not post the status update of a project, in their language (undefined when
+ * they may): not an owner or lead gets the explanation with the risk alternative; anything else
+ * (an inactive person) gets the reason's own message.
+ */
+export function updateRefusal(turn: BotTurn, project: Project): string | undefined {
+  const decision = canPostStatusUpdate(turn.actor, project);
+  if (decision.allowed) return undefined;
+  return decision.reason === 'not_project_owner'
+    ? turn.t('bot.update.forbidden', { code: project.code })
+    : errorText(turn.locale, new ForbiddenError(decision.reason));
 }

@@ -14,6 +14,7 @@ export const PERSONAS = {
     name: 'Sofia Lindgren',
   },
   viewer: { aadObjectId: '00000000-0000-4000-8000-000000000004', id: '29:viewer', name: 'Lucas Moreau' },
+  analyst: { aadObjectId: '00000000-0000-4000-8000-000000000005', id: '29:analyst', name: 'Tomás Herrera' },
   stranger: { aadObjectId: '00000000-0000-4000-8000-0000000000ff', id: '29:stranger', name: 'Guest Person' },
 } as const;
 export type PersonaName = keyof typeof PERSONAS;

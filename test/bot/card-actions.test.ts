@@ -326,3 +326,36 @@ describe('invalid card actions', () => {
     expect(sent[0]?.activity.text).toContain('not supported');
   });
 });
+
+describe('people who may not act', () => {
+  it('someone not on the roster cannot post an update, and is told why', async () => {
+    const sent = await h.say('update TR-07', { as: 'stranger' });
+    expect(sent[0]?.activity.text).toContain('Only the owner and leads of TR-07');
+  });
+
+  it('a person made inactive is told their access is not active, in words and on cards', async () => {
+    // The analyst (Transformation Office) leads TR-11 and may update it while active.
+    const before = await h.say('update TR-11', { as: 'analyst' });
+    const [submit] = executeActions(cardsOf(before)[0]);
+    expect(submit?.verb).toBe('statusUpdate.submit');
+    const cto = (await h.t.app.services.roster.findById('p-cto'))!;
+    const analyst = (await h.t.app.services.roster.findById('p-analyst'))!;
+    await h.t.app.services.roster.update(
+      { actor: cto, surface: 'api', correlationId: 'test', locale: 'en' },
+      'p-analyst',
+      { active: false },
+      analyst.version,
+    );
+    const after = await h.say('update TR-11', { as: 'analyst' });
+    expect(after[0]?.activity.text).toContain('Your access to Transformation Hub is not active');
+    const answer = await h.invoke('statusUpdate.submit', { ...submit!.data, ...inputs }, { as: 'analyst' });
+    expect(answer.body.value).toContain('Your access to Transformation Hub is not active');
+    const risk = await h.invoke(
+      'risk.submit',
+      { submissionKey: 'inactive-1', projectId: 'TR-11', title: 'Any risk', likelihood: '1', impact: '1' },
+      { as: 'analyst' },
+    );
+    expect(risk.body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(risk.body.value).toContain('Your access to Transformation Hub is not active');
+  });
+});
