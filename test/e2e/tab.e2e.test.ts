@@ -211,6 +211,10 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     'risks',
     'admin',
     'admin/settings',
+    'admin/unreachable',
+    'projects/AI-02/milestones',
+    'projects/AI-02/risks',
+    'projects/AI-02/history',
     'config',
   ];
   it.each(['default', 'dark', 'contrast'])(

@@ -26,18 +26,17 @@ export type PortfolioSummary = z.output<typeof PortfolioSummarySchema>;
 export type Draft = z.output<typeof DraftSchema>;
 
 /**
- * People the proactive pipeline could not reach (issue 4 adds the route). Read leniently: only the
- * fields shown are required.
+ * People the proactive pipeline could not reach (GET /api/v1/proactive/unreachable, registered with
+ * the proactive feature; the schema lives in that route). Unknown extra fields are allowed.
  */
 export const UnreachableSchema = z.looseObject({
-  recipientId: z.string().optional(),
-  personId: z.string().optional(),
-  name: z.string().optional(),
-  kind: z.string().optional(),
-  period: z.string().optional(),
-  reason: z.string().optional(),
-  detail: z.string().nullable().optional(),
-  updatedAt: z.string().optional(),
+  personId: z.string(),
+  name: z.string(),
+  email: z.string().nullable().optional(),
+  reason: z.string(),
+  kind: z.string(),
+  period: z.string(),
+  at: z.string().optional(),
 });
 export type Unreachable = z.output<typeof UnreachableSchema>;
 
@@ -101,7 +100,8 @@ export function endpoints(api: ApiClient) {
     settings: () => api.getVersioned(Settings, '/api/v1/settings'),
     updateSettings: (patch: SettingsPatch, version: number) =>
       api.send(Settings, 'PATCH', '/api/v1/settings', patch, { version }),
-    unreachable: () => api.get(z.object({ items: z.array(UnreachableSchema) }), '/api/v1/admin/unreachable'),
+    unreachable: () =>
+      api.get(z.object({ items: z.array(UnreachableSchema) }), '/api/v1/proactive/unreachable'),
   };
 }
 

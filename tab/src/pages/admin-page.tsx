@@ -34,6 +34,7 @@ import { useI18n, type MessageKey } from '../i18n/index.js';
 import { navigate } from '../router.js';
 
 const SECTIONS = ['roster', 'settings', 'unreachable'] as const;
+const REASONS: ReadonlySet<string> = new Set(['not-installed', 'blocked', 'gone', 'no-conversation']);
 type Section = (typeof SECTIONS)[number];
 
 const useStyles = makeStyles({
@@ -343,18 +344,22 @@ function UnreachableSection() {
               <TableHeaderCell>{t('admin.col.kind')}</TableHeaderCell>
               <TableHeaderCell>{t('admin.col.period')}</TableHeaderCell>
               <TableHeaderCell>{t('admin.col.reason')}</TableHeaderCell>
+              <TableHeaderCell>{t('admin.col.at')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {list.data.items.map((u, i) => (
-              <TableRow key={`${u.recipientId ?? u.personId ?? i}-${u.kind ?? ''}-${u.period ?? ''}`}>
-                <TableCell>{u.name ?? u.recipientId ?? u.personId ?? '—'}</TableCell>
-                <TableCell>{u.kind ?? '—'}</TableCell>
-                <TableCell>{u.period ?? '—'}</TableCell>
+            {list.data.items.map((u) => (
+              <TableRow key={`${u.personId}-${u.kind}-${u.period}`} data-person={u.personId}>
                 <TableCell>
-                  {u.reason ?? u.detail ?? '—'}
-                  {u.updatedAt ? ` (${dateTime(u.updatedAt)})` : ''}
+                  {u.name}
+                  {u.email ? ` (${u.email})` : ''}
                 </TableCell>
+                <TableCell>{u.kind}</TableCell>
+                <TableCell>{u.period}</TableCell>
+                <TableCell>
+                  {REASONS.has(u.reason) ? t(`admin.reason.${u.reason}` as MessageKey) : u.reason}
+                </TableCell>
+                <TableCell>{u.at ? dateTime(u.at) : '—'}</TableCell>
               </TableRow>
             ))}
           </TableBody>
