@@ -240,9 +240,20 @@ export class BotCommands {
 
   async status(turn: BotTurn, args: string): Promise<void> {
     if (!args) {
-      return sendText(
+      // The person's own projects as a chooser; the example alone for people without any.
+      const mine = (await this.deps.services.myWork.get(requestContext(turn))).projects.map((o) => o.project);
+      const example = `${keywordOf('status', turn.locale)} ${mine[0]?.code ?? 'TR-07'}`;
+      if (mine.length === 0) return sendText(turn.context, turn.t('bot.match.need_project', { example }));
+      return sendCard(
         turn.context,
-        turn.t('bot.match.need_project', { example: `${keywordOf('status', turn.locale)} TR-07` }),
+        chooserCard({
+          locale: turn.locale,
+          t: turn.t,
+          prompt: turn.t('bot.match.need_project', { example }),
+          keyword: keywordOf('status', turn.locale),
+          candidates: mine,
+          links: this.links,
+        }),
       );
     }
     const project = await this.resolveProject(turn, args, 'status');

@@ -76,9 +76,12 @@ describe('commands', () => {
     expect(deepLinks(c)).toContain('http://localhost:0/#/projects/TR-07');
   });
 
-  it('status without a project asks which one', async () => {
-    const sent = await h.say('status');
-    expect(sent[0]?.activity.text).toContain('Which project?');
+  it('status without a project asks which one: my projects as buttons, or an example', async () => {
+    const chooser = cardText(await card('status'));
+    expect(chooser).toContain('Which project?');
+    expect(chooser).toContain('status TR-07');
+    const sent = await h.say('status', { as: 'viewer' });
+    expect(sent[0]?.activity.text).toBe('Which project? For example: status TR-07');
   });
 
   it('a bare project code shows the project', async () => {
