@@ -216,6 +216,8 @@ export class CardActions {
         const card = await this.commands.updateForm(turn, project, {
           issues: issueLines(turn.locale, e.issues, labels),
           values,
+          // Keep the week the person was reporting on, unless the week itself was refused.
+          ...(e.issues.some((i) => i.path === 'period') ? {} : { period: d.period }),
         });
         return { kind: 'card', card };
       }

@@ -11,6 +11,7 @@ import { risksCard } from '../cards/risks-card.js';
 import { statusUpdateFormCard } from '../cards/status-update-card.js';
 import { isLocale, LOCALE_NAMES, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../domain/locale.js';
 import { canPostStatusUpdate, isCto } from '../domain/permissions.js';
+import type { Period } from '../domain/period.js';
 import type { Project } from '../domain/project.js';
 import { compareRisks, isActiveRisk } from '../domain/risk.js';
 import { translator } from '../i18n/translate.js';
@@ -137,7 +138,7 @@ export class BotCommands {
       const work = await this.deps.services.myWork.get(requestContext(turn));
       const mine = work.projects.filter((o) => canPostStatusUpdate(turn.actor, o.project).allowed);
       const due = mine.filter((o) => o.reporting === 'due' || o.reporting === 'overdue');
-      const candidates = (due.length ? due : []).map((o) => o.project);
+      const candidates = due.map((o) => o.project);
       if (candidates.length === 0) return sendText(turn.context, t('bot.update.nothing_due'));
       if (candidates.length > 1) {
         return sendCard(
@@ -167,9 +168,11 @@ export class BotCommands {
   async updateForm(
     turn: BotTurn,
     project: Project,
-    extra: { issues?: string[]; values?: Record<string, string> } = {},
+    extra: { issues?: string[]; values?: Record<string, string>; period?: Period } = {},
   ) {
-    const draft = await this.deps.services.statusUpdates.draft(requestContext(turn), project.id);
+    // A form for a past week (a late update, e.g. from a reminder) stays on that week.
+    const { period, ...shown } = extra;
+    const draft = await this.deps.services.statusUpdates.draft(requestContext(turn), project.id, period);
     return statusUpdateFormCard({
       project,
       period: draft.period,
@@ -178,7 +181,7 @@ export class BotCommands {
       locale: turn.locale,
       links: this.links,
       submissionKey: `bot-${randomUUID()}`,
-      ...extra,
+      ...shown,
     });
   }
 

@@ -127,6 +127,29 @@ describe('status update card', () => {
     expect(executeActions(answer.body.value)[0]?.verb).toBe('statusUpdate.submit');
   });
 
+  it('keeps a late update on its week when the form comes back with problems', async () => {
+    const { data } = await openForm('TR-11', 'cto');
+    const answer = await h.invoke(
+      'statusUpdate.submit',
+      { ...data, ...inputs, period: '2026-W46', summary: '' },
+      { as: 'cto' },
+    );
+    const [again] = executeActions(answer.body.value);
+    expect(again?.verb).toBe('statusUpdate.submit');
+    expect(again?.data).toMatchObject({ period: '2026-W46' });
+  });
+
+  it('puts a refused week back to the current one', async () => {
+    const { data } = await openForm('TR-12', 'cto');
+    const answer = await h.invoke(
+      'statusUpdate.submit',
+      { ...data, ...inputs, period: '2025-W02' },
+      { as: 'cto' },
+    );
+    const [again] = executeActions(answer.body.value);
+    expect(again?.data).toMatchObject({ period: '2026-W48' });
+  });
+
   it('explains politely that a ChangeMaker cannot post for someone else’s project', async () => {
     const sent = await h.say('update TR-07', { as: 'changemaker' });
     expect(cardsOf(sent)).toHaveLength(0);
