@@ -54,13 +54,20 @@ export function createServer(options: ServerOptions): Server {
     return next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(
-    restify.plugins.bodyParser({
-      mapParams: false,
-      maxBodySize: options.maxBodyBytes ?? 1024 * 1024,
-      rejectUnknown: true,
-    }),
-  );
+  const parseBody = restify.plugins.bodyParser({
+    mapParams: false,
+    maxBodySize: options.maxBodyBytes ?? 1024 * 1024,
+    rejectUnknown: true,
+  });
+  // A request without a body (a DELETE, a POST with no content) has no media type to refuse:
+  // restify would answer 415 because the missing Content-Type is "unknown".
+  server.use((req: Request, res: Response, next: restify.Next) => {
+    const length = req.headers['content-length'];
+    const hasBody =
+      req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+    if (!hasBody) return next();
+    return chain(parseBody, req, res, next);
+  });
 
   // restify's own errors (unknown route, bad JSON, too large ...) as localised problem documents.
   server.on(
@@ -140,6 +147,17 @@ export function createServer(options: ServerOptions): Server {
 
   registerTab(server, options);
   return server;
+}
+
+/** Runs restify's handler chain (bodyParser is an array of handlers) in order. */
+function chain(handlers: restify.RequestHandler[], req: Request, res: Response, next: restify.Next): void {
+  const run = (i: number): void => {
+    const h = handlers[i];
+    if (!h) return next();
+    void h(req, res, ((err?: unknown) =>
+      err === undefined || err === null ? run(i + 1) : next(err as Error)) as restify.Next);
+  };
+  run(0);
 }
 
 const RESTIFY_ERRORS: Record<string, [number, string, MessageKey]> = {

@@ -36,7 +36,11 @@ describe('health', () => {
   it('GET /readyz answers 503 naming the dependency that does not answer', async () => {
     const dataDir = t.dataDir + '-broken';
     const real = createSqliteStore({ dataDir });
-    const broken = { ...real, ping: () => Promise.reject(new UnavailableError('store')), close: () => real.close() };
+    const broken = {
+      ...real,
+      ping: () => Promise.reject(new UnavailableError('store')),
+      close: () => real.close(),
+    };
     const other = await startTestApp({ store: broken, demo: false });
     try {
       const r = await other.json('/readyz');
@@ -50,7 +54,7 @@ describe('health', () => {
 
 describe('errors as problem documents', () => {
   it.each([
-    ['en', "There is no such address in this API."],
+    ['en', 'There is no such address in this API.'],
     ['fr-CH', "Cette adresse n'existe pas dans l'API."],
     ['ar-SA', 'هذا العنوان غير موجود في واجهة البرمجة.'],
     ['zh-CN', '此 API 中没有该地址。'],
@@ -89,6 +93,12 @@ describe('errors as problem documents', () => {
     expectProblem(r.body, 415, 'unsupported_media_type');
   });
 
+  it('a POST with no body at all is judged on its content (400 naming the fields), not refused as 415', async () => {
+    const r = await t.json<Record<string, unknown>>('/api/v1/risks', { method: 'POST' });
+    expect(r.status).toBe(400);
+    expectProblem(r.body, 400, 'validation_failed');
+  });
+
   it('a body over 1 MB is a 413 and nothing is stored', async () => {
     const before = await t.json<{ items: unknown[] }>('/api/v1/risks?limit=1000');
     const r = await t.json<Record<string, unknown>>('/api/v1/risks', {
@@ -114,7 +124,9 @@ describe('errors as problem documents', () => {
 
 describe('correlation ids', () => {
   it('echoes a valid caller correlation id in the header and in problems', async () => {
-    const r = await t.json<Record<string, unknown>>('/api/v1/nothing', { headers: { 'x-correlation-id': 'req-123.abc' } });
+    const r = await t.json<Record<string, unknown>>('/api/v1/nothing', {
+      headers: { 'x-correlation-id': 'req-123.abc' },
+    });
     expect(r.headers.get('x-correlation-id')).toBe('req-123.abc');
     expect(r.body.correlationId).toBe('req-123.abc');
   });
