@@ -155,7 +155,7 @@ function chain(handlers: restify.RequestHandler[], req: Request, res: Response, 
     const h = handlers[i];
     if (!h) return next();
     void h(req, res, ((err?: unknown) =>
-      err === undefined || err === null ? run(i + 1) : next(err as Error)) as restify.Next);
+      err === undefined || err === null ? run(i + 1) : next(err)) as restify.Next);
   };
   run(0);
 }
