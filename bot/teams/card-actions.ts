@@ -12,6 +12,7 @@ import { Period } from '../domain/period.js';
 import type { Project } from '../domain/project.js';
 import { RiskCategory, riskScore, RiskStrategy, type Risk } from '../domain/risk.js';
 import type { StatusUpdate } from '../domain/status-update.js';
+import { writeReporterOf } from '../ports/write-reporter.js';
 import { keywordOf } from './command-keywords.js';
 import { BotCommands } from './commands.js';
 import type { BotTurn, CardActionResult } from './extensions.js';
@@ -106,7 +107,12 @@ export class CardActions {
       return { kind: 'invalid', text: turn.t('bot.action.invalid', { issues }) };
     }
     try {
-      return await handler.handle(turn, parsed.data);
+      // A store that queues writes (SharePoint while Graph throttles) says so; the person is told
+      // the change is saved and will sync, rather than being left to think it went through at once.
+      const { value, queued } = await writeReporterOf(this.deps.services.deps.store).observe(() =>
+        handler.handle(turn, parsed.data),
+      );
+      return queued.length > 0 ? withSyncNotice(value, turn.t('notices.write_queued')) : value;
     } catch (e) {
       if (e instanceof ForbiddenError || e instanceof ValidationError || e instanceof ConflictError) {
         return { kind: 'message', text: errorText(turn.locale, e) };
@@ -357,4 +363,26 @@ export class CardActions {
       card: await this.commands.riskForm(turn, project, { values: this.formValues(d) }),
     };
   }
+}
+
+/** The answer with the "saved, will sync" line: under the card's body, or after the message. */
+function withSyncNotice(answer: ActionAnswer, notice: string): ActionAnswer {
+  const block = {
+    type: 'TextBlock',
+    text: notice,
+    wrap: true,
+    isSubtle: true,
+    size: 'Small',
+    spacing: 'Medium',
+  };
+  const noted = (card: Record<string, unknown>) => ({
+    ...card,
+    body: [...(Array.isArray(card['body']) ? (card['body'] as unknown[]) : []), block],
+  });
+  if (answer.kind === 'message') return { ...answer, text: `${answer.text}\n\n${notice}` };
+  return {
+    ...answer,
+    card: noted(answer.card),
+    ...(answer.shared ? { shared: noted(answer.shared) } : {}),
+  };
 }
