@@ -9,17 +9,24 @@ export const ROLES = ['cto', 'owner', 'changemaker', 'viewer'] as const;
 export const Role = z.enum(ROLES, { error: `expected a role: ${ROLES.join(', ')}` });
 export type Role = z.infer<typeof Role>;
 
-export const TimeZone = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'expected an IANA time zone such as Europe/Zurich' },
-);
+/** Zones already accepted: building a formatter to check a zone is costly, and every roster read checks one. */
+const knownZones = new Set<string>();
+
+export function isTimeZone(tz: string): boolean {
+  if (knownZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    return false;
+  }
+  // Bounded: there are a few hundred IANA zones and aliases; anything past that is not cached.
+  if (knownZones.size < 1000) knownZones.add(tz);
+  return true;
+}
+
+export const TimeZone = z.string().refine(isTimeZone, {
+  error: 'expected an IANA time zone such as Europe/Zurich',
+});
 
 export const Guid = z
   .string()
