@@ -3,6 +3,7 @@
 import { ConfigError, type Config } from '../config.js';
 import type { Store } from '../ports/repositories.js';
 import type { StateStore } from '../ports/state.js';
+import { blobSettingsOf } from './blob/blob-container.js';
 import { createBlobStateStore } from './blob/blob-state-store.js';
 import { createSharePointStore } from './sharepoint/sharepoint-store.js';
 import type { StorageLogger } from './sharepoint/graph-logger.js';
@@ -43,21 +44,15 @@ export function createStateStore(config: Config, deps: StoreDeps = {}): Promise<
       );
     case 'blob': {
       // Azure Blob Storage (bot/storage/blob/); Azurite locally.
-      const { connectionString, accountUrl, container } = config.azureStorage;
-      if (!connectionString && !accountUrl) {
+      const settings = blobSettingsOf(config);
+      if (!settings.connectionString && !settings.accountUrl) {
         return Promise.reject(
           missing('AZURE_STORAGE_CONNECTION_STRING', 'when STATE_STORE=blob (or AZURE_STORAGE_ACCOUNT_URL)'),
         );
       }
-      return createBlobStateStore(
-        {
-          connectionString,
-          accountUrl,
-          container,
-          managedIdentityClientId: config.auth.managedIdentityClientId,
-        },
-        { onInvalidBlob: (name) => deps.onInvalidRow?.('blob', name, []) },
-      );
+      return createBlobStateStore(settings, {
+        onInvalidBlob: (name) => deps.onInvalidRow?.('blob', name, []),
+      });
     }
   }
 }

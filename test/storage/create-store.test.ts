@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../bot/config.js';
+import { blobSettingsOf } from '../../bot/storage/blob/blob-container.js';
 import { createStateStore, createStore } from '../../bot/storage/create-store.js';
 import { buildPerson } from '../helpers/fixtures.js';
 
@@ -45,5 +46,23 @@ describe('createStore / createStateStore', () => {
     expect((error as ConfigError).problems).toEqual([
       expect.objectContaining({ variable: 'AZURE_STORAGE_CONNECTION_STRING' }),
     ]);
+  });
+
+  it('STATE_STORE=blob with an account URL: state and outbox authenticate as the user-assigned identity', () => {
+    // As infra/main.bicep configures the web app: a user-assigned identity only, no system identity,
+    // so a blob client without the client id would ask for a token the platform cannot give.
+    const clientId = '3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8';
+    const config = parseConfig({
+      DATA_DIR: dataDir,
+      STATE_STORE: 'blob',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://stthub.blob.core.windows.net/',
+      MANAGED_IDENTITY_CLIENT_ID: clientId,
+    });
+    expect(blobSettingsOf(config)).toEqual({
+      connectionString: undefined,
+      accountUrl: 'https://stthub.blob.core.windows.net/',
+      container: 'transformation-hub',
+      managedIdentityClientId: clientId,
+    });
   });
 });

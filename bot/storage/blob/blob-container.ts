@@ -4,12 +4,28 @@
 // the app carries no @azure/identity.
 import { ManagedIdentityApplication } from '@azure/msal-node';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import type { Config } from '../../config.js';
 
 export interface BlobSettings {
   connectionString?: string;
   accountUrl?: string;
   container: string;
   managedIdentityClientId?: string;
+}
+
+/**
+ * The blob settings of the configuration, for the state store and the SharePoint outbox alike: with
+ * AZURE_STORAGE_ACCOUNT_URL both authenticate as the user-assigned identity MANAGED_IDENTITY_CLIENT_ID
+ * (the web app in infra/ has no system-assigned identity).
+ */
+export function blobSettingsOf(config: Pick<Config, 'azureStorage' | 'auth'>): BlobSettings {
+  const { connectionString, accountUrl, container } = config.azureStorage;
+  return {
+    connectionString,
+    accountUrl,
+    container,
+    managedIdentityClientId: config.auth.managedIdentityClientId,
+  };
 }
 
 /** The shape of @azure/core-auth's TokenCredential, which BlobServiceClient accepts. */

@@ -9,6 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from '../../config.js';
 import { UnavailableError } from '../../domain/errors.js';
 import type { Store } from '../../ports/repositories.js';
+import { blobSettingsOf } from '../blob/blob-container.js';
 import { createBlobOutbox } from '../blob/blob-outbox.js';
 import type { DeadLetter, Outbox } from '../outbox/outbox.js';
 import { createSqliteOutbox } from '../outbox/sqlite-outbox.js';
@@ -59,7 +60,7 @@ export interface SharePointStore extends Store {
 }
 
 function defaultOutbox(config: Config): Outbox {
-  if (config.stateStore === 'blob') return createBlobOutbox(config.azureStorage, {});
+  if (config.stateStore === 'blob') return createBlobOutbox(blobSettingsOf(config), {});
   return createSqliteOutbox({ dataDir: config.dataDir });
 }
 
