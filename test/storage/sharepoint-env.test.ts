@@ -1,16 +1,19 @@
 // "Pointing GRAPH_BASE_URL and ENTRA_AUTHORITY_HOST at local servers is enough": the provisioning
-// command and the app's store factory run in child processes configured only by environment
-// variables, trusting the emulator's Entra ID stand-in through NODE_EXTRA_CA_CERTS, with each of the
-// three credentials (client secret, certificate, managed identity).
-import { execFile } from 'node:child_process';
+// command, the app's store factory and the whole app (`bot/main.ts`, as `npm start` runs it, with bot
+// state in Azurite) run in child processes configured only by environment variables, trusting the
+// emulator's Entra ID stand-in through NODE_EXTRA_CA_CERTS, with each of the three credentials
+// (client secret, certificate, managed identity).
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobServiceClient } from '@azure/storage-blob';
 import { GraphEmulator } from '../graph-emulator/graph-emulator.js';
 import { createSelfSignedCertificate } from '../graph-emulator/self-signed-cert.js';
+import { startAzurite } from './blob-azurite.js';
 
 const run = promisify(execFile);
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -98,5 +101,95 @@ describe('the SharePoint mode configured by environment variables only', () => {
     expect(error.stderr).toMatch(/^provisioning failed: could not get a Graph token \(invalid_client\)/);
     expect(error.stderr).not.toContain('wrong');
     expect(error.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('runs the whole app (bot/main.ts) on SharePoint and Azure Blob state: /readyz, the API, the message extension', async () => {
+    // Lists provisioned and the project ENV-1 written by the tests above, through the same site.
+    const azurite = await startAzurite();
+    const child = spawn(TSX, ['bot/main.ts'], {
+      env: {
+        ...env({ ENTRA_CLIENT_SECRET: clientSecret }),
+        NODE_OPTIONS: '--disable-warning=DEP0111',
+        PORT: '0',
+        AUTH_MODE: 'dev',
+        SCHEDULER_ENABLED: 'false',
+        LOG_LEVEL: 'info',
+        STATE_STORE: 'blob',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        AZURE_STORAGE_CONTAINER: 'th-env-state',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+          if (m) {
+            clearInterval(timer);
+            resolve(Number(m[1]));
+          }
+        }, 50);
+        void exited.then((code) => {
+          clearInterval(timer);
+          reject(new Error(`bot/main.ts exited ${code}: ${err}`));
+        });
+      });
+      const base = `http://localhost:${port}`;
+      expect(out).toMatch(/"store":"sharepoint"/);
+
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', state: 'ok' } });
+
+      const projects = await fetch(`${base}/api/v1/projects`, { headers: { 'x-dev-user': 'env-person' } });
+      expect(projects.status).toBe(200);
+      const listed = (await projects.json()) as { items: Array<{ project: { code: string } }> };
+      expect(listed.items.map((o) => o.project.code)).toContain('ENV-1');
+
+      // The message extension through /api/messages (anonymous bot, as in the Playground): the invoke
+      // is answered in the HTTP response, from the SharePoint lists.
+      const invoke = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'invoke',
+          name: 'composeExtension/query',
+          id: 'env-invoke-1',
+          channelId: 'msteams',
+          serviceUrl: 'http://127.0.0.1:9/',
+          locale: 'en-US',
+          conversation: { id: 'env-conversation', conversationType: 'personal', tenantId: 'tenant' },
+          from: { id: '29:env', name: 'Env', aadObjectId: '99999999-9999-4999-8999-999999999999' },
+          recipient: { id: '28:bot', name: 'Transformation Hub' },
+          value: { commandId: 'findItems', parameters: [{ name: 'query', value: 'ENV-1' }] },
+        }),
+      });
+      expect(invoke.status).toBe(200);
+      const answer = (await invoke.json()) as {
+        composeExtension: { attachments: Array<{ preview: { content: { title: string } } }> };
+      };
+      expect(answer.composeExtension.attachments.map((a) => a.preview.content.title)).toEqual([
+        expect.stringContaining('ENV-1'),
+      ]);
+
+      // Bot state went to Azurite: the app created its container there.
+      const container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(
+        'th-env-state',
+      );
+      expect(await container.exists()).toBe(true);
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).not.toContain(clientSecret);
+      expect(err).not.toContain(clientSecret);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await azurite.stop();
+    }
   });
 });
