@@ -1,9 +1,11 @@
 // Administration: the unreachable-people list (with its empty state, and a server without the
-// route), and the settings form's localised field messages.
-import { screen } from '@testing-library/react';
+// route), the settings form's localised field messages, and a stale settings edit: the conflict
+// with the current values, and keeping mine saves only what I changed over the current version.
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import AdminPage from '../../tab/src/pages/admin-page.js';
+import type { Endpoints } from '../../tab/src/api/endpoints.js';
 import { fakeApi, meOf, PEOPLE, problem, renderInApp } from './helpers.js';
 
 const cto = meOf(PEOPLE.cto);
@@ -76,5 +78,62 @@ describe('AdminPage', () => {
     expect(await screen.findByText('Must be at most 25.')).toBeInTheDocument();
     expect(updateSettings).toHaveBeenCalledWith(expect.objectContaining({ escalationThreshold: 30 }), 7);
     expect(threshold).toHaveValue(30);
+  });
+
+  it('settings: a stale save shows the current values; keeping mine saves only my change over them', async () => {
+    const read = {
+      escalationThreshold: 15,
+      digest: { enabled: true, weekday: 1, time: '08:00', timeZone: 'Europe/Zurich' },
+      reminder: { enabled: true, weekday: 4, time: '10:00', secondNudge: true },
+      pillarLeads: {},
+      digestSubscribers: [],
+      version: 7,
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    };
+    // Meanwhile someone moved the digest to Tuesday 09:00 (version 8).
+    const current = {
+      ...read,
+      digest: { ...read.digest, weekday: 2, time: '09:00' },
+      version: 8,
+      updatedAt: '2026-11-02T00:00:00.000Z',
+    };
+    const updateSettings = vi
+      .fn<Endpoints['updateSettings']>()
+      .mockRejectedValueOnce(problem(412, 'version_conflict', { current }))
+      .mockResolvedValueOnce({ value: { ...current, escalationThreshold: 12, version: 9 }, version: 9 });
+    const settings = vi
+      .fn<Endpoints['settings']>()
+      .mockResolvedValueOnce({ value: read, version: 7 })
+      .mockResolvedValue({ value: { ...current, escalationThreshold: 12, version: 9 }, version: 9 });
+    renderInApp(<AdminPage section="settings" />, { me: cto, api: fakeApi({ settings, updateSettings }) });
+    const threshold = await screen.findByRole('spinbutton', { name: /Escalation threshold/ });
+    await userEvent.clear(threshold);
+    await userEvent.type(threshold, '12');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    const conflict = await screen.findByTestId('conflict');
+    const row = (field: string) => conflict.querySelector(`[data-field="${field}"]`);
+    expect(row('escalationThreshold')?.textContent).toContain('12');
+    expect(row('escalationThreshold')?.textContent).toContain('15');
+    expect(row('digest.time')?.textContent).toContain('09:00');
+    expect(row('digest.weekday')?.textContent).toContain('Tuesday');
+    expect(row('reminder.time')).toBeNull();
+    // Nothing I typed is lost while I decide.
+    expect(threshold).toHaveValue(12);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Keep my values and save again' }));
+    expect(updateSettings).toHaveBeenLastCalledWith(
+      {
+        escalationThreshold: 12,
+        digest: current.digest,
+        reminder: current.reminder,
+      },
+      8,
+    );
+    // The form reloads the version it saved, and still says it was saved.
+    await waitFor(() => expect(settings).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(threshold).not.toBeInTheDocument());
+    expect(screen.getByRole('spinbutton', { name: /Escalation threshold/ })).toHaveValue(12);
+    expect(screen.getByText('Saved.')).toBeInTheDocument();
   });
 });

@@ -72,6 +72,8 @@ export const ar: Catalogue = {
   'common.save': 'حفظ',
   'common.saving': 'جارٍ الحفظ…',
   'common.saved': 'تم الحفظ.',
+  'common.yes': 'نعم',
+  'common.no': 'لا',
   'common.cancel': 'إلغاء',
   'common.add': 'إضافة',
   'common.notSet': 'غير محدد',

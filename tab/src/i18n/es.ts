@@ -72,6 +72,8 @@ export const es: Catalogue = {
   'common.save': 'Guardar',
   'common.saving': 'Guardando…',
   'common.saved': 'Guardado.',
+  'common.yes': 'Sí',
+  'common.no': 'No',
   'common.cancel': 'Cancelar',
   'common.add': 'Añadir',
   'common.notSet': 'Sin indicar',
@@ -100,7 +102,8 @@ export const es: Catalogue = {
   'portfolio.projectsCount': '{count, plural, one {# proyecto} other {# proyectos}}',
   'portfolio.improved': '{count} mejoraron',
   'portfolio.worsened': '{count} empeoraron',
-  'portfolio.updatesMissing': '{count} actualizaciones pendientes',
+  'portfolio.updatesMissing':
+    '{count, plural, one {# actualización pendiente} other {# actualizaciones pendientes}}',
   'portfolio.filterPillar': 'Mostrar solo este pilar',
   'portfolio.view': 'Vista',
   'portfolio.view.projects': 'Proyectos',

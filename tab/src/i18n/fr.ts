@@ -74,6 +74,8 @@ export const fr: Catalogue = {
   'common.save': 'Enregistrer',
   'common.saving': 'Enregistrement…',
   'common.saved': 'Enregistré.',
+  'common.yes': 'Oui',
+  'common.no': 'Non',
   'common.cancel': 'Annuler',
   'common.add': 'Ajouter',
   'common.notSet': 'Non renseigné',
@@ -102,7 +104,8 @@ export const fr: Catalogue = {
   'portfolio.projectsCount': '{count, plural, one {# projet} other {# projets}}',
   'portfolio.improved': '{count} en amélioration',
   'portfolio.worsened': '{count} en dégradation',
-  'portfolio.updatesMissing': '{count} mises à jour manquantes',
+  'portfolio.updatesMissing':
+    '{count, plural, one {# mise à jour manquante} other {# mises à jour manquantes}}',
   'portfolio.filterPillar': 'Afficher uniquement ce pilier',
   'portfolio.view': 'Vue',
   'portfolio.view.projects': 'Projets',

@@ -73,6 +73,8 @@ export const ru: Catalogue = {
   'common.save': 'Сохранить',
   'common.saving': 'Сохранение…',
   'common.saved': 'Сохранено.',
+  'common.yes': 'Да',
+  'common.no': 'Нет',
   'common.cancel': 'Отмена',
   'common.add': 'Добавить',
   'common.notSet': 'Не указано',

@@ -72,6 +72,8 @@ export const zh: Catalogue = {
   'common.save': '保存',
   'common.saving': '正在保存…',
   'common.saved': '已保存。',
+  'common.yes': '是',
+  'common.no': '否',
   'common.cancel': '取消',
   'common.add': '添加',
   'common.notSet': '未设置',

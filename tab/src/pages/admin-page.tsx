@@ -23,9 +23,9 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { ROLES, type Person, type Role } from '../../../bot/domain/person.js';
-import type { Settings } from '../../../bot/domain/settings.js';
+import { Settings as SettingsSchema, type Settings } from '../../../bot/domain/settings.js';
 import { asApiError, type ApiError } from '../api/problem.js';
-import { ConflictPanel } from '../components/conflict-panel.js';
+import { ConflictPanel, type ConflictRow } from '../components/conflict-panel.js';
 import { ErrorView } from '../components/error-view.js';
 import { Loading } from '../components/loading.js';
 import { useApp } from '../context.js';
@@ -154,17 +154,58 @@ function RosterSection() {
 
 type SettingsValues = Pick<Settings, 'escalationThreshold' | 'digest' | 'reminder'>;
 
+function settingsValuesOf(s: Settings): SettingsValues {
+  return { escalationThreshold: s.escalationThreshold, digest: s.digest, reminder: s.reminder };
+}
+
+/**
+ * My edits over `current`: each field I changed from what I started with takes my value, every
+ * other field keeps the current one (so another person's change to a field I did not touch stays).
+ */
+function mergeSettings(base: SettingsValues, mine: SettingsValues, current: SettingsValues): SettingsValues {
+  const pick = <T,>(b: T, m: T, c: T): T => (m === b ? c : m);
+  const part = <T extends object>(b: T, m: T, c: T): T => {
+    const out = { ...c };
+    for (const k of Object.keys(m) as Array<keyof T>) out[k] = pick(b[k], m[k], c[k]);
+    return out;
+  };
+  return {
+    escalationThreshold: pick(
+      base.escalationThreshold,
+      mine.escalationThreshold,
+      current.escalationThreshold,
+    ),
+    digest: part(base.digest, mine.digest, current.digest),
+    reminder: part(base.reminder, mine.reminder, current.reminder),
+  };
+}
+
 function SettingsSection() {
   const { api } = useApp();
   const { t } = useI18n();
   const loaded = useLoad(() => api.settings(), [api]);
+  // The form starts afresh from each version it loads; whether that version is my save survives it.
+  const [justSaved, setJustSaved] = useState(false);
   if (loaded.error) return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
   const version = loaded.data.version ?? loaded.data.value.version;
   return (
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">{t('admin.tab.settings')}</h2>
-      <SettingsForm key={version} settings={loaded.data.value} version={version} onSaved={loaded.reload} />
+      <SettingsForm
+        key={version}
+        settings={loaded.data.value}
+        version={version}
+        justSaved={justSaved}
+        onSaved={() => {
+          setJustSaved(true);
+          loaded.reload();
+        }}
+        onReload={() => {
+          setJustSaved(false);
+          loaded.reload();
+        }}
+      />
     </section>
   );
 }
@@ -172,46 +213,124 @@ function SettingsSection() {
 function SettingsForm({
   settings,
   version,
+  justSaved,
   onSaved,
+  onReload,
 }: {
   settings: Settings;
   version: number;
+  /** This version is the one the user just saved. */
+  justSaved: boolean;
   onSaved: () => void;
+  /** Load the current settings, dropping the form's values. */
+  onReload: () => void;
 }) {
   const styles = useStyles();
   const { api } = useApp();
   const { t } = useI18n();
-  const [values, setValues] = useState<SettingsValues>({
-    escalationThreshold: settings.escalationThreshold,
-    digest: settings.digest,
-    reminder: settings.reminder,
-  });
+  /** What my edits started from, and the version the next save is made against. */
+  const [base, setBase] = useState(() => ({ values: settingsValuesOf(settings), version }));
+  const [values, setValues] = useState<SettingsValues>(() => settingsValuesOf(settings));
   const [threshold, setThreshold] = useState(String(settings.escalationThreshold));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ApiError | undefined>();
-  const [conflict, setConflict] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [conflict, setConflict] = useState<Settings | undefined>();
+  const [saved, setSaved] = useState(justSaved);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const mine = (): SettingsValues => ({
+    ...values,
+    escalationThreshold: threshold.trim() === '' ? Number.NaN : Number(threshold),
+  });
+
+  const save = async (body: SettingsValues, against: number) => {
     setErrors({});
     setFailure(undefined);
     setSaved(false);
     try {
-      await api.updateSettings(
-        { ...values, escalationThreshold: threshold.trim() === '' ? Number.NaN : Number(threshold) },
-        version,
-      );
+      await api.updateSettings(body, against);
+      setConflict(undefined);
       setSaved(true);
       onSaved();
     } catch (err) {
       const apiErr = asApiError(err, '');
-      if (apiErr.isConflict) setConflict(true);
+      const current = apiErr.isConflict ? SettingsSchema.safeParse(apiErr.problem.current) : undefined;
+      if (current?.success) setConflict(current.data);
       else {
         setErrors(apiErr.fieldErrors());
         setFailure(apiErr);
       }
     }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(mine(), base.version);
+  };
+
+  const onOff = (b: boolean) => (b ? t('common.yes') : t('common.no'));
+  const weekday = (n: number) => t(`weekday.${n}` as MessageKey);
+  const conflictRows = (current: Settings): ConflictRow[] => {
+    const m = mine();
+    const c = settingsValuesOf(current);
+    const digest = t('admin.digest');
+    const reminder = t('admin.reminder');
+    const rows: ConflictRow[] = [
+      {
+        field: 'escalationThreshold',
+        label: t('admin.threshold'),
+        mine: threshold,
+        current: String(c.escalationThreshold),
+      },
+      {
+        field: 'digest.enabled',
+        label: `${digest} · ${t('admin.enabled')}`,
+        mine: onOff(m.digest.enabled),
+        current: onOff(c.digest.enabled),
+      },
+      {
+        field: 'digest.weekday',
+        label: `${digest} · ${t('admin.weekday')}`,
+        mine: weekday(m.digest.weekday),
+        current: weekday(c.digest.weekday),
+      },
+      {
+        field: 'digest.time',
+        label: `${digest} · ${t('admin.time')}`,
+        mine: m.digest.time,
+        current: c.digest.time,
+      },
+      {
+        field: 'digest.timeZone',
+        label: `${digest} · ${t('admin.timeZone')}`,
+        mine: m.digest.timeZone,
+        current: c.digest.timeZone,
+      },
+      {
+        field: 'reminder.enabled',
+        label: `${reminder} · ${t('admin.enabled')}`,
+        mine: onOff(m.reminder.enabled),
+        current: onOff(c.reminder.enabled),
+      },
+      {
+        field: 'reminder.weekday',
+        label: `${reminder} · ${t('admin.weekday')}`,
+        mine: weekday(m.reminder.weekday),
+        current: weekday(c.reminder.weekday),
+      },
+      {
+        field: 'reminder.time',
+        label: `${reminder} · ${t('admin.time')}`,
+        mine: m.reminder.time,
+        current: c.reminder.time,
+      },
+      {
+        field: 'reminder.secondNudge',
+        label: `${reminder} · ${t('admin.secondNudge')}`,
+        mine: onOff(m.reminder.secondNudge),
+        current: onOff(c.reminder.secondNudge),
+      },
+    ];
+    return rows.filter((r) => r.mine !== r.current);
   };
 
   const weekdays = (value: number, onChange: (n: number) => void, error?: string) => (
@@ -233,7 +352,18 @@ function SettingsForm({
       noValidate
       aria-labelledby="settings-title"
     >
-      {conflict ? <ConflictPanel rows={[]} onUseCurrent={onSaved} onKeepMine={onSaved} /> : null}
+      {conflict ? (
+        <ConflictPanel
+          rows={conflictRows(conflict)}
+          onUseCurrent={onReload}
+          onKeepMine={() => {
+            const current = settingsValuesOf(conflict);
+            const merged = mergeSettings(base.values, mine(), current);
+            setBase({ values: current, version: conflict.version });
+            void save(merged, conflict.version);
+          }}
+        />
+      ) : null}
       <Field label={t('admin.threshold')} validationMessage={errors.escalationThreshold}>
         <Input type="number" min={1} max={25} value={threshold} onChange={(_, d) => setThreshold(d.value)} />
       </Field>
