@@ -1,5 +1,14 @@
 // My work (personal tab): my projects, the updates I owe, my risks and milestones due soon.
-import { Button, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ChevronRight16Regular } from '@fluentui/react-icons';
 import { ErrorView } from '../components/error-view.js';
 import { mirrored } from '../components/mirrored.js';
@@ -17,9 +26,29 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
     gap: tokens.spacingHorizontalL,
   },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
+  // Each list is a grid whose rows share its columns (code or badge, the title taking the rest, then
+  // the details), so the rows line up and wrap alike.
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  row: {
+    display: 'grid',
+    gridColumn: '1 / -1',
+    gridTemplateColumns: 'subgrid',
+    alignItems: 'center',
+    justifyItems: 'start',
+  },
+  update: { gridTemplateColumns: 'minmax(0, 1fr) auto auto' },
+  project: { gridTemplateColumns: 'auto minmax(0, 1fr) auto auto' },
+  risk: { gridTemplateColumns: 'auto minmax(0, 1fr) auto' },
+  milestone: { gridTemplateColumns: 'auto minmax(0, 1fr) auto' },
+  grow: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 export default function MyWorkPage() {
@@ -44,7 +73,7 @@ export default function MyWorkPage() {
           <Card>
             <CardHeader header={<h2>{t('myWork.updatesDue')}</h2>} />
             {work.data.updatesDue.length === 0 ? <Text>{t('myWork.noUpdates')}</Text> : null}
-            <ul className={styles.list}>
+            <ul className={mergeClasses(styles.list, styles.update)}>
               {work.data.updatesDue.map((o) => (
                 <li key={o.project.id} className={styles.row}>
                   <span className={styles.grow}>
@@ -67,7 +96,7 @@ export default function MyWorkPage() {
           <Card>
             <CardHeader header={<h2>{t('myWork.projects')}</h2>} />
             {work.data.projects.length === 0 ? <Text>{t('myWork.noProjects')}</Text> : null}
-            <ul className={styles.list}>
+            <ul className={mergeClasses(styles.list, styles.project)}>
               {work.data.projects.map((o) => (
                 <li key={o.project.id} className={styles.row}>
                   <Link href={hrefOf({ name: 'project', code: o.project.code })}>{o.project.code}</Link>
@@ -81,7 +110,7 @@ export default function MyWorkPage() {
           <Card>
             <CardHeader header={<h2>{t('myWork.risks')}</h2>} />
             {work.data.risks.length === 0 ? <Text>{t('myWork.noRisks')}</Text> : null}
-            <ul className={styles.list}>
+            <ul className={mergeClasses(styles.list, styles.risk)}>
               {work.data.risks.map((r) => {
                 const code = codeOf(r.projectId);
                 return (
@@ -97,7 +126,7 @@ export default function MyWorkPage() {
           <Card>
             <CardHeader header={<h2>{t('myWork.milestones')}</h2>} />
             {work.data.milestonesDue.length === 0 ? <Text>{t('myWork.noMilestones')}</Text> : null}
-            <ul className={styles.list}>
+            <ul className={mergeClasses(styles.list, styles.milestone)}>
               {work.data.milestonesDue.map((m) => {
                 const code = codeOf(m.projectId);
                 return (
