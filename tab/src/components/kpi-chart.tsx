@@ -37,6 +37,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: 'start',
   },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  figures: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+  },
   summary: { cursor: 'pointer' },
 });
 
@@ -76,7 +84,7 @@ export function KpiChart({ item }: { item: KpiWithProgress }) {
     <article className={styles.card} data-kpi={kpi.id}>
       <div className={styles.head}>
         <Text weight="semibold">{kpi.title}</Text>
-        <Badge appearance="tint" color={TREND_COLOR[progress.trend]}>
+        <Badge className={styles.badge} appearance="tint" color={TREND_COLOR[progress.trend]}>
           {t(`kpi.trend.${progress.trend}` as MessageKey)}
         </Badge>
       </div>
@@ -133,6 +141,18 @@ export function KpiChart({ item }: { item: KpiWithProgress }) {
           {date(kpi.target.date)}
         </text>
       </svg>
+      {/* The figures the chart is drawn from, in words (the chart itself has no value axis). */}
+      <Text size={200} className={styles.figures}>
+        <span>
+          {t('kpi.baseline')}: {fmt(kpi.baseline.value)}
+        </span>
+        <span>
+          {t('kpi.latest')}: {progress.latest ? fmt(progress.latest.value) : '—'}
+        </span>
+        <span>
+          {t('kpi.target')}: {fmt(kpi.target.value)}
+        </span>
+      </Text>
       <details>
         <summary className={styles.summary}>{t('common.showTable')}</summary>
         <Table size="small" aria-label={kpi.title}>

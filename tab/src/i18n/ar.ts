@@ -197,6 +197,7 @@ export const ar: Catalogue = {
   'kpi.baseline': 'خط الأساس',
   'kpi.target': 'الهدف',
   'kpi.measurement': 'قياس',
+  'kpi.latest': 'آخر قياس',
   'kpi.chartLabel':
     '{title}: خط الأساس {baseline} في {baselineDate}، والهدف {target} بحلول {targetDate}، وآخر قيمة {latest}.',
   'kpi.noMeasurement': 'لا يوجد قياس بعد',

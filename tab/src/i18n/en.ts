@@ -194,6 +194,7 @@ export const en = {
   'kpi.baseline': 'Baseline',
   'kpi.target': 'Target',
   'kpi.measurement': 'Measurement',
+  'kpi.latest': 'Latest',
   'kpi.chartLabel':
     '{title}: baseline {baseline} on {baselineDate}, target {target} by {targetDate}, latest {latest}.',
   'kpi.noMeasurement': 'no measurement yet',

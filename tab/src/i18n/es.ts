@@ -197,6 +197,7 @@ export const es: Catalogue = {
   'kpi.baseline': 'Línea de base',
   'kpi.target': 'Meta',
   'kpi.measurement': 'Medición',
+  'kpi.latest': 'Última medición',
   'kpi.chartLabel':
     '{title}: línea de base {baseline} el {baselineDate}, meta {target} para el {targetDate}, último valor {latest}.',
   'kpi.noMeasurement': 'sin mediciones',

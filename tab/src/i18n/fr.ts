@@ -200,6 +200,7 @@ export const fr: Catalogue = {
   'kpi.baseline': 'Référence',
   'kpi.target': 'Cible',
   'kpi.measurement': 'Mesure',
+  'kpi.latest': 'Dernière mesure',
   'kpi.chartLabel':
     '{title} : référence {baseline} au {baselineDate}, cible {target} pour le {targetDate}, dernière valeur {latest}.',
   'kpi.noMeasurement': 'aucune mesure',

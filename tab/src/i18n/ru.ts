@@ -199,6 +199,7 @@ export const ru: Catalogue = {
   'kpi.baseline': 'Базовое значение',
   'kpi.target': 'Цель',
   'kpi.measurement': 'Измерение',
+  'kpi.latest': 'Последнее значение',
   'kpi.chartLabel':
     '{title}: база {baseline} на {baselineDate}, цель {target} к {targetDate}, последнее значение {latest}.',
   'kpi.noMeasurement': 'измерений пока нет',

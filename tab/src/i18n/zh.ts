@@ -194,6 +194,7 @@ export const zh: Catalogue = {
   'kpi.baseline': '基线',
   'kpi.target': '目标',
   'kpi.measurement': '测量值',
+  'kpi.latest': '最新值',
   'kpi.chartLabel':
     '{title}：{baselineDate} 基线 {baseline}，{targetDate} 前目标 {target}，最新值 {latest}。',
   'kpi.noMeasurement': '尚无测量值',
