@@ -119,6 +119,8 @@ describe('the SharePoint mode configured by environment variables only', () => {
         AZURE_STORAGE_CONTAINER: 'th-env-state',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a failed assertion kills tsx and the node process under it together.
+      detached: true,
     });
     let out = '';
     let err = '';
@@ -188,7 +190,7 @@ describe('the SharePoint mode configured by environment variables only', () => {
       expect(out).not.toContain(clientSecret);
       expect(err).not.toContain(clientSecret);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       await azurite.stop();
     }
   });
