@@ -1,5 +1,6 @@
 // Risks as a table, highest score first: the text alternative of the heat map.
 import {
+  Button,
   Link,
   Table,
   TableBody,
@@ -22,9 +23,12 @@ export interface RiskTableProps {
   projects?: ReadonlyMap<string, ProjectOverview>;
   people: ReadonlyMap<string, Person>;
   caption: string;
+  /** When given, a risk the user may update gets an Update button. */
+  onEdit?: (risk: Risk) => void;
+  canEdit?: (risk: Risk) => boolean;
 }
 
-export function RiskTable({ risks, projects, people, caption }: RiskTableProps) {
+export function RiskTable({ risks, projects, people, caption, onEdit, canEdit }: RiskTableProps) {
   const { t, number } = useI18n();
   if (risks.length === 0) return <Text>{t('risks.none')}</Text>;
   return (
@@ -38,6 +42,7 @@ export function RiskTable({ risks, projects, people, caption }: RiskTableProps) 
           <TableHeaderCell>{t('risks.impact')}</TableHeaderCell>
           <TableHeaderCell>{t('risks.col.status')}</TableHeaderCell>
           <TableHeaderCell>{t('risks.col.owner')}</TableHeaderCell>
+          {onEdit ? <TableHeaderCell>{t('risks.col.actions')}</TableHeaderCell> : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -64,6 +69,19 @@ export function RiskTable({ risks, projects, people, caption }: RiskTableProps) 
               <TableCell>{number(r.impact)}</TableCell>
               <TableCell>{t(`riskStatus.${r.status}`)}</TableCell>
               <TableCell>{r.ownerId ? (people.get(r.ownerId)?.name ?? r.ownerId) : '—'}</TableCell>
+              {onEdit ? (
+                <TableCell>
+                  {(canEdit?.(r) ?? true) ? (
+                    <Button
+                      size="small"
+                      aria-label={t('risks.updateOf', { title: r.title })}
+                      onClick={() => onEdit(r)}
+                    >
+                      {t('risks.update')}
+                    </Button>
+                  ) : null}
+                </TableCell>
+              ) : null}
             </TableRow>
           );
         })}

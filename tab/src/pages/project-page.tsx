@@ -11,9 +11,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowLeft16Regular } from '@fluentui/react-icons';
-import { canPostStatusUpdate, canRaiseRisk } from '../../../bot/domain/permissions.js';
+import { useState } from 'react';
+import { canEditRisk, canPostStatusUpdate, canRaiseRisk } from '../../../bot/domain/permissions.js';
 import { pillarName } from '../../../bot/domain/pillar.js';
-import { DEFAULT_ESCALATION_THRESHOLD } from '../../../bot/domain/risk.js';
+import { DEFAULT_ESCALATION_THRESHOLD, type Risk } from '../../../bot/domain/risk.js';
 import { mirrored } from '../components/mirrored.js';
 import { ErrorView } from '../components/error-view.js';
 import { HealthBadge } from '../components/health-badge.js';
@@ -23,6 +24,7 @@ import { Loading } from '../components/loading.js';
 import { MilestonesPanel } from '../components/milestones-panel.js';
 import { ProjectForm } from '../components/project-form.js';
 import { RaiseRiskForm } from '../components/raise-risk-form.js';
+import { RiskEditor } from '../components/risk-editor.js';
 import { RiskTable } from '../components/risk-table.js';
 import { StatusUpdateForm } from '../components/status-update-form.js';
 import { UpdateHistory } from '../components/update-history.js';
@@ -188,6 +190,8 @@ function ProjectRisks({ project }: { project: Project }) {
   const people = usePeople(api);
   const risks = useLoad(() => api.risks({ projectId: project.id }), [api, project.id, locale]);
   const settings = useLoad(() => api.settings(), [api]);
+  const [editing, setEditing] = useState<Risk | undefined>();
+  const [updated, setUpdated] = useState(false);
   return (
     <section aria-labelledby="project-risks-title">
       <h2 id="project-risks-title">{t('risks.forProject', { code: project.code })}</h2>
@@ -197,9 +201,31 @@ function ProjectRisks({ project }: { project: Project }) {
           risks={risks.data}
           people={people}
           caption={t('risks.forProject', { code: project.code })}
+          canEdit={(r) => canEditRisk(me.person, r, project).allowed}
+          onEdit={(r) => {
+            setUpdated(false);
+            setEditing(r);
+          }}
         />
       ) : risks.loading ? (
         <Loading />
+      ) : null}
+      {updated ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('risks.updated')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {editing ? (
+        <RiskEditor
+          key={editing.id}
+          risk={editing}
+          onSaved={() => {
+            setEditing(undefined);
+            setUpdated(true);
+            risks.reload();
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
       ) : null}
       {canRaiseRisk(me.person).allowed ? (
         <RaiseRiskForm

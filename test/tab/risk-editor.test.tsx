@@ -1,0 +1,121 @@
+// Updating a risk from the project page: only people who may update a risk get the button, a stale
+// edit shows the conflict with the current values and keeping mine sends only my fields over the
+// current version, and a refused value shows its message next to the field with the input kept.
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { canEditRisk } from '../../bot/domain/permissions.js';
+import type { Risk } from '../../bot/domain/risk.js';
+import type { Endpoints } from '../../tab/src/api/endpoints.js';
+import { RiskEditor } from '../../tab/src/components/risk-editor.js';
+import { RiskTable } from '../../tab/src/components/risk-table.js';
+import { fakeApi, meOf, PEOPLE, problem, project, renderInApp } from './helpers.js';
+
+const AT = '2026-11-20T10:00:00.000Z';
+function risk(overrides: Partial<Risk> = {}): Risk {
+  return {
+    id: 'rsk-1',
+    projectId: 'prj-ai-02',
+    title: 'Copilot licences insufficient',
+    description: '',
+    category: 'financial',
+    likelihood: 4,
+    impact: 3,
+    strategy: 'reduce',
+    mitigation: 'Top-up requested.',
+    ownerId: 'p-owner',
+    status: 'open',
+    residualLikelihood: null,
+    residualImpact: null,
+    reviewDate: null,
+    score: 12,
+    level: 'high',
+    raisedById: 'p-owner',
+    raisedAt: AT,
+    escalation: null,
+    history: [],
+    version: 4,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+describe('RiskTable: the Update button follows the permission', () => {
+  it.each([
+    ['the project owner', 2, PEOPLE.owner],
+    ['the CTO', 2, PEOPLE.cto],
+    ['a ChangeMaker who owns one of the risks', 1, PEOPLE.changemaker],
+    ['a viewer', 0, PEOPLE.viewer],
+  ])('%s gets it on %i of 2 risks', (_who, count, who) => {
+    const risks = [risk(), risk({ id: 'rsk-2', title: 'Vendor delay', ownerId: 'p-changemaker' })];
+    renderInApp(
+      <RiskTable
+        risks={risks}
+        people={new Map()}
+        caption="Risks of AI-02"
+        canEdit={(r) => canEditRisk(who, r, project()).allowed}
+        onEdit={vi.fn()}
+      />,
+      { me: meOf(who) },
+    );
+    expect(screen.queryAllByRole('button', { name: /^Update the risk/ })).toHaveLength(count);
+  });
+});
+
+describe('RiskEditor', () => {
+  it('shows a stale edit as a conflict and, keeping mine, saves only my fields over the current version', async () => {
+    // Meanwhile someone rated the impact 5 and moved the risk to mitigating (version 5).
+    const current = risk({ impact: 5, status: 'mitigating', score: 20, level: 'critical', version: 5 });
+    const saved = { ...current, mitigation: 'Licences bought for wave 2.', version: 6 };
+    const updateRisk = vi
+      .fn<Endpoints['updateRisk']>()
+      .mockRejectedValueOnce(problem(412, 'version_conflict', { current }))
+      .mockResolvedValueOnce({ value: saved, version: 6 });
+    const onSaved = vi.fn();
+    renderInApp(<RiskEditor risk={risk()} onSaved={onSaved} onCancel={vi.fn()} />, {
+      api: fakeApi({ updateRisk }),
+    });
+    const mitigation = screen.getByRole('textbox', { name: 'Mitigation' });
+    await userEvent.clear(mitigation);
+    await userEvent.type(mitigation, 'Licences bought for wave 2.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(updateRisk).toHaveBeenCalledWith('rsk-1', { mitigation: 'Licences bought for wave 2.' }, 4);
+
+    const conflict = await screen.findByTestId('conflict');
+    const row = (field: string) => conflict.querySelector(`[data-field="${field}"]`);
+    expect(row('mitigation')?.textContent).toContain('Licences bought for wave 2.');
+    expect(row('mitigation')?.textContent).toContain('Top-up requested.');
+    // The form still shows what I started from, so my values differ from the new current ones.
+    expect(within(conflict).getByText('Mitigating')).toBeInTheDocument();
+    expect(mitigation).toHaveValue('Licences bought for wave 2.');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Keep my values and save again' }));
+    expect(updateRisk).toHaveBeenLastCalledWith('rsk-1', { mitigation: 'Licences bought for wave 2.' }, 5);
+    expect(onSaved).toHaveBeenCalledWith(saved);
+  });
+
+  it('shows a refused value next to its field in the user’s language and keeps the input', async () => {
+    const updateRisk = vi.fn<Endpoints['updateRisk']>().mockRejectedValue(
+      problem(400, 'validation_failed', {
+        errors: [{ path: 'mitigation', code: 'too_big', message: '4 000 caractères au plus.' }],
+      }),
+    );
+    renderInApp(<RiskEditor risk={risk()} onSaved={vi.fn()} onCancel={vi.fn()} />, {
+      api: fakeApi({ updateRisk }),
+      lang: 'fr',
+    });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Statut' }), 'closed');
+    const mitigation = screen.getByRole('textbox', { name: 'Atténuation' });
+    await userEvent.type(mitigation, ' Encore.');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(updateRisk).toHaveBeenCalledWith(
+      'rsk-1',
+      { status: 'closed', mitigation: 'Top-up requested. Encore.' },
+      4,
+    );
+    expect(await screen.findByText('4 000 caractères au plus.')).toBeInTheDocument();
+    expect(mitigation).toHaveValue('Top-up requested. Encore.');
+    expect(screen.getByRole('combobox', { name: 'Statut' })).toHaveValue('closed');
+  });
+});
