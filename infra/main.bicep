@@ -56,6 +56,9 @@ param sharePointSiteId string
 ])
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
+@description('Microsoft Entra authority host the app gets its tokens from (ENTRA_AUTHORITY_HOST); defaults to the one of the Azure cloud the template is deployed to, so that it matches graphBaseUrl in a national cloud.')
+param entraAuthorityHost string = environment().authentication.loginEndpoint
+
 @description('Id of the Teams app (manifest id), used in deep links.')
 @minLength(36)
 @maxLength(36)
@@ -180,6 +183,7 @@ var baseSettings = {
   STATE_STORE: 'blob'
   SHAREPOINT_SITE_ID: sharePointSiteId
   GRAPH_BASE_URL: graphBaseUrl
+  ENTRA_AUTHORITY_HOST: entraAuthorityHost
   ENTRA_TENANT_ID: tenant().tenantId
   ENTRA_CLIENT_ID: entraClientId
   BOT_ID: botId
@@ -210,6 +214,7 @@ module app 'modules/app-service.bicep' = {
     appCommandLine: appCommandLine
     settings: union(baseSettings, entraSecretSetting, botSecretSetting)
     entraClientId: entraClientId
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }

@@ -43,6 +43,9 @@ param settings object
 @description('Client id of the Entra app that protects the API, for ENTRA_APP_ID_URI.')
 param entraClientId string
 
+@description('Resource id of the Log Analytics workspace (the one behind Application Insights) that receives the app\'s console output: its structured JSON logs with correlation ids.')
+param logAnalyticsWorkspaceId string
+
 @description('Tags applied to the plan and the app.')
 param tags object
 
@@ -97,6 +100,31 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     PUBLIC_URL: 'https://${site.properties.defaultHostName}'
     ENTRA_APP_ID_URI: 'api://${site.properties.defaultHostName}/${entraClientId}'
   })
+}
+
+// The app logs JSON lines to stdout (pino, one correlationId per request or bot turn). App Service
+// sends them to the workspace of Application Insights as AppServiceConsoleLogs; the HTTP and
+// platform logs go along, so one Logs query sees requests, restarts and the app's own lines.
+resource siteLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'app-logs-to-workspace'
+  scope: site
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+  }
 }
 
 @description('Resource id of the web app (for zip deploy).')

@@ -148,6 +148,7 @@ describe('web app', () => {
       'NODE_ENV',
       'SHAREPOINT_SITE_ID',
       'GRAPH_BASE_URL',
+      'ENTRA_AUTHORITY_HOST',
       'BOT_ID',
       'BOT_TYPE',
       'BOT_TENANT_ID',
@@ -172,6 +173,8 @@ describe('web app', () => {
       if (/_ID$/.test(key) && key !== 'SHAREPOINT_SITE_ID') return '3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8';
       if (key === 'AZURE_STORAGE_ACCOUNT_URL') return 'https://stthub.blob.core.windows.net/';
       if (key === 'GRAPH_BASE_URL') return 'https://graph.microsoft.com/v1.0';
+      // environment().authentication.loginEndpoint, as Azure gives it (with a trailing slash).
+      if (key === 'ENTRA_AUTHORITY_HOST') return 'https://login.microsoftonline.us/';
       if (key === 'BOT_TYPE') return 'UserAssignedMSI';
       if (key === 'AZURE_STORAGE_CONTAINER') return 'transformation-hub';
       return 'value-of-' + key.toLowerCase();
@@ -184,6 +187,10 @@ describe('web app', () => {
 
     const msi = parseConfig({ ...env, BOT_TYPE: 'UserAssignedMSI' });
     expect(msi.store).toBe('sharepoint');
+    expect(msi.auth.authorityHost).toBe('https://login.microsoftonline.us');
+    expect(main.text).toContain(
+      'param entraAuthorityHost string = environment().authentication.loginEndpoint',
+    );
     expect(msi.stateStore).toBe('blob');
     expect(msi.auth.mode).toBe('entra');
     expect(msi.bot.type).toBe('UserAssignedMSI');
@@ -225,6 +232,16 @@ describe('storage, Key Vault, bot, monitoring', () => {
     const m = moduleFile('monitoring').text;
     expect(m).toContain("'Microsoft.OperationalInsights/workspaces@");
     expect(m).toContain('WorkspaceResourceId: workspace.id');
+  });
+
+  it("logs: the app's console output (its JSON logs) goes to the Application Insights workspace", () => {
+    const a = moduleFile('app-service').text;
+    expect(a).toMatch(
+      /resource \w+ 'Microsoft\.Insights\/diagnosticSettings@[\d-]+(-preview)?' = \{\n\s+name: '[\w-]+'\n\s+scope: site\n/,
+    );
+    expect(a).toContain('workspaceId: logAnalyticsWorkspaceId');
+    expect(a).toMatch(/category: 'AppServiceConsoleLogs'\n\s+enabled: true/);
+    expect(main.text).toContain('logAnalyticsWorkspaceId: monitoring.outputs.workspaceId');
   });
 
   it('every module main.bicep uses exists', () => {
