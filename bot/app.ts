@@ -109,7 +109,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     config.auth.mode === 'dev'
       ? new DevAuthenticator(config.auth.devDefaultUser)
       : new BearerAuthenticator(overrides.tokenValidator ?? entraTokenValidator(config, clock));
-  // Digest, reminders and escalations; event-driven sends and the scheduler only with SCHEDULER_ENABLED.
+  // Digest, reminders and escalations. Events are always handled (an escalated risk goes to the CTO at
+  // once, an arriving update stops its reminders: only the instance that took the write sees them);
+  // SCHEDULER_ENABLED only turns this instance's schedules off.
   const proactive = createProactiveFeature({
     config,
     logger,
@@ -118,7 +120,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     stateStore,
     events,
     links: { publicUrl: config.server.publicUrl, teamsAppId: config.bot.teamsAppId },
-    listen: config.schedulerEnabled,
+    listen: true,
     options: overrides.proactive,
   });
   const extraRoutes = [

@@ -1,7 +1,8 @@
 // Everything proactive, composed once: the sender, the delivery pipeline, the digest, reminder,
 // escalation and subscription services, the scheduler, and the event subscriptions (an escalated
 // risk goes to the CTO at once; an arriving update stops its reminders). app.ts creates it, adds
-// its commands, verbs and routes to the bot and the API, and starts the scheduler when enabled.
+// its commands, verbs and routes to the bot and the API, and starts the scheduler when enabled
+// (SCHEDULER_ENABLED); the events are handled whether or not this instance runs the schedules.
 import type { CloudAdapter } from 'botbuilder';
 import type { LinkTarget } from '../cards/links.js';
 import type { Config } from '../config.js';
@@ -50,7 +51,7 @@ export function createProactiveFeature(input: {
   stateStore: StateStore;
   events: EventBus;
   links: LinkTarget;
-  /** React to escalations and arriving updates (off when proactive messaging is off, e.g. in tests). */
+  /** React to escalations and arriving updates (the app always does; false only for isolated tests). */
   listen: boolean;
   options?: ProactiveOptions;
 }): ProactiveFeature {

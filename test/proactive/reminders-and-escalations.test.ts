@@ -1,7 +1,8 @@
 // Reminders at 10:00 Thursday in each owner's own time zone, the second nudge the next working day,
 // absences honoured, reminders stopped (and the delivered card replaced) the moment the update
 // arrives; risk escalations to every CTO at once, exactly once, with the other copies updated in
-// place after one CTO acts.
+// place after one CTO acts. The instance runs with SCHEDULER_ENABLED=false: escalations and stopping
+// reminders are driven by the app's own events, not by the schedules.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../bot/domain/person.js';
 import { collectAll } from '../../bot/ports/paging.js';
 import type { RequestContext } from '../../bot/services/context.js';
-import { listenTo } from '../../bot/teams/proactive-feature.js';
 import { startRateLimitedConnector, type RateLimitedConnector } from '../helpers/rate-limited-connector.js';
 import { openInstance, registerConversations, seedPortfolio, type Instance } from './proactive-harness.js';
 
@@ -25,7 +25,6 @@ beforeEach(async () => {
   await seedPortfolio(i, 40);
   const people = await collectAll((page) => i.app.store.people.list({ active: true, ...page }));
   await registerConversations(i, people, connector.url);
-  listenTo(i.app.events, i.app.proactive.escalations, i.app.proactive.reminders);
 });
 afterEach(async () => {
   await i.app.close();
@@ -126,6 +125,8 @@ describe('reminders', () => {
 
 describe('risk escalations', () => {
   it('go to every CTO at once, exactly once, and the other copies show the outcome', async () => {
+    // At once means from the write's own event, even in an instance that runs no schedules.
+    expect(i.app.config.schedulerEnabled).toBe(false);
     const ctos = await collectAll((page) => i.app.store.people.list({ role: 'cto', active: true, ...page }));
     expect(ctos.length).toBeGreaterThanOrEqual(1);
     const projects = await collectAll((page) => i.app.store.projects.list(page));
