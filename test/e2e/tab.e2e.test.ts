@@ -1,7 +1,8 @@
 // The tab in a real browser against the real app (SQLite, demo portfolio, built tab): the portfolio
 // renders the seeded data, an owner edits a project and it persists, a concurrent edit shows the
-// conflict, Arabic lays out right to left, and axe-core finds no violations on the main pages in the
-// light, dark and high-contrast themes. Screenshots go to scratch/tab-e2e/ (not committed).
+// conflict, an owner updates a risk, Arabic lays out right to left, and axe-core finds no violations
+// on the main pages in the light, dark and high-contrast themes. Screenshots go to scratch/tab-e2e/
+// (ignored by git).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -116,7 +117,40 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     expect(await page.getByTestId('risk-table').locator('tbody tr').count()).toBe(count);
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'portfolio-risks.png'), fullPage: true });
+    // The other views of the portfolio (not routes of their own) pass axe too.
+    await page.getByRole('tab', { name: 'Roadmap' }).click();
+    await page.getByRole('heading', { name: 'Milestone roadmap' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'KPIs' }).click();
+    await page.locator('[data-kpi]').first().waitFor();
+    expect(await page.locator('[data-kpi] svg[role="img"]').count()).toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'portfolio-kpis.png'), fullPage: true });
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an owner updates a risk of their project and it persists; a viewer gets no Update button', async () => {
+    const page = await open('projects/AI-02/risks', { as: 'p-owner' });
+    const row = page.locator('[data-risk="rsk-ai-02-01"]');
+    await row.getByRole('button', { name: /^Update the risk/ }).click();
+    const editor = page.getByTestId('risk-editor');
+    await editor.getByRole('combobox', { name: 'Status' }).selectOption('mitigating');
+    await editor.getByRole('textbox', { name: 'Mitigation' }).fill('Licence top-up approved for wave 2.');
+    expect(await axe(page)).toEqual([]);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Risk updated.').waitFor();
+    expect(await row.innerText()).toContain('Mitigating');
+    const stored = await app.json<{ status: string; mitigation: string }>('/api/v1/risks/rsk-ai-02-01', {
+      as: 'p-owner',
+    });
+    expect(stored.body).toMatchObject({
+      status: 'mitigating',
+      mitigation: 'Licence top-up approved for wave 2.',
+    });
+    await page.goto(`${app.baseUrl}/?as=p-viewer#/projects/AI-02/risks`);
+    await page.locator('[data-risk="rsk-ai-02-01"]').waitFor();
+    expect(await page.getByRole('button', { name: /^Update the risk/ }).count()).toBe(0);
     await page.close();
   });
 
