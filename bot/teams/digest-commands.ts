@@ -2,10 +2,12 @@
 // yourself), `digest send` (cto: send to every recipient now, once per recipient and period),
 // `subscribe digest` / `unsubscribe digest` (pillar leads), `away [period]` and `unreachable` (cto).
 import { ForbiddenError } from '../domain/errors.js';
+import { SUPPORTED_LOCALES } from '../domain/locale.js';
 import { canAdminister } from '../domain/permissions.js';
-import type { MessageKey } from '../i18n/translate.js';
+import { t, type MessageKey } from '../i18n/translate.js';
 import { listUnreachable } from '../services/digest-unreachable.js';
 import type { SubscriptionChange } from '../services/subscription-service.js';
+import { normalise } from './command-keywords.js';
 import type { BotTurn, CommandHandler } from './extensions.js';
 import type { ProactiveFeature } from './proactive-feature.js';
 import { errorText, requestContext, sendCard, sendText } from './turn-kit.js';
@@ -17,6 +19,14 @@ const SUBSCRIPTION_KEYS: Record<SubscriptionChange, MessageKey> = {
   'not-subscribed': 'digest.cmd.not_subscribed',
   'cto-always': 'digest.cmd.cto_always',
 };
+
+/**
+ * The word after `digest` that sends it, in any of the six languages (the help card shows
+ * "digest [send]" with the word in the person's language, e.g. "synthèse [envoyer]").
+ */
+const SEND_WORDS: ReadonlySet<string> = new Set(
+  SUPPORTED_LOCALES.map((locale) => normalise(t(locale, 'bot.arg.send'))),
+);
 
 /** Runs a command body; an application error becomes its localised sentence, never a crash. */
 async function guarded(turn: BotTurn, body: () => Promise<void>): Promise<void> {
@@ -34,7 +44,7 @@ export function digestCommands(feature: ProactiveFeature): CommandHandler[] {
       id: 'digest',
       handle: (turn, args) =>
         guarded(turn, async () => {
-          const word = args.trim().toLowerCase();
+          const word = normalise(args);
           if (!word || word === 'preview') {
             const digest = await feature.digest.compose();
             await sendCard(
@@ -43,7 +53,7 @@ export function digestCommands(feature: ProactiveFeature): CommandHandler[] {
             );
             return;
           }
-          if (word !== 'send') return sendText(turn.context, turn.t('digest.cmd.usage'));
+          if (!SEND_WORDS.has(word)) return sendText(turn.context, turn.t('digest.cmd.usage'));
           if (!canAdminister(turn.actor).allowed) {
             await services.audit.record(
               requestContext(turn),

@@ -43,7 +43,8 @@ describe('digest commands', () => {
 
   it('digest in French for a French-speaking client', async () => {
     const cards = cardsOf(await h.say('digest', { as: 'viewer', locale: 'fr-FR' }));
-    expect(cardText(cards[0])).toMatch(/Synthèse hebdomadaire|Weekly portfolio digest/);
+    expect(cardText(cards[0])).toContain('Synthèse hebdomadaire du portefeuille');
+    expect(cardText(cards[0])).toContain('Aperçu : vous seul voyez cette carte.');
   });
 
   it('digest send: refused (and audited) for everyone but the Transformation Office', async () => {
@@ -61,6 +62,25 @@ describe('digest commands', () => {
     expect(delivered).toBeGreaterThanOrEqual(1);
     const second = textOf(await h.say('digest send', { as: 'cto' }));
     expect(second).toMatch(new RegExp(`0 delivered, ${delivered} already sent`));
+  });
+
+  it('digest send in the other languages: the word the help card shows ("synthèse [envoyer]")', async () => {
+    // The CTO reads English; what counts is that each phrase reaches the send (already sent by now).
+    for (const phrase of [
+      'synthèse envoyer',
+      'resumen enviar',
+      'сводка отправить',
+      '摘要 发送',
+      'الملخص إرسال',
+    ]) {
+      expect(textOf(await h.say(phrase, { as: 'cto' })), phrase).toMatch(
+        /^Digest for 2026-W47: 0 delivered, \d+ already sent/,
+      );
+    }
+    // Anything else after the keyword gets the usage, in the person's language with its own words.
+    expect(textOf(await h.say('synthèse maintenant', { as: 'viewer', locale: 'fr-FR' }))).toBe(
+      'Tapez « synthèse » pour un aperçu, ou « synthèse envoyer » pour l’envoyer maintenant à tous les destinataires.',
+    );
   });
 
   it('subscribe / unsubscribe digest: for pillar leads; others are told why', async () => {

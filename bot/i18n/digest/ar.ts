@@ -53,7 +53,7 @@ export const ar: Readonly<Record<Key, string>> = {
   'digest.cmd.sent':
     'ملخص {period}: سُلِّم {delivered}، أُرسل سابقًا {already}، تعذّر الوصول {unreachable}، فشل {failed}.',
   'digest.cmd.send_forbidden': 'مكتب التحول وحده يمكنه إرسال الملخص إلى الجميع.',
-  'digest.cmd.usage': 'اكتب "digest" للمعاينة، أو "digest send" لإرساله الآن إلى جميع المستلمين.',
+  'digest.cmd.usage': 'اكتب "الملخص" للمعاينة، أو "الملخص إرسال" لإرساله الآن إلى جميع المستلمين.',
   'digest.cmd.subscribed': 'تم: ستتلقى الملخص الأسبوعي.',
   'digest.cmd.already_subscribed': 'أنت تتلقى الملخص الأسبوعي بالفعل.',
   'digest.cmd.unsubscribed': 'تم: لن تتلقى الملخص الأسبوعي بعد الآن.',

@@ -53,7 +53,7 @@ export const es: Readonly<Record<Key, string>> = {
     'Resumen {period}: {delivered} entregados, {already} ya enviados, {unreachable} inaccesibles, {failed} fallidos.',
   'digest.cmd.send_forbidden': 'Solo la Oficina de Transformación puede enviar el resumen a todos.',
   'digest.cmd.usage':
-    'Escriba «digest» para una vista previa, o «digest send» para enviarlo ahora a todos los destinatarios.',
+    'Escriba «resumen» para una vista previa, o «resumen enviar» para enviarlo ahora a todos los destinatarios.',
   'digest.cmd.subscribed': 'Hecho: recibirá el resumen semanal.',
   'digest.cmd.already_subscribed': 'Ya recibe el resumen semanal.',
   'digest.cmd.unsubscribed': 'Hecho: ya no recibirá el resumen semanal.',

@@ -54,7 +54,7 @@ export const fr: Readonly<Record<Key, string>> = {
     'Synthèse {period} : {delivered} remises, {already} déjà envoyées, {unreachable} injoignables, {failed} en échec.',
   'digest.cmd.send_forbidden': 'Seul le Bureau de la transformation peut envoyer la synthèse à tous.',
   'digest.cmd.usage':
-    'Tapez « digest » pour un aperçu, ou « digest send » pour l’envoyer maintenant à tous les destinataires.',
+    'Tapez « synthèse » pour un aperçu, ou « synthèse envoyer » pour l’envoyer maintenant à tous les destinataires.',
   'digest.cmd.subscribed': 'C’est fait : vous recevrez la synthèse hebdomadaire.',
   'digest.cmd.already_subscribed': 'Vous recevez déjà la synthèse hebdomadaire.',
   'digest.cmd.unsubscribed': 'C’est fait : vous ne recevrez plus la synthèse hebdomadaire.',

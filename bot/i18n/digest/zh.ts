@@ -50,7 +50,7 @@ export const zh: Readonly<Record<Key, string>> = {
   'digest.cmd.sent':
     '{period} 摘要：已送达 {delivered}，此前已发送 {already}，无法送达 {unreachable}，失败 {failed}。',
   'digest.cmd.send_forbidden': '只有转型办公室可以向所有人发送摘要。',
-  'digest.cmd.usage': '输入“digest”预览，或输入“digest send”立即发送给所有收件人。',
+  'digest.cmd.usage': '输入“摘要”预览，或输入“摘要 发送”立即发送给所有收件人。',
   'digest.cmd.subscribed': '完成：您将收到每周摘要。',
   'digest.cmd.already_subscribed': '您已经在接收每周摘要。',
   'digest.cmd.unsubscribed': '完成：您将不再收到每周摘要。',
