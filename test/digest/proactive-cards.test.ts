@@ -1,7 +1,8 @@
 // Every proactive card (digest for a 1,000-project portfolio, reminder with the inline update form,
 // escalation before and after an action), in every language: parses with the adaptivecards library
 // without warnings, version 1.5, under 40 KB as Teams counts it, only elements Teams supports, rtl
-// for Arabic, every Action.Execute with its Action.Submit fallback, user text kept inert.
+// for Arabic, every Action.Execute with its Action.Submit fallback, a tab deep link on every card
+// with an action, user text kept inert.
 import * as AC from 'adaptivecards';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDigestCard } from '../../bot/cards/digest-card.js';
@@ -170,6 +171,11 @@ describe.each(SUPPORTED_LOCALES)('proactive cards in %s', (locale) => {
     const executes = json.match(/"type":"Action\.Execute"/g)?.length ?? 0;
     const fallbacks = json.match(/"fallback":\{"type":"Action\.Submit"/g)?.length ?? 0;
     expect(fallbacks).toBe(executes);
+    // Every card a person can act on also opens the tab (mobile clients handle Action.Execute poorly).
+    const used = types(card);
+    if (used.some((t) => t.startsWith('Input.') || t === 'Action.Execute' || t === 'Action.Submit')) {
+      expect(json).toContain(`https://teams.microsoft.com/l/entity/${links.teamsAppId}/`);
+    }
     // No user text became a link, a mention or formatting where markdown is read (TextBlock, facts).
     for (const text of markdownTexts(card)) {
       expect(text).not.toMatch(/(?<!\\)\]\(https:\/\/evil/);
