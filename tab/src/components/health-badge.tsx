@@ -1,4 +1,4 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge, makeStyles } from '@fluentui/react-components';
 import {
   CheckmarkCircle16Filled,
   ErrorCircle16Filled,
@@ -8,6 +8,8 @@ import {
 import type { Health } from '../../../bot/domain/health.js';
 import { useI18n } from '../i18n/index.js';
 
+// A badge is one line: in a narrow column it keeps its words together rather than spilling out.
+const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap', flexShrink: 0 } });
 const LOOK = {
   green: { color: 'success', icon: <CheckmarkCircle16Filled /> },
   amber: { color: 'warning', icon: <Warning16Filled /> },
@@ -17,11 +19,12 @@ const LOOK = {
 
 /** Health as colour, icon and words (never colour alone). */
 export function HealthBadge({ health }: { health: Health | undefined }) {
+  const styles = useStyles();
   const { t } = useI18n();
   const key = health ?? 'unknown';
   const look = LOOK[key];
   return (
-    <Badge appearance="tint" color={look.color} icon={look.icon} data-health={key}>
+    <Badge className={styles.badge} appearance="tint" color={look.color} icon={look.icon} data-health={key}>
       {t(`health.${key}`)}
     </Badge>
   );

@@ -28,7 +28,9 @@ const useStyles = makeStyles({
     minHeight: '56px',
     minWidth: '56px',
     borderRadius: tokens.borderRadiusMedium,
-    ...shorthands.borderWidth(0),
+    // Transparent in the light and dark themes; the cell's outline in high contrast, where the
+    // level colours give way to the background.
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorTransparentStroke),
     cursor: 'pointer',
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,

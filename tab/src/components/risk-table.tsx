@@ -2,6 +2,7 @@
 import {
   Button,
   Link,
+  makeStyles,
   Table,
   TableBody,
   TableCell,
@@ -18,6 +19,9 @@ import { useI18n } from '../i18n/index.js';
 import { hrefOf } from '../router.js';
 import { LevelBadge } from './level-badge.js';
 
+// Columns sized by their content, so the risk's title is not squeezed to the width of a rating.
+const useStyles = makeStyles({ table: { tableLayout: 'auto' } });
+
 export interface RiskTableProps {
   risks: readonly Risk[];
   projects?: ReadonlyMap<string, ProjectOverview>;
@@ -29,10 +33,11 @@ export interface RiskTableProps {
 }
 
 export function RiskTable({ risks, projects, people, caption, onEdit, canEdit }: RiskTableProps) {
+  const styles = useStyles();
   const { t, number } = useI18n();
   if (risks.length === 0) return <Text>{t('risks.none')}</Text>;
   return (
-    <Table aria-label={caption} data-testid="risk-table">
+    <Table className={styles.table} aria-label={caption} data-testid="risk-table">
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t('risks.col.level')}</TableHeaderCell>
