@@ -67,6 +67,28 @@ describe('the SharePoint mode configured by environment variables only', () => {
     expect([...emulator.entra.issued.values()].some((t) => t.method === 'certificate')).toBe(true);
   });
 
+  it('puts the first CTO on the roster of the new site once (--cto), and refuses a bad address', async () => {
+    const credentials = { ENTRA_CLIENT_CERTIFICATE_PATH: certificate.bundlePath };
+    const cto = ['--cto', 'Nadia.Rahimi@itu.example', '--cto-name', 'Nadia Rahimi'];
+    const dry = await run(TSX, ['scripts/provision-sharepoint.ts', ...cto, '--dry-run'], {
+      env: env(credentials),
+    });
+    expect(dry.stdout).toContain('+ would add nadia.rahimi@itu.example to "TH Roster" as CTO');
+    expect(emulator.itemsOf(siteId, 'TH Roster')).toEqual([]);
+    const first = await run(TSX, ['scripts/provision-sharepoint.ts', ...cto], { env: env(credentials) });
+    expect(first.stdout).toContain('+ add nadia.rahimi@itu.example to "TH Roster" as CTO (Nadia Rahimi)');
+    const second = await run(TSX, ['scripts/provision-sharepoint.ts', ...cto], { env: env(credentials) });
+    expect(second.stdout).toContain('= nadia.rahimi@itu.example is on "TH Roster" as CTO');
+    expect(emulator.itemsOf(siteId, 'TH Roster').map((i) => [i.EmailKey, i.Role])).toEqual([
+      ['nadia.rahimi@itu.example', 'cto'],
+    ]);
+    const bad = (await run(TSX, ['scripts/provision-sharepoint.ts', '--cto', 'not-an-address'], {
+      env: env(credentials),
+    }).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--cto: email: expected an e-mail address');
+  }, 60_000);
+
   it('opens the store through createStore with a client secret, writes and reads back', async () => {
     const { stdout } = await run(TSX, ['test/graph-emulator/store-from-env.ts'], {
       env: env({ ENTRA_CLIENT_SECRET: clientSecret }),
@@ -193,5 +215,5 @@ describe('the SharePoint mode configured by environment variables only', () => {
       if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       await azurite.stop();
     }
-  });
+  }, 60_000);
 });
