@@ -168,6 +168,18 @@ export class GraphGateway {
     return all;
   }
 
+  // ---- the signed-in user (a delegated token) ----
+
+  /** GET /me with the given properties; the body is untrusted and parsed by the caller. */
+  async getMe(select: readonly string[]): Promise<unknown> {
+    const result = await this.request({
+      operation: 'me.get',
+      method: 'GET',
+      url: `/me?${query({ $select: select.join(',') })}`,
+    });
+    return result.body;
+  }
+
   // ---- sites, lists, columns (provisioning) ----
 
   async getSite(siteId: string): Promise<{ id: string }> {

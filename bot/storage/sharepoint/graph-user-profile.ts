@@ -29,7 +29,15 @@ const MeShape = z
   })
   .loose();
 
-const SELECT = 'id,displayName,mail,userPrincipalName,jobTitle,officeLocation,preferredLanguage';
+const SELECT = [
+  'id',
+  'displayName',
+  'mail',
+  'userPrincipalName',
+  'jobTitle',
+  'officeLocation',
+  'preferredLanguage',
+] as const;
 
 export async function readSignedInUser(
   graphBaseUrl: string,
@@ -41,12 +49,7 @@ export async function readSignedInUser(
     { retry: { maxRetries: 2 }, timeoutMs: 10_000, ...deps, tokens: staticTokenProvider(delegatedToken) },
   );
   try {
-    const result = await gateway.request({
-      operation: 'me.get',
-      method: 'GET',
-      url: `/me?$select=${SELECT}`,
-    });
-    const me = MeShape.safeParse(result.body);
+    const me = MeShape.safeParse(await gateway.getMe(SELECT));
     if (!me.success) throw new UnavailableError('Microsoft Graph (unexpected /me response)');
     return {
       id: me.data.id,
