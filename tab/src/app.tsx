@@ -14,6 +14,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { ApiClient } from './api/client.js';
 import { endpoints, type Endpoints } from './api/endpoints.js';
 import { ApiError, asApiError } from './api/problem.js';
+import { clientIdFromToken, consentPageUrl } from './auth/consent.js';
 import { DevBar } from './components/dev-bar.js';
 import { ErrorView } from './components/error-view.js';
 import { Loading } from './components/loading.js';
@@ -43,6 +44,9 @@ const THEMES: Record<ThemeName, Theme> = {
  */
 export const CONSENT_URL: string =
   (import.meta.env.VITE_CONSENT_URL as string | undefined) ?? '/auth/consent';
+
+/** The app registration's client id; by default read from the audience of the tab's SSO token. */
+const ENTRA_CLIENT_ID = import.meta.env.VITE_ENTRA_CLIENT_ID as string | undefined;
 
 const useStyles = makeStyles({
   header: {
@@ -171,10 +175,27 @@ export function App({ host, api: injected }: AppProps) {
     document.title = i18n.t('app.title');
   }, [i18n]);
 
-  const consent = useCallback(async () => {
-    await host.authenticate(CONSENT_URL);
-    setAttempt((n) => n + 1);
-  }, [host]);
+  const consent = useCallback(
+    async (scopes?: readonly string[]) => {
+      const clientId = ENTRA_CLIENT_ID ?? clientIdFromToken(await host.getToken());
+      const url =
+        host.info.tenantId && clientId
+          ? consentPageUrl(CONSENT_URL, {
+              tenantId: host.info.tenantId,
+              clientId,
+              scopes: scopes?.length ? scopes : ['openid', 'profile'],
+              loginHint: host.info.loginHint,
+            })
+          : CONSENT_URL;
+      try {
+        await host.authenticate(url);
+      } catch {
+        // Declined or the window closed: the reload below shows the consent request again.
+      }
+      setAttempt((n) => n + 1);
+    },
+    [host],
+  );
 
   const context = useMemo<AppContextValue | undefined>(
     () => (me ? { api, me, host, consent } : undefined),
@@ -230,7 +251,7 @@ function Pending(props: {
   error?: ApiError;
   inTeams: boolean;
   onRetry: () => void;
-  onConsent: () => Promise<void>;
+  onConsent: (scopes?: readonly string[]) => Promise<void>;
 }) {
   const styles = useStyles();
   const { t } = useI18n();

@@ -8,8 +8,8 @@ export interface AppContextValue {
   api: Endpoints;
   me: Me;
   host: Host;
-  /** Opens the consent flow (entra mode) and reloads the data afterwards. */
-  consent: () => Promise<void>;
+  /** Opens the consent flow (entra mode) for the scopes the server named, then reloads the data. */
+  consent: (scopes?: readonly string[]) => Promise<void>;
 }
 
 export const AppContext = createContext<AppContextValue | undefined>(undefined);

@@ -99,7 +99,40 @@ describe('in Teams', () => {
       .mockResolvedValue(meOf(PEOPLE.owner));
     render(<App host={host} api={fakeApi({ me, myWork: emptyWork, projects: () => Promise.resolve([]) })} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Give consent' }));
+    // Without a tenant in the Teams context the page cannot name one: it is opened bare.
     expect(host.authenticate).toHaveBeenCalledWith('/auth/consent');
+    await screen.findByRole('tab', { name: 'My work' });
+  });
+
+  it('opens the consent page with the tenant, the client id from the SSO token and the scopes the server named', async () => {
+    window.location.hash = '#/my-work';
+    const tenant = '11111111-1111-4111-8111-111111111111';
+    const client = '22222222-2222-4222-8222-222222222222';
+    const host = teamsHost({ tenantId: tenant, loginHint: 'daniel@itu.example' });
+    const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '');
+    host.getToken = vi.fn(() =>
+      Promise.resolve(`${b64({ alg: 'RS256' })}.${b64({ aud: `api://hub.example.org/${client}` })}.sig`),
+    );
+    const me = vi
+      .fn()
+      .mockRejectedValueOnce(
+        problem(403, 'consent_required', {
+          type: 'https://transformation-hub.itu.int/problems/consent_required',
+          scopes: ['https://graph.microsoft.com/User.Read'],
+        }),
+      )
+      .mockResolvedValue(meOf(PEOPLE.owner));
+    render(<App host={host} api={fakeApi({ me, myWork: emptyWork, projects: () => Promise.resolve([]) })} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Give consent' }));
+    const [url] = (host.authenticate as ReturnType<typeof vi.fn>).mock.calls[0] as [string];
+    const [path, query] = url.split('?');
+    expect(path).toBe('/auth/consent');
+    expect(Object.fromEntries(new URLSearchParams(query))).toEqual({
+      tenant,
+      client,
+      scope: 'https://graph.microsoft.com/User.Read',
+      hint: 'daniel@itu.example',
+    });
     await screen.findByRole('tab', { name: 'My work' });
   });
 

@@ -22,7 +22,7 @@ export interface ErrorViewProps {
   error: ApiError;
   onRetry?: () => void;
   /** Defaults to the app's consent flow. */
-  onConsent?: () => Promise<void>;
+  onConsent?: (scopes?: readonly string[]) => Promise<void>;
 }
 
 export function ErrorView({ error, onRetry, onConsent }: ErrorViewProps) {
@@ -37,7 +37,10 @@ export function ErrorView({ error, onRetry, onConsent }: ErrorViewProps) {
           {t('consent.body')}
         </MessageBarBody>
         <MessageBarActions>
-          <Button appearance="primary" onClick={() => void consent().then(() => onRetry?.())}>
+          <Button
+            appearance="primary"
+            onClick={() => void consent(error.problem.scopes).then(() => onRetry?.())}
+          >
             {t('consent.button')}
           </Button>
         </MessageBarActions>

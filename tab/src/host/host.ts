@@ -11,6 +11,9 @@ export interface HostInfo {
   subPageId?: string;
   /** "content", "settings" (configuration page), ... */
   frameContext?: string;
+  /** Entra tenant and sign-in name from the Teams context (for the consent flow). */
+  tenantId?: string;
+  loginHint?: string;
 }
 
 export interface TabConfig {

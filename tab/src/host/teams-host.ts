@@ -26,6 +26,8 @@ export async function teamsHost(): Promise<Host> {
       theme: toThemeName(context.app.theme),
       subPageId: context.page.subPageId || undefined,
       frameContext: context.page.frameContext,
+      tenantId: context.user?.tenant?.id,
+      loginHint: context.user?.loginHint,
     },
     getToken: () => authentication.getAuthToken(),
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(toThemeName(t))),
