@@ -1,6 +1,8 @@
 // The risk escalation card the CTO receives at once: the risk, why it escalated, and acknowledge /
 // accept / reassign actions. After an action the card is rebuilt with the outcome and without the
-// buttons already used (the card is updated in place).
+// buttons already used (the card is updated in place). The actions carry the risk's version: a card
+// acted on after the risk changed is answered with the risk as it stands (stale), nothing written.
+// A closed risk offers no actions.
 import type { Locale } from '../domain/locale.js';
 import type { Risk } from '../domain/risk.js';
 import { t } from '../i18n/translate.js';
@@ -45,6 +47,8 @@ export interface EscalationCardView {
   /** People the risk may be reassigned to (id, name); capped by the caller. */
   candidates: ReadonlyArray<{ id: string; name: string }>;
   outcomes?: readonly EscalationOutcome[];
+  /** The card acted on was older than the risk: this is the current risk, nothing was changed. */
+  stale?: boolean;
 }
 
 const OUTCOME_KEY = {
@@ -94,6 +98,9 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
     textBlock(reason, { isSubtle: true, spacing: 'None' }),
     { type: 'FactSet', facts },
   ];
+  if (view.stale) {
+    body.push(textBlock(t(locale, 'escalation.stale'), { color: 'Warning', spacing: 'Small' }));
+  }
   const outcomes = view.outcomes ?? [];
   for (const o of outcomes) {
     body.push(
@@ -108,9 +115,11 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
     );
   }
   const done = new Set(outcomes.map((o) => o.kind));
-  const data = { riskId: risk.id };
+  const data = { riskId: risk.id, version: risk.version };
   const actions: CardElement[] = [];
+  const open = risk.status !== 'closed';
   if (
+    open &&
     !done.has('acknowledged') &&
     !risk.escalation?.acknowledgedAt &&
     !done.has('accepted') &&
@@ -118,9 +127,9 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
   ) {
     actions.push(execute(t(locale, 'escalation.action.acknowledge'), ESCALATION_VERBS.acknowledge, data));
   }
-  if (!done.has('accepted'))
+  if (open && !done.has('accepted'))
     actions.push(execute(t(locale, 'escalation.action.accept'), ESCALATION_VERBS.accept, data));
-  if (view.candidates.length) {
+  if (open && view.candidates.length) {
     actions.push({
       type: 'Action.ShowCard',
       title: t(locale, 'escalation.action.reassign'),

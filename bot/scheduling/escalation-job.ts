@@ -49,15 +49,20 @@ export class EscalationService {
     risk: Risk,
     locale: Locale,
     outcomes: EscalationOutcome[] = [],
+    stale = false,
   ): Promise<EscalationCardView> {
     const store = this.base.store;
     const [project, settings] = await Promise.all([
       risk.projectId ? store.projects.get(risk.projectId) : Promise.resolve(undefined),
       this.deps.services.settings.current(),
     ]);
-    const ids = [risk.ownerId, risk.escalation?.byId, project?.ownerId, ...(project?.leadIds ?? [])].filter(
-      (x): x is string => !!x,
-    );
+    const ids = [
+      risk.ownerId,
+      risk.escalation?.byId,
+      risk.escalation?.acknowledgedById,
+      project?.ownerId,
+      ...(project?.leadIds ?? []),
+    ].filter((x): x is string => !!x);
     const [named, ctos] = await Promise.all([
       store.people.getMany([...new Set(ids)]),
       collectAll((page) => store.people.list({ role: 'cto', active: true, ...page })),
@@ -81,12 +86,29 @@ export class EscalationService {
       escalatedByName: risk.escalation ? (names.get(risk.escalation.byId) ?? risk.escalation.byId) : '',
       threshold: settings.escalationThreshold,
       candidates,
-      outcomes,
+      // Without a fresh action to report, an earlier acknowledgement still shows (stale answer, copies).
+      outcomes:
+        outcomes.length || !risk.escalation?.acknowledgedAt
+          ? outcomes
+          : [
+              {
+                kind: 'acknowledged',
+                byName:
+                  names.get(risk.escalation.acknowledgedById ?? '') ?? risk.escalation.acknowledgedById ?? '',
+                at: risk.escalation.acknowledgedAt,
+              },
+            ],
+      stale,
     };
   }
 
-  async card(risk: Risk, locale: Locale, outcomes: EscalationOutcome[] = []): Promise<AdaptiveCard> {
-    return buildEscalationCard(await this.view(risk, locale, outcomes));
+  async card(
+    risk: Risk,
+    locale: Locale,
+    outcomes: EscalationOutcome[] = [],
+    stale = false,
+  ): Promise<AdaptiveCard> {
+    return buildEscalationCard(await this.view(risk, locale, outcomes, stale));
   }
 
   /** Sends a risk's current escalation to every active CTO who has not had it. */
@@ -132,12 +154,17 @@ export class EscalationService {
     return summaries;
   }
 
-  /** A CTO acts on an escalation card; returns the updated card. */
+  /**
+   * A CTO acts on an escalation card; returns the updated card. `cardVersion` is the risk version the
+   * card was built from: when the risk has changed since (or is closed), nothing is written and the
+   * answer is the risk as it stands, marked stale.
+   */
   async act(
     ctx: RequestContext,
     action: EscalationAction,
     riskId: string,
     ownerId?: string,
+    cardVersion?: number,
   ): Promise<AdaptiveCard> {
     const risks = this.deps.services.risks;
     const current = await this.base.store.risks.get(riskId);
@@ -148,6 +175,9 @@ export class EscalationService {
       { entityType: 'risk', entityId: riskId, projectId: current.projectId },
       action,
     );
+    if ((cardVersion !== undefined && cardVersion !== current.version) || current.status === 'closed') {
+      return this.card(current, ctx.locale, [], true);
+    }
     const at = this.base.clock.now().toISOString();
     let risk: Risk;
     const outcomes: EscalationOutcome[] = [];

@@ -13,7 +13,11 @@ import type { ProactiveFeature } from './proactive-feature.js';
 import { errorText, requestContext } from './turn-kit.js';
 
 const PeriodData = z.object({ period: Period });
-const RiskData = z.object({ riskId: z.string().min(1).max(64) });
+// The version the card was built from (cards sent before it was added carry none).
+const RiskData = z.object({
+  riskId: z.string().min(1).max(64),
+  version: z.number().int().nonnegative().optional(),
+});
 const ReassignData = RiskData.extend({ ownerId: z.string().min(1).max(64) });
 
 async function answer(turn: BotTurn, body: () => Promise<CardActionResult>): Promise<CardActionResult> {
@@ -24,7 +28,7 @@ async function answer(turn: BotTurn, body: () => Promise<CardActionResult>): Pro
   }
 }
 
-function escalationVerb<T extends { riskId: string; ownerId?: string }>(
+function escalationVerb<T extends { riskId: string; ownerId?: string; version?: number }>(
   feature: ProactiveFeature,
   verb: string,
   action: EscalationAction,
@@ -36,7 +40,7 @@ function escalationVerb<T extends { riskId: string; ownerId?: string }>(
     handle: (turn, d) =>
       answer(turn, async () => ({
         kind: 'card',
-        card: await feature.escalations.act(requestContext(turn), action, d.riskId, d.ownerId),
+        card: await feature.escalations.act(requestContext(turn), action, d.riskId, d.ownerId, d.version),
       })),
   };
 }

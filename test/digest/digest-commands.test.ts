@@ -4,7 +4,7 @@
 // reassign (audited, card replaced), and the /api/v1 routes for absences and unreachable people.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectAll } from '../../bot/ports/paging.js';
-import { cardsOf, cardText, startBotHarness, type BotHarness } from '../bot/bot-harness.js';
+import { cardsOf, cardText, executeActions, startBotHarness, type BotHarness } from '../bot/bot-harness.js';
 
 let h: BotHarness;
 
@@ -158,10 +158,73 @@ describe('proactive card verbs', () => {
   it('escalation.accept: the CTO accepts the risk', async () => {
     const risks = await collectAll((page) => h.t.app.store.risks.list({ status: ['escalated'], ...page }));
     const risk = risks.find((r) => r.escalation);
+    expect(risk, 'an escalated risk in the demo').toBeDefined();
     if (!risk) return;
     const answer = await h.invoke('escalation.accept', { riskId: risk.id }, { as: 'cto' });
     expect(cardText(answer.body.value)).toContain('Risk accepted by Nadia Rahimi');
     expect((await h.t.app.store.risks.get(risk.id))?.strategy).toBe('accept');
+  });
+});
+
+describe('escalation card sent at once, then acted on late', () => {
+  it('answers a card older than the risk with the risk as it stands, and a closed risk offers no actions', async () => {
+    const raised = await h.t.json<{ id: string; version: number; status: string }>('/api/v1/risks', {
+      method: 'POST',
+      as: 'p-owner',
+      json: { projectId: 'TR-07', title: 'Cloud contract lapses', likelihood: 5, impact: 5 },
+    });
+    expect(raised.body.status).toBe('escalated');
+    await h.t.app.events.drain();
+    // Every CTO received it at once (the test app runs no schedules), with the risk version in its actions.
+    const ctos = await collectAll((page) =>
+      h.t.app.store.people.list({ role: 'cto', active: true, ...page }),
+    );
+    const all = h.connector.sent.filter((s) => cardText(cardsOf([s])[0]).includes('Cloud contract lapses'));
+    expect(all).toHaveLength(ctos.length);
+    const sent = all.filter((s) => s.conversationId === 'personal-29:cto');
+    expect(sent).toHaveLength(1);
+    const accept = executeActions(cardsOf(sent)[0]).find((a) => a.verb === 'escalation.accept')!;
+    expect(accept.data).toEqual({ riskId: raised.body.id, version: raised.body.version });
+
+    // The owner changes the risk; the CTO then presses "Accept" on the card sent before.
+    const patched = await h.t.json<{ version: number }>(`/api/v1/risks/${raised.body.id}`, {
+      method: 'PATCH',
+      as: 'p-owner',
+      headers: { 'if-match': `"${raised.body.version}"` },
+      json: { mitigation: 'Second supplier signed.' },
+    });
+    expect(patched.status).toBe(200);
+    const stale = await h.invoke('escalation.accept', accept.data, { as: 'cto' });
+    expect(cardText(stale.body.value)).toContain('This risk changed after this card was sent');
+    expect(cardText(stale.body.value)).toContain('Second supplier signed.');
+    expect(cardText(stale.body.value)).not.toContain('Risk accepted by');
+    const unchanged = await h.t.app.store.risks.get(raised.body.id);
+    expect(unchanged).toMatchObject({ status: 'escalated', version: patched.body.version });
+    expect(unchanged?.strategy).not.toBe('accept');
+
+    // From the current card, the same button works.
+    const fresh = executeActions(stale.body.value).find((a) => a.verb === 'escalation.accept')!;
+    const accepted = await h.invoke('escalation.accept', fresh.data, { as: 'cto' });
+    expect(cardText(accepted.body.value)).toContain('Risk accepted by Nadia Rahimi');
+    expect((await h.t.app.store.risks.get(raised.body.id))?.strategy).toBe('accept');
+
+    // Closed meanwhile: even a current card changes nothing and offers no action but the link.
+    const open = (await h.t.app.store.risks.get(raised.body.id))!;
+    const closed = await h.t.json<{ version: number }>(`/api/v1/risks/${raised.body.id}`, {
+      method: 'PATCH',
+      as: 'p-owner',
+      headers: { 'if-match': `"${open.version}"` },
+      json: { status: 'closed' },
+    });
+    expect(closed.status).toBe(200);
+    const late = await h.invoke(
+      'escalation.reassign',
+      { riskId: raised.body.id, version: closed.body.version, ownerId: 'p-cto' },
+      { as: 'cto' },
+    );
+    expect(cardText(late.body.value)).toContain('This risk changed after this card was sent');
+    expect(executeActions(late.body.value)).toEqual([]);
+    expect((await h.t.app.store.risks.get(raised.body.id))?.ownerId).not.toBe('p-cto');
   });
 });
 

@@ -100,4 +100,5 @@ export const ar: Readonly<Record<Key, string>> = {
   'escalation.acknowledged': 'أكّد الاستلام {name}، {date}.',
   'escalation.accepted': 'قبل الخطر {name}، {date}.',
   'escalation.reassigned': 'أُعيد تعيينه إلى {owner} بواسطة {name}، {date}.',
+  'escalation.stale': 'تغيّر هذا الخطر بعد إرسال هذه البطاقة: هذه حالته الآن. لم يُغيَّر شيء.',
 };

@@ -97,6 +97,8 @@ export const en = {
   'escalation.acknowledged': 'Acknowledged by {name}, {date}.',
   'escalation.accepted': 'Risk accepted by {name}, {date}.',
   'escalation.reassigned': 'Reassigned to {owner} by {name}, {date}.',
+  'escalation.stale':
+    'This risk changed after this card was sent: here it is as it stands now. Nothing was changed.',
 } as const;
 
 export type Key = keyof typeof en;

@@ -102,4 +102,6 @@ export const es: Readonly<Record<Key, string>> = {
   'escalation.acknowledged': 'Recepción confirmada por {name}, {date}.',
   'escalation.accepted': 'Riesgo aceptado por {name}, {date}.',
   'escalation.reassigned': 'Reasignado a {owner} por {name}, {date}.',
+  'escalation.stale':
+    'Este riesgo cambió después de enviarse esta tarjeta: así está ahora. No se ha modificado nada.',
 };

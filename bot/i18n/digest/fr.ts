@@ -103,4 +103,6 @@ export const fr: Readonly<Record<Key, string>> = {
   'escalation.acknowledged': 'Réception confirmée par {name}, {date}.',
   'escalation.accepted': 'Risque accepté par {name}, {date}.',
   'escalation.reassigned': 'Réattribué à {owner} par {name}, {date}.',
+  'escalation.stale':
+    'Ce risque a changé depuis l’envoi de cette carte : le voici tel qu’il est maintenant. Rien n’a été modifié.',
 };

@@ -104,4 +104,6 @@ export const ru: Readonly<Record<Key, string>> = {
   'escalation.acknowledged': 'Получение подтвердил(а) {name}, {date}.',
   'escalation.accepted': 'Риск принял(а) {name}, {date}.',
   'escalation.reassigned': 'Передан сотруднику {owner}; передал(а) {name}, {date}.',
+  'escalation.stale':
+    'Этот риск изменился после отправки карточки: вот его текущее состояние. Ничего не изменено.',
 };

@@ -97,4 +97,5 @@ export const zh: Readonly<Record<Key, string>> = {
   'escalation.acknowledged': '{name} 已于 {date} 确认收到。',
   'escalation.accepted': '{name} 已于 {date} 接受该风险。',
   'escalation.reassigned': '{name} 已于 {date} 重新分配给 {owner}。',
+  'escalation.stale': '此卡片发送后该风险已有变动：以下为其当前状态。未做任何更改。',
 };
