@@ -29,6 +29,7 @@ describe('AdminPage', () => {
     );
     renderInApp(<AdminPage section="unreachable" />, { me: cto, api: fakeApi({ unreachable }), lang: 'fr' });
     expect(await screen.findByText('cette personne a bloqué le bot')).toBeInTheDocument();
+    expect(screen.getByText('Synthèse hebdomadaire')).toBeInTheDocument();
     expect(screen.getByText(/Daniel Mwangi/)).toBeInTheDocument();
   });
 

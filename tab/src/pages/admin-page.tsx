@@ -35,6 +35,14 @@ import { navigate } from '../router.js';
 
 const SECTIONS = ['roster', 'settings', 'unreachable'] as const;
 const REASONS: ReadonlySet<string> = new Set(['not-installed', 'blocked', 'gone', 'no-conversation']);
+/** The proactive message kinds the pipeline records (reminder-2: the second nudge). */
+function kindKey(kind: string): MessageKey | undefined {
+  if (kind === 'digest') return 'admin.kind.digest';
+  if (kind === 'reminder') return 'admin.kind.reminder';
+  if (kind === 'reminder-2' || kind === 'reminder-nudge') return 'admin.kind.nudge';
+  if (kind === 'escalation') return 'admin.kind.escalation';
+  return undefined;
+}
 type Section = (typeof SECTIONS)[number];
 
 const useStyles = makeStyles({
@@ -451,6 +459,10 @@ function UnreachableSection() {
   const { api } = useApp();
   const { t, dateTime, locale } = useI18n();
   const list = useLoad(() => api.unreachable(), [api, locale]);
+  const kindLabel = (kind: string) => {
+    const key = kindKey(kind);
+    return key ? t(key) : kind;
+  };
   return (
     <section aria-labelledby="unreachable-title">
       <h2 id="unreachable-title">{t('admin.tab.unreachable')}</h2>
@@ -484,7 +496,7 @@ function UnreachableSection() {
                   {u.name}
                   {u.email ? ` (${u.email})` : ''}
                 </TableCell>
-                <TableCell>{u.kind}</TableCell>
+                <TableCell>{kindLabel(u.kind)}</TableCell>
                 <TableCell>{u.period}</TableCell>
                 <TableCell>
                   {REASONS.has(u.reason) ? t(`admin.reason.${u.reason}` as MessageKey) : u.reason}
