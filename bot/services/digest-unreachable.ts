@@ -1,5 +1,6 @@
 // People the bot could not reach: their most recent proactive message ended `unreachable` (app not
 // installed, bot blocked, conversation gone, or no conversation yet). For the CTO (command and API).
+import { periodOf } from '../domain/period.js';
 import type { UnreachableReason } from '../ports/messenger.js';
 import type { Store } from '../ports/repositories.js';
 import type { RunRecord, StateStore } from '../ports/state.js';
@@ -42,9 +43,22 @@ export async function listUnreachable(state: StateStore, store: Store): Promise<
         email: person?.email ?? null,
         reason,
         kind: r.kind,
-        period: r.period.split(/[/@]/)[0] ?? r.period,
+        period: shownPeriod(r.period),
         at: r.updatedAt,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The reporting period a run belongs to: digests are keyed by period, reminders by period/project,
+ * escalations by riskId@instant (shown as the week of the escalation, not the risk's internal id).
+ */
+function shownPeriod(key: string): string {
+  const escalatedAt = /@(\d{1,15})$/.exec(key);
+  if (escalatedAt) {
+    const at = new Date(Number(escalatedAt[1]));
+    if (!Number.isNaN(at.getTime())) return periodOf(at, 'UTC');
+  }
+  return key.split(/[/@]/)[0] ?? key;
 }

@@ -250,6 +250,48 @@ describe('proactive API', () => {
     expect((await h.t.json('/api/v1/me/away', { as: 'p-viewer' })).body).toEqual({ items: [] });
   });
 
+  it('someone who blocked the bot is listed for the CTO, with the reason (command and API)', async () => {
+    const analyst = await h.t.app.stateStore.conversations.getPersonal('p-analyst');
+    expect(analyst, 'the escalations above opened a chat with every CTO').toBeDefined();
+    // An hour later than the deliveries above (the latest record per person counts).
+    h.t.clock.set('2026-11-25T15:00:00.000Z');
+    h.connector.intercept = (req) =>
+      req.method === 'POST' && decodeURIComponent(req.url ?? '').includes(analyst!.conversationId)
+        ? {
+            status: 403,
+            body: { error: { code: 'ConversationBlockedByUser', message: 'User blocked the bot' } },
+          }
+        : undefined;
+    try {
+      const raised = await h.t.json<{ status: string }>('/api/v1/risks', {
+        method: 'POST',
+        as: 'p-owner',
+        json: { projectId: 'TR-09', title: 'Key supplier exits', likelihood: 4, impact: 5 },
+      });
+      expect(raised.body.status).toBe('escalated');
+      await h.t.app.events.drain();
+    } finally {
+      h.connector.intercept = undefined;
+    }
+    const api = await h.t.json<{ items: Array<{ personId: string; reason: string; kind: string }> }>(
+      '/api/v1/proactive/unreachable',
+      { as: 'p-cto' },
+    );
+    expect(api.status).toBe(200);
+    expect(api.body.items).toEqual([
+      expect.objectContaining({
+        personId: 'p-analyst',
+        reason: 'blocked',
+        kind: 'escalation',
+        period: '2026-W48',
+      }),
+    ]);
+    expect(textOf(await h.say('unreachable', { as: 'cto' }))).toMatch(
+      /^Unreachable people \(1\)\nTomás Herrera: they blocked the bot \(escalation, 2026-W48\)$/,
+    );
+    expect(textOf(await h.say('injoignables', { as: 'viewer', locale: 'fr-FR' }))).not.toContain('Tomás');
+  });
+
   it('GET /api/v1/proactive/unreachable: cto only', async () => {
     expect((await h.t.json('/api/v1/proactive/unreachable', { as: 'p-viewer' })).status).toBe(403);
     const ok = await h.t.json<{ items: unknown[] }>('/api/v1/proactive/unreachable', { as: 'p-cto' });
