@@ -22,12 +22,13 @@ import {
   columnDefinition,
   JSON_COLUMNS,
   LIST_SPECS,
+  PEOPLE,
   PROJECTS,
   STATUS_UPDATES,
   type ListSpec,
 } from '../../bot/storage/sharepoint/list-schema.js';
 import { parseRetryAfter, retryDelayMs } from '../../bot/storage/sharepoint/retry-policy.js';
-import { buildProject, buildStatusUpdate } from '../helpers/fixtures.js';
+import { buildPerson, buildProject, buildStatusUpdate } from '../helpers/fixtures.js';
 
 describe('list schema', () => {
   it.each(LIST_SPECS.map((s) => [s.title, s] as const))(
@@ -55,6 +56,21 @@ describe('list schema', () => {
     expect(indexed('Status updates')).toEqual(expect.arrayContaining(['ProjectId', 'Period', 'Health']));
     expect(indexed('Risks')).toEqual(expect.arrayContaining(['ProjectId', 'Status', 'OwnerId']));
     expect(indexed('Projects')).toEqual(expect.arrayContaining(['Phase', 'OwnerId', 'Pillar']));
+  });
+
+  it('never leaves a unique column empty: people without an Entra object id get distinct values', () => {
+    const aad = allColumns(PEOPLE).find((c) => c.name === 'AadObjectId')!;
+    expect(aad.unique).toBe(true);
+    const a = aad.value!(buildPerson({ id: 'p-a', email: 'a@itu.example', aadObjectId: null }));
+    const b = aad.value!(buildPerson({ id: 'p-b', email: 'b@itu.example', aadObjectId: null }));
+    expect(a).toBe('none:p-a');
+    expect(b).not.toBe(a);
+    const guid = '6f1a2b3c-0000-4000-8000-000000000001';
+    expect(aad.value!(buildPerson({ aadObjectId: guid }))).toBe(guid);
+    // Every unique column of every list has a value for any entity (none returns null or '').
+    for (const spec of LIST_SPECS)
+      for (const c of allColumns(spec).filter((c) => c.unique && c.name !== 'EntityId'))
+        expect([spec.title, c.name, c.value === undefined]).toEqual([spec.title, c.name, false]);
   });
 
   it('describes columns as Graph columnDefinitions with one type facet', () => {

@@ -277,8 +277,9 @@ export const PEOPLE: ListSpec<Person> = {
       kind: 'text',
       indexed: true,
       unique: true,
-      description: 'Entra object id (unique when set).',
-      value: (p) => p.aadObjectId,
+      description:
+        'Entra object id; "none:<entity id>" for people without one, so uniqueness never depends on how SharePoint treats empty values.',
+      value: (p) => p.aadObjectId ?? `none:${p.id}`,
     },
     indexedText('Role', 'Role.', (p) => p.role),
     {
