@@ -197,9 +197,14 @@ export function App({ host, api: injected }: AppProps) {
     [host],
   );
 
+  // A channel tab opens on #/portfolio?pillar=<code>: the portfolio links keep that pillar.
+  const [homePillar] = useState(() => {
+    const first = parseRoute(window.location.hash);
+    return first.name === 'portfolio' ? first.pillar : undefined;
+  });
   const context = useMemo<AppContextValue | undefined>(
-    () => (me ? { api, me, host, consent } : undefined),
-    [api, me, host, consent],
+    () => (me ? { api, me, host, consent, homePillar } : undefined),
+    [api, me, host, consent, homePillar],
   );
 
   return (
@@ -313,7 +318,12 @@ function Shell({ onPersona, onLanguage, theme, onTheme }: ShellProps) {
         <nav aria-label={t('nav.label')}>
           <TabList
             selectedValue={selected ?? null}
-            onTabSelect={(_, data) => navigate(NAV_ROUTES[data.value as NavValue])}
+            onTabSelect={(_, data) => {
+              const value = data.value as NavValue;
+              navigate(
+                value === 'portfolio' ? { name: 'portfolio', pillar: app.homePillar } : NAV_ROUTES[value],
+              );
+            }}
           >
             <Tab value="my-work">{t('nav.myWork')}</Tab>
             <Tab value="portfolio">{t('nav.portfolio')}</Tab>

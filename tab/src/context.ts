@@ -10,6 +10,8 @@ export interface AppContextValue {
   host: Host;
   /** Opens the consent flow (entra mode) for the scopes the server named, then reloads the data. */
   consent: (scopes?: readonly string[]) => Promise<void>;
+  /** The pillar a channel tab was configured for (its first route): Portfolio links keep it. */
+  homePillar?: string;
 }
 
 export const AppContext = createContext<AppContextValue | undefined>(undefined);

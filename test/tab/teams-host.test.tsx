@@ -136,6 +136,22 @@ describe('in Teams', () => {
     await screen.findByRole('tab', { name: 'My work' });
   });
 
+  it('a channel tab keeps its pillar when the user comes back to the portfolio', async () => {
+    window.location.hash = '#/portfolio?pillar=GOV';
+    const api = fakeApi({
+      me: () => Promise.resolve(meOf(PEOPLE.owner)),
+      myWork: emptyWork,
+      projects: () => Promise.resolve([]),
+      summary: () => new Promise(() => undefined),
+    });
+    render(<App host={teamsHost()} api={api} />);
+    await screen.findByRole('tab', { name: 'Portfolio' });
+    window.location.hash = '#/my-work';
+    await screen.findByRole('heading', { name: /My work/ });
+    await userEvent.click(screen.getByRole('tab', { name: 'Portfolio' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/portfolio?pillar=GOV'));
+  });
+
   it('the configuration page hands Teams the pillar-filtered portfolio as the content URL', async () => {
     const host = teamsHost({ frameContext: 'settings' });
     render(

@@ -59,7 +59,7 @@ const useStyles = makeStyles({
 
 export default function ProjectPage({ code, tab }: { code: string; tab?: string }) {
   const styles = useStyles();
-  const { api } = useApp();
+  const { api, homePillar } = useApp();
   const { t, locale, date, dir } = useI18n();
   const people = usePeople(api);
   const loaded = useLoad(() => api.project(code), [api, code, locale]);
@@ -76,7 +76,7 @@ export default function ProjectPage({ code, tab }: { code: string; tab?: string 
 
   return (
     <>
-      <Link href={hrefOf({ name: 'portfolio' })} className={styles.back}>
+      <Link href={hrefOf({ name: 'portfolio', pillar: homePillar })} className={styles.back}>
         <ArrowLeft16Regular aria-hidden style={mirrored(dir)} />
         {t('project.back')}
       </Link>
