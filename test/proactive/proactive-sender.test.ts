@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProactiveAdapter } from '../../bot/teams/proactive-adapter.js';
+import { realLimiterClock, type LimiterClock } from '../../bot/teams/proactive-rate-limiter.js';
 import {
   backoffMs,
   DEFAULT_RETRY_POLICY,
@@ -34,11 +35,24 @@ function conversation(id: string): ConversationRecord {
   };
 }
 
+/** Every wait the sender (and its limiter) asked for, in ms; the waits themselves are real. */
+const sleeps: number[] = [];
+const recordingClock: LimiterClock = {
+  now: () => realLimiterClock.now(),
+  sleep: (ms) => {
+    sleeps.push(ms);
+    return realLimiterClock.sleep(ms);
+  },
+};
+
 function sender() {
   return new ProactiveSender({
     adapter: createProactiveAdapter(config),
     appId: '',
     logger,
+    clock: recordingClock,
+    // The middle of the jitter range: backoff waits are exactly 20, 40, 80, 100 ms.
+    random: () => 0.5,
     retry: { baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 1_500 },
   });
 }
@@ -51,6 +65,7 @@ beforeEach(() => {
   connector.delivered.length = 0;
   connector.requests.length = 0;
   connector.faults.clear();
+  sleeps.length = 0;
 });
 
 const card = { type: 'AdaptiveCard', version: '1.5', body: [] };
@@ -76,11 +91,13 @@ describe('proactive sender', () => {
   ] as const)('retries %s and delivers exactly once', async (_name, fault, status) => {
     const id = `c-${fault.status}-${'retryAfter' in fault ? 'ra' : 'no'}`;
     connector.faults.set(id, [{ ...fault }, { ...fault }]);
-    const started = performance.now();
     const d = await sender().send(conversation(id), { card });
     expect(d).toMatchObject({ status, attempts: 3 });
     expect(connector.deliveriesTo(id)).toHaveLength(1);
-    if ('retryAfter' in fault) expect(performance.now() - started).toBeGreaterThanOrEqual(1_900);
+    // Retry-After: 1 is waited for as given, twice; without it, the backoff: 20 ms, then 40 ms.
+    const waits = 'retryAfter' in fault ? [1_000, 1_000] : [20, 40];
+    expect(sleeps.filter((ms) => waits.includes(ms))).toEqual(waits);
+    expect(Math.max(...sleeps)).toBe(waits[1]);
   });
 
   it.each([
