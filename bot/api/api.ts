@@ -21,6 +21,7 @@ import { milestoneRoutes } from './routes/milestones.js';
 import { portfolioRoutes } from './routes/portfolio.js';
 import { projectRoutes } from './routes/projects.js';
 import { riskRoutes } from './routes/risks.js';
+import { searchRoutes } from './routes/search.js';
 import { statusUpdateRoutes } from './routes/status-updates.js';
 
 export interface ApiOptions {
@@ -34,10 +35,14 @@ export interface ApiOptions {
   extraRoutes?: readonly RouteSpec<unknown>[];
 }
 
-export function apiRoutes(options: Pick<ApiOptions, 'authenticator' | 'extraRoutes'>): RouteSpec<unknown>[] {
+export function apiRoutes(
+  options: Pick<ApiOptions, 'authenticator' | 'extraRoutes'> & Partial<Pick<ApiOptions, 'publicUrl'>>,
+): RouteSpec<unknown>[] {
   return [
     ...portfolioRoutes(options.authenticator.mode),
     ...projectRoutes,
+    // Links in search results point at the tab; without a public URL (documentation only) they stay relative.
+    ...searchRoutes(options.publicUrl ?? ''),
     ...statusUpdateRoutes,
     ...riskRoutes,
     ...milestoneRoutes,
