@@ -20,7 +20,15 @@ import { BOT_COMMANDS } from './command-catalog.js';
 import { keywordOf, normalise, type CommandId } from './command-keywords.js';
 import type { BotTurn } from './extensions.js';
 import { matchProject } from './project-matcher.js';
-import { linkTarget, quote, requestContext, sendCard, sendText, updateRefusal } from './turn-kit.js';
+import {
+  conversationScope,
+  linkTarget,
+  quote,
+  requestContext,
+  sendCard,
+  sendText,
+  updateRefusal,
+} from './turn-kit.js';
 import type { BotDeps } from './transformation-bot.js';
 
 const ACTIVE_RISK = ['proposed', 'open', 'mitigating', 'escalated'] as const;
@@ -28,7 +36,8 @@ const ACTIVE_RISK = ['proposed', 'open', 'mitigating', 'escalated'] as const;
 /** The commands shown in help for a role, with keywords in the person's language. */
 export function helpCommands(turn: BotTurn): HelpCommand[] {
   const cto = isCto(turn.actor);
-  return BOT_COMMANDS.filter((c) => c.id !== 'help' && (!c.ctoOnly || cto))
+  const scope = conversationScope(turn.context);
+  return BOT_COMMANDS.filter((c) => c.id !== 'help' && (!c.ctoOnly || cto) && c.scopes.includes(scope))
     .filter((c) => (c.id === 'digest' ? cto : c.id === 'away' ? turn.actor.role !== 'viewer' : true))
     .filter((c) => c.id !== 'unsubscribe' && c.id !== 'unreachable')
     .map((c) => ({ id: c.id, keyword: keywordOf(c.id as CommandId, turn.locale), args: c.args }));

@@ -19,11 +19,12 @@ import type { Clock } from '../ports/clock.js';
 import type { StateStore } from '../ports/state.js';
 import type { Services } from '../services/services.js';
 import { CardActions } from './card-actions.js';
-import { parseCommand, type CommandId } from './command-keywords.js';
+import { BOT_COMMANDS } from './command-catalog.js';
+import { keywordOf, parseCommand, type CommandId } from './command-keywords.js';
 import { BotCommands } from './commands.js';
 import type { BotExtensions, BotTurn, CardActionResult } from './extensions.js';
 import { forgetConversation, rememberConversation } from './installation.js';
-import { cardAttachment, errorText, sendText } from './turn-kit.js';
+import { cardAttachment, conversationScope, errorText, sendText } from './turn-kit.js';
 import type { AdaptiveCardJson } from '../cards/card-kit.js';
 
 export interface BotDeps {
@@ -151,6 +152,14 @@ export class TransformationBot extends TeamsActivityHandler {
   };
 
   private async runCommand(turn: BotTurn, id: CommandId, args: string): Promise<void> {
+    // Personal commands (digest preview, away, subscriptions...) are not answered where others read.
+    const scope = conversationScope(turn.context);
+    if (!BOT_COMMANDS.find((c) => c.id === id)?.scopes.includes(scope)) {
+      return sendText(
+        turn.context,
+        turn.t('bot.command.personal_only', { keyword: keywordOf(id, turn.locale) }),
+      );
+    }
     const own = this.own[id];
     if (own) return own(turn, args);
     const plugin = this.deps.extensions.commands?.find((h) => h.id === id);

@@ -17,6 +17,7 @@ import { canPostStatusUpdate } from '../domain/permissions.js';
 import type { Project } from '../domain/project.js';
 import { hasKey, t as translate, type MessageKey } from '../i18n/translate.js';
 import type { RequestContext } from '../services/context.js';
+import type { CommandScope } from './command-catalog.js';
 import type { BotTurn } from './extensions.js';
 
 export function requestContext(turn: BotTurn): RequestContext {
@@ -113,4 +114,12 @@ export function updateRefusal(turn: BotTurn, project: Project): string | undefin
   return decision.reason === 'not_project_owner'
     ? turn.t('bot.update.forbidden', { code: project.code })
     : errorText(turn.locale, new ForbiddenError(decision.reason));
+}
+
+/** The manifest scope a conversation belongs to (a channel is the "team" scope). */
+export function conversationScope(context: TurnContext): CommandScope {
+  const type = context.activity.conversation?.conversationType;
+  if (type === 'channel') return 'team';
+  if (type === 'groupChat') return 'groupChat';
+  return 'personal';
 }

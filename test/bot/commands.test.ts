@@ -154,6 +154,34 @@ describe('conversations', () => {
     expect(cardText(cardsOf(sent)[0])).toContain('New ITU website');
   });
 
+  it('keeps personal commands to the personal chat: digest, away and subscriptions are not answered in a group', async () => {
+    for (const [text, locale, expected] of [
+      ['digest', 'en-US', 'Type “digest” in your personal chat with me'],
+      ['away', 'en-US', 'Type “away” in your personal chat with me'],
+      ['subscribe digest', 'en-US', 'Type “subscribe digest” in your personal chat with me'],
+      ['synthèse', 'fr-FR', 'Tapez « synthèse » dans votre conversation personnelle avec moi'],
+    ] as const) {
+      const sent = await h.say(text, {
+        as: 'viewer',
+        locale,
+        conversationType: 'groupChat',
+        conversationId: '19:group@thread.v2',
+      });
+      expect(cardsOf(sent), text).toEqual([]);
+      expect(sent.map((s) => s.activity.text).join(), text).toContain(expected);
+    }
+    expect(await h.t.app.proactive.reminders.awayPeriods('p-viewer')).toEqual([]);
+    // The help card there lists only what works there; in the personal chat, "away" is offered.
+    const group = await card('help', {
+      as: 'owner',
+      conversationType: 'groupChat',
+      conversationId: '19:group@thread.v2',
+    });
+    expect(cardText(group)).not.toMatch(/\*\*away\*\*/);
+    expect(cardText(group)).toMatch(/\*\*portfolio\*\*/);
+    expect(cardText(await card('help', { as: 'owner' }))).toMatch(/\*\*away\*\*/);
+  });
+
   it('works in a group chat', async () => {
     const c = await card('portfolio', {
       conversationType: 'groupChat',

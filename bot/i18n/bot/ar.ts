@@ -184,6 +184,7 @@ export const ar: Readonly<Record<Key, string>> = {
   'bot.language.guest':
     'لا يمكنني تذكّر اللغة إلا للأشخاص المسجلين في Transformation Hub، لذا سأواصل اتباع لغة Teams لديك.',
   'bot.command.not_available': 'هذا الأمر غير متاح بعد.',
+  'bot.command.personal_only': 'اكتب "{keyword}" في محادثتك الخاصة معي: ما يعرضه أو يغيّره يخصك وحدك.',
   'bot.action.invalid': 'تعذّرت معالجة هذه البطاقة: {issues}. اكتب «مساعدة» للبدء من جديد.',
   'bot.action.unknown': 'لم يعد هذا الزر مدعوماً. اكتب «مساعدة» لمعرفة ما يمكنني فعله.',
   'bot.not_found.project': 'لم يعد هذا المشروع ضمن الحافظة.',

@@ -187,6 +187,8 @@ export const en = {
   'bot.language.guest':
     'I can only remember a language for people on the Transformation Hub roster, so I will keep following your Teams language.',
   'bot.command.not_available': 'That command is not available yet.',
+  'bot.command.personal_only':
+    'Type “{keyword}” in your personal chat with me: what it shows or changes is for you only.',
   'bot.action.invalid': 'This card could not be processed: {issues}. Type “help” to start again.',
   'bot.action.unknown': 'This button is not supported any more. Type “help” to see what I can do.',
   'bot.not_found.project': 'That project is no longer in the portfolio.',

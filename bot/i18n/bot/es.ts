@@ -188,6 +188,8 @@ export const es: Readonly<Record<Key, string>> = {
   'bot.language.guest':
     'Solo puedo recordar un idioma para las personas registradas en Transformation Hub, así que seguiré el idioma de Teams.',
   'bot.command.not_available': 'Ese comando todavía no está disponible.',
+  'bot.command.personal_only':
+    'Escriba «{keyword}» en su chat personal conmigo: lo que muestra o cambia es solo para usted.',
   'bot.action.invalid': 'No se pudo procesar esta tarjeta: {issues}. Escriba «ayuda» para empezar de nuevo.',
   'bot.action.unknown': 'Este botón ya no se admite. Escriba «ayuda» para ver lo que puedo hacer.',
   'bot.not_found.project': 'Ese proyecto ya no forma parte de la cartera.',

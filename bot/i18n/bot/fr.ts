@@ -188,6 +188,8 @@ export const fr: Readonly<Record<Key, string>> = {
   'bot.language.guest':
     'Je ne peux retenir une langue que pour les personnes inscrites dans Transformation Hub ; je continue donc à suivre la langue de Teams.',
   'bot.command.not_available': 'Cette commande n’est pas encore disponible.',
+  'bot.command.personal_only':
+    'Tapez « {keyword} » dans votre conversation personnelle avec moi : ce qu’elle affiche ou modifie ne concerne que vous.',
   'bot.action.invalid': 'Cette carte n’a pas pu être traitée : {issues}. Tapez « aide » pour recommencer.',
   'bot.action.unknown': 'Ce bouton n’est plus pris en charge. Tapez « aide » pour voir ce que je sais faire.',
   'bot.not_found.project': 'Ce projet ne fait plus partie du portefeuille.',

@@ -174,6 +174,7 @@ export const zh: Readonly<Record<Key, string>> = {
   'bot.language.reset': '我将重新跟随您 Teams 客户端的语言。',
   'bot.language.guest': '我只能为 Transformation Hub 名册中的人员记住语言，因此将继续跟随您的 Teams 语言。',
   'bot.command.not_available': '该命令暂不可用。',
+  'bot.command.personal_only': '请在与我的私人聊天中输入“{keyword}”：它显示或更改的内容仅与您有关。',
   'bot.action.invalid': '无法处理此卡片：{issues}。输入“帮助”重新开始。',
   'bot.action.unknown': '此按钮已不再受支持。输入“帮助”查看我能做什么。',
   'bot.not_found.project': '该项目已不在项目组合中。',
