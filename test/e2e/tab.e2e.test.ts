@@ -140,7 +140,8 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     expect(await axe(page)).toEqual([]);
     await editor.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Risk updated.').waitFor();
-    expect(await row.innerText()).toContain('Mitigating');
+    // The table reloads with the new status.
+    await row.filter({ hasText: 'Mitigating' }).waitFor();
     const stored = await app.json<{ status: string; mitigation: string }>('/api/v1/risks/rsk-ai-02-01', {
       as: 'p-owner',
     });
@@ -151,6 +152,46 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     await page.goto(`${app.baseUrl}/?as=p-viewer#/projects/AI-02/risks`);
     await page.locator('[data-risk="rsk-ai-02-01"]').waitFor();
     expect(await page.getByRole('button', { name: /^Update the risk/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('works from the keyboard alone, with a visible focus', async () => {
+    const page = await open('risks', { as: 'p-cto' });
+    await page.locator('[data-cell="4-5"]').waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        // Runs in the page (this file is type-checked without the DOM library).
+        const d = (globalThis as unknown as { document: { activeElement: unknown } }).document;
+        const el = d.activeElement as {
+          tagName: string;
+          getAttribute: (n: string) => string | null;
+          textContent: string | null;
+        };
+        const style = (
+          globalThis as unknown as { getComputedStyle: (e: unknown) => { outlineStyle: string } }
+        ).getComputedStyle(el);
+        return {
+          tag: el.tagName,
+          cell: el.getAttribute('data-cell'),
+          text: el.textContent ?? '',
+          outline: style.outlineStyle,
+        };
+      });
+    // The first stop is the skip link; it moves focus to the page's content.
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect((await focused()).tag).toBe('MAIN');
+    // Tab reaches the heat map's cells, each with a visible focus ring; Enter lists its risks.
+    let stop = await focused();
+    for (let i = 0; i < 40 && stop.cell !== '4-5'; i++) {
+      await page.keyboard.press('Tab');
+      stop = await focused();
+    }
+    expect(stop.cell).toBe('4-5');
+    expect(stop.outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Risks with likelihood 4 and impact 5' }).waitFor();
     await page.close();
   });
 
