@@ -228,6 +228,34 @@ describe('escalation card sent at once, then acted on late', () => {
   });
 });
 
+describe('explicit escalation', () => {
+  it('a low risk escalated by hand goes to the CTO at once, saying who escalated it', async () => {
+    const raised = await h.t.json<{ id: string; version: number; status: string }>('/api/v1/risks', {
+      method: 'POST',
+      as: 'p-owner',
+      json: { projectId: 'TR-07', title: 'Translator shortage', likelihood: 2, impact: 2 },
+    });
+    expect(raised.body.status).toBe('open');
+    await h.t.app.events.drain();
+    const toCto = () =>
+      h.connector.sent.filter(
+        (s) =>
+          s.conversationId === 'personal-29:cto' && cardText(cardsOf([s])[0]).includes('Translator shortage'),
+      );
+    expect(toCto()).toEqual([]);
+    const escalated = await h.t.json<{ status: string }>(`/api/v1/risks/${raised.body.id}`, {
+      method: 'PATCH',
+      as: 'p-owner',
+      headers: { 'if-match': `"${raised.body.version}"` },
+      json: { escalate: true },
+    });
+    expect(escalated.body.status).toBe('escalated');
+    await h.t.app.events.drain();
+    expect(toCto()).toHaveLength(1);
+    expect(cardText(cardsOf(toCto())[0])).toContain('Escalated by Daniel Mwangi.');
+  });
+});
+
 describe('proactive API', () => {
   it('POST/GET/DELETE /api/v1/me/away', async () => {
     const posted = await h.t.json('/api/v1/me/away', {
