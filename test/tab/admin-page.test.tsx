@@ -1,7 +1,7 @@
 // Administration: the unreachable-people list (with its empty state, and a server without the
 // route), the settings form's localised field messages, and a stale settings edit: the conflict
 // with the current values, and keeping mine saves only what I changed over the current version.
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import AdminPage from '../../tab/src/pages/admin-page.js';
@@ -136,5 +136,52 @@ describe('AdminPage', () => {
     await waitFor(() => expect(threshold).not.toBeInTheDocument());
     expect(screen.getByRole('spinbutton', { name: /Escalation threshold/ })).toHaveValue(12);
     expect(screen.getByText('Saved.')).toBeInTheDocument();
+  });
+
+  it('roster: search narrows the list by name, e-mail, unit or role', async () => {
+    renderInApp(<AdminPage />, { me: cto });
+    await screen.findByText('Daniel Mwangi');
+    expect(document.querySelectorAll('tr[data-person]')).toHaveLength(4);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search people' }), 'viewer');
+    expect(document.querySelectorAll('tr[data-person]')).toHaveLength(1);
+    expect(screen.getByText('Vera Viewer')).toBeInTheDocument();
+    expect(screen.getByText('1 person')).toBeInTheDocument();
+  });
+
+  it('roster: adding a person shows a refused field in place, keeps the input, then adds once', async () => {
+    const createPerson = vi
+      .fn<Endpoints['createPerson']>()
+      .mockRejectedValueOnce(
+        problem(400, 'validation_failed', {
+          errors: [{ path: 'email', code: 'taken', message: 'Cette adresse est déjà utilisée.' }],
+        }),
+      )
+      .mockImplementationOnce((body) =>
+        Promise.resolve({ value: { ...PEOPLE.viewer, ...body, id: 'p-new', locale: null }, version: 1 }),
+      );
+    const roster = vi.fn(() => Promise.resolve(Object.values(PEOPLE)));
+    renderInApp(<AdminPage />, { me: cto, api: fakeApi({ createPerson, roster }), lang: 'fr' });
+    const form = await screen.findByRole('form', { name: 'Ajouter une personne' });
+    const inForm = within(form);
+    await userEvent.type(inForm.getByRole('textbox', { name: /Nom/ }), 'Inès Moreau');
+    await userEvent.type(inForm.getByRole('textbox', { name: /Courriel/ }), 'ines@itu.example');
+    await userEvent.selectOptions(inForm.getByRole('combobox', { name: /Unité/ }), 'BDT');
+    await userEvent.click(inForm.getByRole('button', { name: 'Ajouter une personne' }));
+    expect(await inForm.findByText('Cette adresse est déjà utilisée.')).toBeInTheDocument();
+    expect(inForm.getByRole('textbox', { name: /Nom/ })).toHaveValue('Inès Moreau');
+
+    await userEvent.click(inForm.getByRole('button', { name: 'Ajouter une personne' }));
+    expect(await screen.findByText('Inès Moreau a été ajouté(e) à la liste.')).toBeInTheDocument();
+    const [first, second] = createPerson.mock.calls;
+    expect(second?.[0]).toEqual({
+      name: 'Inès Moreau',
+      email: 'ines@itu.example',
+      role: 'viewer',
+      orgUnit: 'BDT',
+    });
+    // The refused attempt stored nothing, so the retry may use the same idempotency key.
+    expect(second?.[1]).toBe(first?.[1]);
+    expect(roster).toHaveBeenCalledTimes(2);
+    expect(inForm.getByRole('textbox', { name: /Nom/ })).toHaveValue('');
   });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AuditEvent } from '../../../bot/domain/audit.js';
 import { Kpi, Measurement, type MeasurementCreate } from '../../../bot/domain/kpi.js';
 import { Milestone, type MilestoneCreate, type MilestonePatch } from '../../../bot/domain/milestone.js';
-import { Person, type PersonPatch } from '../../../bot/domain/person.js';
+import { Person, type PersonCreate, type PersonPatch } from '../../../bot/domain/person.js';
 import { Project, type ProjectPatch } from '../../../bot/domain/project.js';
 import { Risk, type RiskCreate, type RiskPatch } from '../../../bot/domain/risk.js';
 import { Settings, type SettingsPatch } from '../../../bot/domain/settings.js';
@@ -95,6 +95,8 @@ export function endpoints(api: ApiClient) {
         `/api/v1/audit${q({ ...filter, limit: '200' })}`,
       ),
     roster: () => api.getAll(Person, '/api/v1/roster'),
+    createPerson: (body: PersonCreate, idempotencyKey: string) =>
+      api.send(Person, 'POST', '/api/v1/roster', body, { idempotencyKey }),
     updatePerson: (personId: string, patch: PersonPatch, version: number) =>
       api.send(Person, 'PATCH', `/api/v1/roster/${id(personId)}`, patch, { version }),
     settings: () => api.getVersioned(Settings, '/api/v1/settings'),

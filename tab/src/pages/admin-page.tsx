@@ -7,6 +7,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  SearchBox,
   Select,
   shorthands,
   Switch,
@@ -22,6 +23,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { ORG_UNITS } from '../../../bot/domain/org-unit.js';
 import { ROLES, type Person, type Role } from '../../../bot/domain/person.js';
 import { Settings as SettingsSchema, type Settings } from '../../../bot/domain/settings.js';
 import { asApiError, type ApiError } from '../api/problem.js';
@@ -31,6 +33,7 @@ import { Loading } from '../components/loading.js';
 import { useApp } from '../context.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { newKey } from '../ids.js';
 import { navigate } from '../router.js';
 
 const SECTIONS = ['roster', 'settings', 'unreachable'] as const;
@@ -56,6 +59,21 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalS,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: 0 },
+  // Grid items may shrink below their content (a unit's long name must not push the others aside).
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    '& > *': { minWidth: 0 },
+  },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    gap: tokens.spacingHorizontalL,
+    marginBlockEnd: tokens.spacingVerticalM,
+  },
   fieldset: { ...shorthands.borderWidth(0), padding: 0, margin: 0 },
 });
 
@@ -97,10 +115,12 @@ export default function AdminPage({ section }: { section?: string }) {
 }
 
 function RosterSection() {
+  const styles = useStyles();
   const { api } = useApp();
   const { t, locale } = useI18n();
   const roster = useLoad(() => api.roster(), [api, locale]);
   const [failure, setFailure] = useState<ApiError | undefined>();
+  const [query, setQuery] = useState('');
   const change = async (person: Person, patch: { role?: Role; active?: boolean }) => {
     setFailure(undefined);
     try {
@@ -112,10 +132,21 @@ function RosterSection() {
   };
   if (roster.error) return <ErrorView error={roster.error} onRetry={roster.reload} />;
   if (!roster.data) return <Loading />;
+  const words = query.trim().toLocaleLowerCase(locale).split(/\s+/).filter(Boolean);
+  const shown = roster.data.filter((p) => {
+    const text = `${p.name} ${p.email} ${p.orgUnit} ${t(`role.${p.role}`)}`.toLocaleLowerCase(locale);
+    return words.every((w) => text.includes(w));
+  });
   return (
     <section aria-labelledby="roster-title">
       <h2 id="roster-title">{t('admin.tab.roster')}</h2>
       {failure ? <ErrorView error={failure} /> : null}
+      <div className={styles.toolbar}>
+        <Field label={t('admin.search')}>
+          <SearchBox value={query} onChange={(_, d) => setQuery(d.value)} />
+        </Field>
+        <Text role="status">{t('admin.peopleCount', { count: shown.length })}</Text>
+      </div>
       <Table aria-labelledby="roster-title" size="small">
         <TableHeader>
           <TableRow>
@@ -127,7 +158,7 @@ function RosterSection() {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {roster.data.map((p) => (
+          {shown.map((p) => (
             <TableRow key={p.id} data-person={p.id}>
               <TableCell>{p.name}</TableCell>
               <TableCell>{p.email}</TableCell>
@@ -156,7 +187,101 @@ function RosterSection() {
           ))}
         </TableBody>
       </Table>
+      <AddPersonForm onAdded={roster.reload} />
     </section>
+  );
+}
+
+/** Adding someone to the roster: field messages in place, the input kept on failure, added once. */
+function AddPersonForm({ onAdded }: { onAdded: () => void }) {
+  const styles = useStyles();
+  const { api } = useApp();
+  const { t } = useI18n();
+  const empty = { name: '', email: '', role: 'viewer' as Role, orgUnit: '' };
+  const [values, setValues] = useState(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ApiError | undefined>();
+  const [added, setAdded] = useState<string | undefined>();
+  const [key, setKey] = useState(newKey);
+  const set = (name: keyof typeof empty, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setAdded(undefined);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    setFailure(undefined);
+    try {
+      const res = await api.createPerson(values, key);
+      setAdded(res.value.name);
+      setValues(empty);
+      setKey(newKey());
+      onAdded();
+    } catch (err) {
+      const apiErr = asApiError(err, '');
+      setErrors(apiErr.fieldErrors());
+      setFailure(apiErr);
+    }
+  };
+
+  const field = (name: keyof typeof empty) => ({
+    validationMessage: errors[name],
+    validationState: errors[name] ? ('error' as const) : ('none' as const),
+  });
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="add-person-title"
+    >
+      <h3 id="add-person-title">{t('admin.addPerson')}</h3>
+      <div className={styles.fields}>
+        <Field label={t('admin.col.name')} required {...field('name')}>
+          <Input value={values.name} onChange={(_, d) => set('name', d.value)} />
+        </Field>
+        <Field label={t('admin.col.email')} required {...field('email')}>
+          <Input type="email" value={values.email} onChange={(_, d) => set('email', d.value)} />
+        </Field>
+        <Field label={t('admin.col.role')} {...field('role')}>
+          <Select value={values.role} onChange={(_, d) => set('role', d.value)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('admin.col.unit')} required {...field('orgUnit')}>
+          <Select value={values.orgUnit} onChange={(_, d) => set('orgUnit', d.value)}>
+            <option value="">—</option>
+            {ORG_UNITS.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.code} · {u.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {failure ? (
+        failure.problem.errors?.length ? (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{t('common.fixErrors')}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <ErrorView error={failure} />
+        )
+      ) : null}
+      {added ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('admin.added', { name: added })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div>
+        <Button type="submit">{t('admin.addPerson')}</Button>
+      </div>
+    </form>
   );
 }
 
