@@ -18,9 +18,15 @@ import {
 } from './command-checks.js';
 import { envFilePath, readEnvironment } from './env-file.js';
 import { checkIcon, type IconRole } from './icon-checks.js';
-import { checkLanguageFiles, untokenisedAgentFields, type LanguageFile } from './localisation-checks.js';
+import {
+  checkLanguageFiles,
+  untokenisedAgentFields,
+  untokenisedPluginFields,
+  type LanguageFile,
+} from './localisation-checks.js';
 import { checkManifestCoherence } from './manifest-checks.js';
-import { DeclarativeAgentShape, ManifestShape } from './manifest-shape.js';
+import { ApiPluginShape, DeclarativeAgentShape, ManifestShape } from './manifest-shape.js';
+import { checkOpenApiSpec, checkPluginFunctions, type RuntimeSpec } from './plugin-checks.js';
 import { fillPlaceholders } from './placeholders.js';
 import { problem, type Problem } from './problems.js';
 
@@ -219,6 +225,75 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
     problems.push(...checkIcon(role, bytes, rel(full)));
   }
 
+  // API plugins (the agents' actions): the plugin manifest against its bundled schema, then the
+  // files it names (OpenAPI description, card templates) into the package, then functions against
+  // the operations of the description.
+  const plugins: { plugin: ApiPluginShape; file: string }[] = [];
+  const multilingual = (manifest.localizationInfo?.additionalLanguages.length ?? 0) > 0;
+  const readApiPlugin = async (name: string, from: string) => {
+    const full = packageFile(options.templateDir, name, from, problems);
+    if (!full) return undefined;
+    const json = readTemplate(name, full);
+    if (json === undefined) return undefined;
+    const file = rel(full);
+    const parsed = ApiPluginShape.safeParse(json);
+    if (!parsed.success) {
+      problems.push(
+        problem('plugin', file, `unexpected structure: ${parsed.error.issues[0]?.message ?? ''}`),
+      );
+      return undefined;
+    }
+    const plugin = parsed.data;
+    await validateSchema('api-plugin', plugin.schema_version, json, file, problems, validatedWith);
+    // Paths in a plugin manifest are relative to the plugin manifest's folder.
+    const besidePlugin = (p: string) => path.posix.join(path.posix.dirname(name.replace(/\\/g, '/')), p);
+    const specs: RuntimeSpec[] = [];
+    for (const [r, runtime] of plugin.runtimes.entries()) {
+      if (runtime.type !== 'OpenApi') continue;
+      const url = runtime.spec?.url;
+      if (url === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url)) {
+        problems.push(
+          problem(
+            'plugin',
+            file,
+            `runtimes[${r}].spec.url must name an OpenAPI description file inside the package (found ${JSON.stringify(url ?? runtime.spec?.api_description?.slice(0, 40))})`,
+          ),
+        );
+        continue;
+      }
+      const specName = besidePlugin(url);
+      const specFull = packageFile(options.templateDir, specName, file, problems);
+      if (!specFull) continue;
+      if (!/\.json$/i.test(specName)) {
+        problems.push(problem('plugin', rel(specFull), 'the OpenAPI description must be a .json file'));
+        continue;
+      }
+      const spec = readTemplate(specName, specFull);
+      if (spec === undefined) continue;
+      problems.push(...checkOpenApiSpec(spec, rel(specFull)));
+      specs.push({ runtimeIndex: r, file: rel(specFull), spec });
+    }
+    for (const fn of plugin.functions) {
+      const template = fn.capabilities?.response_semantics?.static_template?.file;
+      if (template === undefined) continue;
+      const templateFull = packageFile(options.templateDir, besidePlugin(template), file, problems);
+      if (templateFull) readTemplate(besidePlugin(template), templateFull);
+    }
+    problems.push(...checkPluginFunctions(plugin, file, specs));
+    if (multilingual) {
+      for (const field of untokenisedPluginFields(plugin)) {
+        problems.push(
+          problem(
+            'plugin',
+            file,
+            `${field} is literal text; use a [[token]] so the language files can translate it`,
+          ),
+        );
+      }
+    }
+    return { plugin, file };
+  };
+
   // Declarative agents.
   const agents: { agent: DeclarativeAgentShape; file: string }[] = [];
   for (const ref of manifest.copilotAgents?.declarativeAgents ?? []) {
@@ -236,8 +311,8 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
     agents.push({ agent: parsed.data, file: rel(full) });
     await validateSchema('declarative-agent', parsed.data.version, json, rel(full), problems, validatedWith);
     for (const action of parsed.data.actions) {
-      const actionFull = packageFile(options.templateDir, action.file, rel(full), problems);
-      if (actionFull) readTemplate(action.file, actionFull);
+      const plugin = await readApiPlugin(action.file, rel(full));
+      if (plugin) plugins.push(plugin);
     }
     if ((manifest.localizationInfo?.additionalLanguages.length ?? 0) > 0) {
       for (const field of untokenisedAgentFields(parsed.data)) {
@@ -283,7 +358,9 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
     problems,
     validatedWith,
   );
-  problems.push(...checkLanguageFiles({ manifest, manifestFile, agents, defaultLanguage, languages }));
+  problems.push(
+    ...checkLanguageFiles({ manifest, manifestFile, agents, plugins, defaultLanguage, languages }),
+  );
 
   problems.push(...checkBotCommands(manifest, options.handledCommands, manifestFile));
   problems.push(...checkCommandKeywords(options.handledCommands, manifestFile));

@@ -1,6 +1,6 @@
 // Offline schema validation. @microsoft/app-manifest ships the JSON schemas of every Teams manifest
 // version (v1.0 to v1.30, devPreview), the localisation schemas and the declarative agent schemas
-// (v1.0 to v1.8) inside the package. We read the schema file ourselves and hand it to
+// (v1.0 to v1.8) and API plugin schemas (v2.1 to v2.4) inside the package. We read the schema file ourselves and hand it to
 // AppManifestUtils.validateAgainstSchema(doc, schema): given a schema, that function never calls
 // fetchSchema, so no code path can reach the network. (Without a schema it would fetch the
 // document's $schema URL when the package has no local copy.)
@@ -17,7 +17,7 @@ export function bundledSchemaRoot(): string {
   return path.join(path.dirname(pkg), 'build', 'json-schemas');
 }
 
-export type SchemaKind = 'teams-manifest' | 'teams-localisation' | 'declarative-agent';
+export type SchemaKind = 'teams-manifest' | 'teams-localisation' | 'declarative-agent' | 'api-plugin';
 
 /** Where the bundled schema for a version lives, e.g. ('teams-manifest', '1.30'). */
 export function bundledSchemaPath(kind: SchemaKind, version: string): string {
@@ -29,6 +29,8 @@ export function bundledSchemaPath(kind: SchemaKind, version: string): string {
       return path.join(root, 'teams', teamsFolder(version), 'MicrosoftTeams.Localization.schema.json');
     case 'declarative-agent':
       return path.join(root, 'copilot', 'declarative-agent', version, 'schema.json');
+    case 'api-plugin':
+      return path.join(root, 'copilot', 'plugin', version, 'schema.json');
   }
 }
 

@@ -2,7 +2,7 @@
 // agent, and nothing else: the same keys in every language, none empty, none pointing at nothing.
 // The default language file must say what the manifest says (it replaces the manifest's strings).
 import { valueAt } from './json-path.js';
-import type { DeclarativeAgentShape, ManifestShape } from './manifest-shape.js';
+import type { ApiPluginShape, DeclarativeAgentShape, ManifestShape } from './manifest-shape.js';
 import { problem, type Problem } from './problems.js';
 
 export interface LanguageFile {
@@ -68,6 +68,40 @@ export function agentTokens(agent: DeclarativeAgentShape): Map<string, number | 
   return tokens;
 }
 
+/**
+ * Tokens an API plugin uses. Localisable there: name_for_human (20 characters shown),
+ * description_for_human (100), description_for_model and conversation starters. The model's
+ * description may stay literal English (it is read by the model, not shown to people).
+ */
+export function pluginTokens(plugin: ApiPluginShape): Map<string, number | undefined> {
+  const tokens = new Map<string, number | undefined>();
+  const add = (value: string | undefined, limit?: number) => {
+    const m = value === undefined ? null : TOKEN.exec(value);
+    if (m?.[1]) tokens.set(m[1], limit);
+  };
+  add(plugin.name_for_human, 20);
+  add(plugin.description_for_human, 100);
+  add(plugin.description_for_model, 2048);
+  for (const starter of plugin.capabilities?.conversation_starters ?? []) {
+    add(starter.title);
+    add(starter.text);
+  }
+  return tokens;
+}
+
+/** Plugin fields shown to people that hold literal text although the app is multilingual. */
+export function untokenisedPluginFields(plugin: ApiPluginShape): string[] {
+  const literal = (v: string | undefined) => v !== undefined && !TOKEN.test(v);
+  const fields: string[] = [];
+  if (literal(plugin.name_for_human)) fields.push('name_for_human');
+  if (literal(plugin.description_for_human)) fields.push('description_for_human');
+  (plugin.capabilities?.conversation_starters ?? []).forEach((s, i) => {
+    if (literal(s.title)) fields.push(`capabilities.conversation_starters[${i}].title`);
+    if (literal(s.text)) fields.push(`capabilities.conversation_starters[${i}].text`);
+  });
+  return fields;
+}
+
 /** Localisable agent fields that hold literal text although the app is multilingual. */
 export function untokenisedAgentFields(agent: DeclarativeAgentShape): string[] {
   const literal = (v: string | undefined) => v !== undefined && !TOKEN.test(v);
@@ -85,6 +119,8 @@ export function checkLanguageFiles(input: {
   manifest: ManifestShape;
   manifestFile: string;
   agents: readonly { agent: DeclarativeAgentShape; file: string }[];
+  /** API plugins of the agents' actions: their [[tokens]] live in the same localizationKeys. */
+  plugins?: readonly { plugin: ApiPluginShape; file: string }[];
   defaultLanguage: LanguageFile | undefined;
   languages: readonly LanguageFile[];
 }): Problem[] {
@@ -92,6 +128,8 @@ export function checkLanguageFiles(input: {
   const expectedKeys = localisableManifestKeys(input.manifest);
   const tokens = new Map<string, number | undefined>();
   for (const { agent } of input.agents) for (const [t, limit] of agentTokens(agent)) tokens.set(t, limit);
+  for (const { plugin } of input.plugins ?? [])
+    for (const [t, limit] of pluginTokens(plugin)) tokens.set(t, limit);
 
   const all = input.defaultLanguage ? [input.defaultLanguage, ...input.languages] : [...input.languages];
   const tags = new Set<string>();
@@ -161,7 +199,7 @@ export function checkLanguageFiles(input: {
           problem(
             'localisation',
             lang.file,
-            `localizationKeys "${token}" is not used by the declarative agent`,
+            `localizationKeys "${token}" is not used by the declarative agent or its plugins`,
           ),
         );
       }

@@ -86,6 +86,48 @@ export const DeclarativeAgentShape = z.looseObject({
 });
 export type DeclarativeAgentShape = z.infer<typeof DeclarativeAgentShape>;
 
+/** An API plugin manifest (an action of the declarative agent), the parts the checks read. */
+export const ApiPluginShape = z.looseObject({
+  schema_version: z.string().optional(),
+  name_for_human: z.string().optional(),
+  description_for_human: z.string().optional(),
+  description_for_model: z.string().optional(),
+  functions: z
+    .array(
+      z.looseObject({
+        name: z.string(),
+        capabilities: z
+          .looseObject({
+            response_semantics: z
+              .looseObject({ static_template: z.looseObject({ file: z.string().optional() }).optional() })
+              .optional(),
+          })
+          .optional(),
+      }),
+    )
+    .default([]),
+  runtimes: z
+    .array(
+      z.looseObject({
+        type: z.string().optional(),
+        auth: z.looseObject({ type: z.string().optional(), reference_id: z.string().optional() }).optional(),
+        spec: z
+          .looseObject({ url: z.string().optional(), api_description: z.string().optional() })
+          .optional(),
+        run_for_functions: z.array(z.string()).optional(),
+      }),
+    )
+    .default([]),
+  capabilities: z
+    .looseObject({
+      conversation_starters: z
+        .array(z.looseObject({ title: z.string().optional(), text: z.string().optional() }))
+        .default([]),
+    })
+    .optional(),
+});
+export type ApiPluginShape = z.infer<typeof ApiPluginShape>;
+
 /** A language file: JSONPath-like keys to strings, plus the agent's localizationKeys map. */
 export const LanguageFileShape = z.looseObject({
   localizationKeys: z.record(z.string(), z.string()).optional(),

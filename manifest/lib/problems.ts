@@ -2,7 +2,16 @@
 // check, the file and what is wrong, so the CLI can print all of them at once and tests can assert
 // on them.
 export type CheckName =
-  'env' | 'placeholder' | 'file' | 'schema' | 'icon' | 'localisation' | 'commands' | 'manifest' | 'agent';
+  | 'env'
+  | 'placeholder'
+  | 'file'
+  | 'schema'
+  | 'icon'
+  | 'localisation'
+  | 'commands'
+  | 'manifest'
+  | 'agent'
+  | 'plugin';
 
 export interface Problem {
   check: CheckName;

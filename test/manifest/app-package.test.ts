@@ -21,11 +21,14 @@ describe('npm run package for the dev environment', () => {
     expect(result.validatedWith).toEqual([
       'teams-manifest 1.30',
       'declarative-agent v1.8',
+      'api-plugin v2.4',
       'teams-localisation 1.30',
     ]);
 
     const files = unzipSync(readFileSync(result.zipPath ?? ''));
     expect(Object.keys(files).sort()).toEqual([
+      'ai-plugin.json',
+      'apiSpecificationFile/openapi.json',
       'ar.json',
       'color.png',
       'color32x32.png',
@@ -47,6 +50,26 @@ describe('npm run package for the dev environment', () => {
     expect(await validateWithSchema(manifest, loadBundledSchema('teams-manifest', '1.30') ?? {})).toEqual([]);
     const agent = JSON.parse(text('declarative-agent.json')) as Record<string, unknown>;
     expect(await validateWithSchema(agent, loadBundledSchema('declarative-agent', 'v1.8') ?? {})).toEqual([]);
+    // The agent's action: the plugin validates, its function is an operation of the spec in the zip,
+    // which points at the app's public URL and signs in through the OAuth registration of .env.dev.
+    expect(agent.actions).toEqual([{ id: 'transformationHubSearch', file: 'ai-plugin.json' }]);
+    const plugin = JSON.parse(text('ai-plugin.json')) as {
+      functions: { name: string }[];
+      runtimes: { auth: { type: string; reference_id: string }; spec: { url: string } }[];
+    };
+    expect(await validateWithSchema(plugin, loadBundledSchema('api-plugin', 'v2.4') ?? {})).toEqual([]);
+    expect(plugin.functions.map((f) => f.name)).toEqual(['searchPortfolio']);
+    expect(plugin.runtimes[0]?.auth).toEqual({
+      type: 'OAuthPluginVault',
+      reference_id: 'MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIyNwbGFjZWhvbGRlcg==',
+    });
+    expect(plugin.runtimes[0]?.spec.url).toBe('apiSpecificationFile/openapi.json');
+    const spec = JSON.parse(text('apiSpecificationFile/openapi.json')) as {
+      servers: { url: string }[];
+      paths: Record<string, { get?: { operationId: string } }>;
+    };
+    expect(spec.servers).toEqual([{ url: 'https://thubdev-app.azurewebsites.net' }]);
+    expect(spec.paths['/api/v1/search']?.get?.operationId).toBe('searchPortfolio');
     for (const lang of ['en', 'ar', 'es', 'fr', 'ru', 'zh']) {
       const doc = JSON.parse(text(`${lang}.json`)) as Record<string, unknown>;
       expect(

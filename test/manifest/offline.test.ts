@@ -87,7 +87,7 @@ describe('packaging is offline', () => {
       expect(ok.status).toBe(0);
       expect(ok.stdout).toMatch(/Wrote .*appPackage\.dev\.zip/);
       expect(ok.stdout).toContain(
-        'Validated offline against: teams-manifest 1.30; declarative-agent v1.8; teams-localisation 1.30',
+        'Validated offline against: teams-manifest 1.30; declarative-agent v1.8; api-plugin v2.4; teams-localisation 1.30',
       );
       expect(existsSync(path.join(out, 'appPackage.dev.zip'))).toBe(true);
       expect(existsSync(log)).toBe(false);
