@@ -10,7 +10,7 @@ import type { RouteSpec } from '../../bot/api/route.js';
 import { SearchItemSchema, SearchResponseSchema, searchRoutes } from '../../bot/api/routes/search.js';
 import { MAX_RESULTS_PER_PAGE } from '../../bot/services/search-service.js';
 import type { CheckName } from '../../manifest/lib/problems.js';
-import { makeWorkspace, type Workspace } from './workspace.js';
+import { makeWorkspace, REPO, type Workspace } from './workspace.js';
 
 type Json = Record<string, unknown>;
 const arr = (v: unknown) => v as Json[];
@@ -258,5 +258,19 @@ describe('the committed OpenAPI description matches the server', () => {
       auth: { type: 'OAuthPluginVault', reference_id: '${{PLUGIN_OAUTH_REGISTRATION_ID}}' },
       spec: { url: SPEC },
     });
+  });
+
+  it('both Agents Toolkit project files register the OAuth configuration into the variable the plugin names', () => {
+    for (const file of ['m365agents.yml', 'm365agents.local.yml']) {
+      const yml = readFileSync(path.join(REPO, file), 'utf8');
+      const step = /- uses: oauth\/register\n([\s\S]*?)\n\n/.exec(yml)?.[1] ?? '';
+      expect(step, file).toContain('flow: authorizationCode');
+      expect(step, file).toContain('scope: api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}/access_as_user');
+      expect(step, file).toMatch(/configurationId: PLUGIN_OAUTH_REGISTRATION_ID$/m);
+      // Registered before the package is zipped, so the zip carries the registration id.
+      expect(yml.indexOf('uses: oauth/register'), file).toBeLessThan(
+        yml.indexOf('uses: teamsApp/zipAppPackage'),
+      );
+    }
   });
 });
