@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnauthenticatedError } from '../../bot/domain/errors.js';
 import type { TokenValidator } from '../../bot/api/auth/token-validator.js';
 import type { SearchResponse } from '../../bot/api/routes/search.js';
+import type { Risk } from '../../bot/domain/risk.js';
+import { GraphEmulator } from '../graph-emulator/graph-emulator.js';
+import { buildPerson, buildProject, buildRisk } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { provisionedSite, type SharePointSite } from '../storage/sharepoint-harness.js';
 
 const PUBLIC_URL = 'https://hub.example.org';
 type ProblemBody = { code: string; errors?: Array<{ path: string }> };
@@ -206,5 +210,68 @@ describe('GET /api/v1/search (entra mode)', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body.results[0]).toMatchObject({ kind: 'project', code: 'TR-07' });
+  });
+});
+
+describe('GET /api/v1/search on the SharePoint store (Graph emulator)', () => {
+  let emulator: GraphEmulator;
+  let site: SharePointSite;
+  let t: TestApp;
+  beforeAll(async () => {
+    emulator = await GraphEmulator.start();
+    site = await provisionedSite(emulator);
+    const store = await site.open({ retry: { maxRetries: 1 } });
+    await store.people.create(buildPerson({ id: 'p-cto', role: 'cto', name: 'Nadia Rahimi' }));
+    await store.projects.create(
+      buildProject({ id: 'prj-sp', code: 'SP-01', title: 'Archive migration', ownerId: 'p-cto' }),
+    );
+    const risk = (id: string, likelihood: number, impact: number, status: Risk['status']) =>
+      store.risks.create(
+        buildRisk({
+          id,
+          title: `Archive risk ${id}`,
+          projectId: 'prj-sp',
+          ownerId: 'p-cto',
+          likelihood,
+          impact,
+          status,
+        }),
+      );
+    await risk('r-low', 1, 2, 'open');
+    await risk('r-high', 4, 4, 'escalated');
+    await risk('r-mid', 3, 3, 'mitigating');
+    await risk('r-mid2', 2, 4, 'open');
+    await risk('r-closed', 5, 5, 'closed');
+    await risk('r-proposed', 5, 4, 'proposed');
+    t = await startTestApp({
+      store: { ...store, close: () => Promise.resolve() },
+      demo: false,
+      env: { PUBLIC_URL },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await site?.cleanup();
+    await emulator?.close();
+  });
+
+  it('finds the project with its three highest open risks (closed and proposed left out) and its risks', async () => {
+    const r = await t.json<SearchResponse>('/api/v1/search?q=archive', { as: 'p-cto' });
+    expect(r.status).toBe(200);
+    const [project, ...risks] = r.body.results;
+    expect(project).toMatchObject({ kind: 'project', code: 'SP-01', ownerName: 'Nadia Rahimi' });
+    expect(project?.topRisks?.map((x) => [x.title, x.score])).toEqual([
+      ['Archive risk r-high', 16],
+      ['Archive risk r-mid', 9],
+      ['Archive risk r-mid2', 8],
+    ]);
+    // The search itself lists every risk that is not closed, highest score first.
+    expect(risks.map((x) => x.title)).toEqual([
+      'Archive risk r-proposed',
+      'Archive risk r-high',
+      'Archive risk r-mid',
+      'Archive risk r-mid2',
+      'Archive risk r-low',
+    ]);
   });
 });
