@@ -63,6 +63,13 @@ function submitValue(value: unknown): SubmitValue | undefined {
   return typeof verb === 'string' && verb.length <= 100 ? { verb, data } : undefined;
 }
 
+/** A message that only carries cards (no words): what Teams sends when a card is shared into a chat. */
+function isSharedCard(context: TurnContext): boolean {
+  return (context.activity.attachments ?? []).some(
+    (a) => typeof a.contentType === 'string' && a.contentType.startsWith('application/vnd.microsoft.card.'),
+  );
+}
+
 export class TransformationBot extends TeamsActivityHandler {
   private readonly commands: BotCommands;
   private readonly actions: CardActions;
@@ -76,8 +83,11 @@ export class TransformationBot extends TeamsActivityHandler {
       const turn = await this.resolveTurn(context);
       try {
         const submit = submitValue(context.activity.value);
+        const text = messageText(context);
         if (submit) await this.onSubmit(turn, submit);
-        else await this.onText(turn, messageText(context));
+        else if (!text && isSharedCard(context)) {
+          // A card someone posted here (e.g. picked from the message extension): nothing was asked.
+        } else await this.onText(turn, text);
       } catch (error) {
         this.deps.logger.error(
           { err: error, conversationId: context.activity.conversation?.id },

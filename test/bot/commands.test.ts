@@ -41,6 +41,25 @@ describe('commands', () => {
     expect(cardText(c)).toContain('I did not understand that');
   });
 
+  it('a card shared into the chat (e.g. from the message extension) is not answered with help', async () => {
+    const shared = {
+      ...h.activity('message'),
+      text: '<span class="inline-compose-card"></span>',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'TR-09' }] },
+        },
+      ],
+    };
+    const { status, sent } = await h.post(shared);
+    expect(status).toBe(200);
+    expect(sent).toEqual([]);
+    // Words with the card are still read as a command.
+    const asked = await h.post({ ...shared, text: 'status TR-09' });
+    expect(cardText(cardsOf(asked.sent)[0])).toContain('TR-09');
+  });
+
   it('projects / my projects: health, last update age and buttons', async () => {
     for (const text of ['projects', 'my projects', 'mes projets']) {
       const c = await card(text);
