@@ -24,10 +24,10 @@ const milestone = {
 
 describe('permission-dependent controls', () => {
   it.each([
-    ['the CTO', PEOPLE.cto, true],
-    ['an owner', PEOPLE.owner, false],
-    ['a viewer', PEOPLE.viewer, false],
-  ])('the Admin tab for %s: shown %s', async (_who, who, shown) => {
+    ['the CTO', true, PEOPLE.cto],
+    ['an owner', false, PEOPLE.owner],
+    ['a viewer', false, PEOPLE.viewer],
+  ])('the Admin tab for %s: shown %s', async (_who, shown, who) => {
     window.location.hash = '#/my-work';
     const api = fakeApi({
       me: () => Promise.resolve(meOf(who)),
