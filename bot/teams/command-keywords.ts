@@ -170,8 +170,10 @@ export function parseCommand(text: string): ParsedCommand | undefined {
   for (const { id, keyword } of ENTRIES) {
     if (!lower.startsWith(keyword)) continue;
     const next = lower.charAt(keyword.length);
-    // A keyword ends at a space or the end; CJK keywords may be followed directly by the argument.
-    if (next !== '' && next !== ' ' && !(CJK.test(keyword) && !CJK.test(next))) continue;
+    // A keyword ends at a space or the end; Chinese is written without spaces, so a CJK keyword
+    // may be followed directly by its argument ("摘要发送", "状态AI-02"). Longer keywords are tried
+    // first, so "风险列表" is never read as "风险" + "列表".
+    if (next !== '' && next !== ' ' && !CJK.test(keyword)) continue;
     // Lower-casing keeps the length for the scripts used here, so the offset carries over.
     return { id, args: original.slice(keyword.length).trim() };
   }
