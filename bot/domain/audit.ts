@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'acknowledge',
   'forbidden',
   'seed',
+  'nudge',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -187,7 +187,16 @@ export class ReminderService {
       'nudge',
     );
     const late = await this.lateProjects(period);
-    return this.sendTo(NUDGE_KIND, period, late, ctx.actor.name);
+    const summary = await this.sendTo(NUDGE_KIND, period, late, ctx.actor.name);
+    await this.deps.services.audit.record(
+      ctx,
+      { entityType: 'settings', entityId: 'digest' },
+      'nudge',
+      undefined,
+      undefined,
+      `digest ${period}: ${late.length} late`,
+    );
+    return summary;
   }
 
   /**

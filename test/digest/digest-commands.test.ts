@@ -123,6 +123,15 @@ describe('proactive card verbs', () => {
     const answer = await h.invoke('digest.nudge', { period: '2026-W48' }, { as: 'cto' });
     expect(answer.body.statusCode).toBe(200);
     expect(cardText(answer.body.value)).toMatch(/Nudged \d+ owners?\.|No owner to nudge\./);
+    // The nudge is audited (who, when, which week); the viewer's refusal too.
+    const audit = await h.t.app.store.audit.list({ entityType: 'settings', entityId: 'digest' });
+    expect(audit.items.filter((e) => e.action === 'nudge')).toEqual([
+      expect.objectContaining({
+        actorId: 'p-cto',
+        reason: expect.stringMatching(/^digest 2026-W48: \d+ late$/),
+      }),
+    ]);
+    expect(audit.items.some((e) => e.action === 'forbidden' && e.actorId === 'p-viewer')).toBe(true);
   });
 
   it('rejects invalid verb data with a 400, not a crash', async () => {

@@ -51,6 +51,7 @@ const ACTION_LABELS: Readonly<Record<AuditAction, MessageKey>> = {
   acknowledge: 'audit.action.acknowledge',
   forbidden: 'audit.action.forbidden',
   seed: 'audit.action.seed',
+  nudge: 'audit.action.nudge',
 };
 
 const ENTITY_LABELS: Readonly<Record<EntityType, MessageKey>> = {

@@ -253,6 +253,7 @@ export const ar: Catalogue = {
   'audit.action.acknowledge': 'أقرّ',
   'audit.action.forbidden': 'رُفض طلبه:',
   'audit.action.seed': 'استورد',
+  'audit.action.nudge': 'ذكّر المتأخرين',
   'audit.entity.project': 'مشروع',
   'audit.entity.status-update': 'تحديث حالة',
   'audit.entity.risk': 'خطر',

@@ -250,6 +250,7 @@ export const en = {
   'audit.action.acknowledge': 'acknowledged',
   'audit.action.forbidden': 'was refused',
   'audit.action.seed': 'imported',
+  'audit.action.nudge': 'nudged late owners',
   'audit.entity.project': 'project',
   'audit.entity.status-update': 'status update',
   'audit.entity.risk': 'risk',

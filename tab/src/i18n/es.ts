@@ -254,6 +254,7 @@ export const es: Catalogue = {
   'audit.action.acknowledge': 'acusó recibo de',
   'audit.action.forbidden': 'fue rechazado en',
   'audit.action.seed': 'importó',
+  'audit.action.nudge': 'recordó a los responsables atrasados',
   'audit.entity.project': 'proyecto',
   'audit.entity.status-update': 'actualización',
   'audit.entity.risk': 'riesgo',

@@ -257,6 +257,7 @@ export const fr: Catalogue = {
   'audit.action.acknowledge': 'a pris acte de',
   'audit.action.forbidden': 's’est vu refuser',
   'audit.action.seed': 'a importé',
+  'audit.action.nudge': 'a relancé les responsables en retard',
   'audit.entity.project': 'projet',
   'audit.entity.status-update': 'mise à jour',
   'audit.entity.risk': 'risque',

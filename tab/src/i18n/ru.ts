@@ -255,6 +255,7 @@ export const ru: Catalogue = {
   'audit.action.acknowledge': 'подтвердил(а)',
   'audit.action.forbidden': 'получил(а) отказ:',
   'audit.action.seed': 'импортировал(а)',
+  'audit.action.nudge': 'напомнил опаздывающим владельцам',
   'audit.entity.project': 'проект',
   'audit.entity.status-update': 'отчёт',
   'audit.entity.risk': 'риск',

@@ -249,6 +249,7 @@ export const zh: Catalogue = {
   'audit.action.acknowledge': '确认了',
   'audit.action.forbidden': '被拒绝：',
   'audit.action.seed': '导入了',
+  'audit.action.nudge': '催促了逾期负责人',
   'audit.entity.project': '项目',
   'audit.entity.status-update': '状态更新',
   'audit.entity.risk': '风险',
