@@ -149,6 +149,11 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
       status: 'mitigating',
       mitigation: 'Licence top-up approved for wave 2.',
     });
+    // In the register too: only the risks this person may update have the button.
+    await page.goto(`${app.baseUrl}/?as=p-owner#/risks`);
+    await page.locator('[data-risk="rsk-tr-08-01"]').waitFor();
+    expect(await page.locator('[data-risk="rsk-tr-07-01"]').getByRole('button').count()).toBe(1);
+    expect(await page.locator('[data-risk="rsk-tr-08-01"]').getByRole('button').count()).toBe(0);
     await page.goto(`${app.baseUrl}/?as=p-viewer#/projects/AI-02/risks`);
     await page.locator('[data-risk="rsk-ai-02-01"]').waitFor();
     expect(await page.getByRole('button', { name: /^Update the risk/ }).count()).toBe(0);
@@ -271,9 +276,11 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     const box = await page.getByRole('link', { name: 'العودة إلى الحافظة' }).boundingBox();
     expect(box && box.x > 640).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'project-ar.png'), fullPage: true });
+    expect(await axe(page)).toEqual([]);
     await page.goto(`${app.baseUrl}/?lang=ar#/portfolio`);
     await page.locator('[data-code="AI-02"]').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'portfolio-ar.png'), fullPage: true });
+    expect(await axe(page)).toEqual([]);
     await page.close();
   });
 

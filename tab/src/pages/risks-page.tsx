@@ -1,9 +1,13 @@
-// The risk register: heat map (likelihood x impact) with drill-down, and the table alternative.
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+// The risk register: heat map (likelihood x impact) with drill-down, and the table alternative;
+// people who may update a risk do it from the table.
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { canEditRisk } from '../../../bot/domain/permissions.js';
+import type { Risk } from '../../../bot/domain/risk.js';
 import { ErrorView } from '../components/error-view.js';
 import { Loading } from '../components/loading.js';
 import { RiskHeatMap, type Cell } from '../components/risk-heat-map.js';
+import { RiskEditor } from '../components/risk-editor.js';
 import { RiskTable } from '../components/risk-table.js';
 import { useApp } from '../context.js';
 import { useLoad } from '../hooks/use-load.js';
@@ -24,11 +28,13 @@ const useStyles = makeStyles({
 
 export default function RisksPage({ project }: { project?: string }) {
   const styles = useStyles();
-  const { api } = useApp();
+  const { api, me } = useApp();
   const { t, locale } = useI18n();
   const people = usePeople(api);
   const projects = useLoad(() => api.projects(), [api, locale]);
   const [cell, setCell] = useState<Cell | undefined>();
+  const [editing, setEditing] = useState<Risk | undefined>();
+  const [updated, setUpdated] = useState(false);
   const projectId = project
     ? projects.data?.find((o) => o.project.code === project.toUpperCase())?.project.id
     : undefined;
@@ -70,7 +76,36 @@ export default function RisksPage({ project }: { project?: string }) {
               <h2 id="risk-list-title">{caption}</h2>
               {cell ? <Button onClick={() => setCell(undefined)}>{t('risks.clearSelection')}</Button> : null}
             </div>
-            <RiskTable risks={shown} projects={byId} people={people} caption={caption} />
+            {updated ? (
+              <MessageBar intent="success" role="status">
+                <MessageBarBody>{t('risks.updated')}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            <RiskTable
+              risks={shown}
+              projects={byId}
+              people={people}
+              caption={caption}
+              canEdit={(r) =>
+                canEditRisk(me.person, r, r.projectId ? byId.get(r.projectId)?.project : undefined).allowed
+              }
+              onEdit={(r) => {
+                setUpdated(false);
+                setEditing(r);
+              }}
+            />
+            {editing ? (
+              <RiskEditor
+                key={editing.id}
+                risk={editing}
+                onSaved={() => {
+                  setEditing(undefined);
+                  setUpdated(true);
+                  risks.reload();
+                }}
+                onCancel={() => setEditing(undefined)}
+              />
+            ) : null}
           </section>
         </div>
       )}
