@@ -347,4 +347,16 @@ describe('Agents Toolkit project files', () => {
     ]);
     for (const a of aad.preAuthorizedApplications) expect(a.permissionIds).toEqual([scope?.id]);
   });
+
+  it('the Entra app redirects the tab consent page and the Copilot plugin OAuth vault (Web)', () => {
+    const aad = JSON.parse(readFileSync(path.join(INFRA, 'aad.manifest.json'), 'utf8')) as {
+      replyUrlsWithType: { url: string; type: string }[];
+    };
+    expect(aad.replyUrlsWithType).toEqual(
+      expect.arrayContaining([
+        { url: 'https://${{TAB_DOMAIN}}/auth/consent-end', type: 'Web' },
+        { url: 'https://teams.microsoft.com/api/platform/v1.0/oAuthRedirect', type: 'Web' },
+      ]),
+    );
+  });
 });
