@@ -39,7 +39,7 @@ export const en = {
   'entity.kpi': 'KPI',
   'entity.measurement': 'measurement',
   'entity.person': 'person',
-  'entity.settings': 'settings',
+  'entity.settings': 'setting',
   'validation.required': 'This field is required.',
   'validation.too_small': 'Must be at least {minimum}.',
   'validation.too_small.string': 'Must be at least {minimum} characters.',
