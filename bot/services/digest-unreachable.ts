@@ -19,7 +19,12 @@ export interface UnreachablePerson {
 
 const REASONS: readonly UnreachableReason[] = ['not-installed', 'blocked', 'gone', 'no-conversation'];
 
-export async function listUnreachable(state: StateStore, store: Store): Promise<UnreachablePerson[]> {
+/** `timeZone`: the organisation's, in which an escalation's instant is read as a reporting week. */
+export async function listUnreachable(
+  state: StateStore,
+  store: Store,
+  timeZone: string,
+): Promise<UnreachablePerson[]> {
   const records = await state.runs.list({});
   const latest = new Map<string, RunRecord>();
   for (const r of records) {
@@ -43,7 +48,7 @@ export async function listUnreachable(state: StateStore, store: Store): Promise<
         email: person?.email ?? null,
         reason,
         kind: r.kind,
-        period: shownPeriod(r.period),
+        period: shownPeriod(r.period, timeZone),
         at: r.updatedAt,
       };
     })
@@ -54,11 +59,11 @@ export async function listUnreachable(state: StateStore, store: Store): Promise<
  * The reporting period a run belongs to: digests are keyed by period, reminders by period/project,
  * escalations by riskId@instant (shown as the week of the escalation, not the risk's internal id).
  */
-function shownPeriod(key: string): string {
+function shownPeriod(key: string, timeZone: string): string {
   const escalatedAt = /@(\d{1,15})$/.exec(key);
   if (escalatedAt) {
     const at = new Date(Number(escalatedAt[1]));
-    if (!Number.isNaN(at.getTime())) return periodOf(at, 'UTC');
+    if (!Number.isNaN(at.getTime())) return periodOf(at, timeZone);
   }
   return key.split(/[/@]/)[0] ?? key;
 }

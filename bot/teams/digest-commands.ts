@@ -121,7 +121,11 @@ export function digestCommands(feature: ProactiveFeature): CommandHandler[] {
       handle: (turn) =>
         guarded(turn, async () => {
           if (!canAdminister(turn.actor).allowed) throw new ForbiddenError('role_required_cto');
-          const people = await listUnreachable(feature.deps.state, services.deps.store);
+          const people = await listUnreachable(
+            feature.deps.state,
+            services.deps.store,
+            services.deps.orgTimeZone,
+          );
           if (!people.length) return sendText(turn.context, turn.t('digest.cmd.unreachable_none'));
           const shown = people.slice(0, 30);
           const lines = shown.map((p) =>

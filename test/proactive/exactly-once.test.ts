@@ -121,7 +121,7 @@ describe('digest fan-out, exactly once', () => {
     expect(await a.app.stateStore.conversations.getPersonal(gone)).toBeUndefined();
 
     // The CTO's list of unreachable people, with the reason.
-    const listed = await listUnreachable(a.app.stateStore, a.app.store);
+    const listed = await listUnreachable(a.app.stateStore, a.app.store, 'Europe/Zurich');
     expect(new Map(listed.map((u) => [u.personId, u.reason]))).toEqual(unreachable);
 
     // A manual `digest send` after the scheduled run, and the scheduler's own catch-up: nothing more.

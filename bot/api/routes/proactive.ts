@@ -38,7 +38,11 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
           { entityType: 'settings', entityId: 'unreachable' },
           'read',
         );
-        return { body: { items: await listUnreachable(feature.deps.state, services.deps.store) } };
+        return {
+          body: {
+            items: await listUnreachable(feature.deps.state, services.deps.store, services.deps.orgTimeZone),
+          },
+        };
       },
     }),
     route({
