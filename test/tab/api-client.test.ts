@@ -99,6 +99,53 @@ describe('ApiClient', () => {
     expect(consent.isConsentRequired).toBe(true);
   });
 
+  it('defines and edits a KPI (POST with an idempotency key, PATCH with If-Match) and reports a queued write', async () => {
+    const kpi = {
+      id: 'kpi-1',
+      title: 'Staff using Copilot',
+      description: '',
+      pillar: null,
+      projectId: 'prj-ai-02',
+      unit: '%',
+      direction: 'higher-is-better',
+      baseline: { value: 5, date: '2026-01-01' },
+      target: { value: 60, date: '2027-06-30' },
+      ownerId: null,
+      version: 1,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    };
+    const { api, seen } = clientWith((s) =>
+      s.method === 'POST'
+        ? json(201, kpi, { etag: '"1"' })
+        : json(200, { ...kpi, unit: 'pct', version: 2 }, { etag: '"2"', 'x-sync-status': 'queued' }),
+    );
+    const body = {
+      title: 'Staff using Copilot',
+      projectId: 'prj-ai-02',
+      unit: '%',
+      direction: 'higher-is-better' as const,
+      baseline: { value: 5, date: '2026-01-01' },
+      target: { value: 60, date: '2027-06-30' },
+    };
+    const created = await api.createKpi(body, 'key-12345678');
+    expect(created).toEqual({ value: expect.objectContaining({ id: 'kpi-1' }), version: 1 });
+    const edited = await api.updateKpi('kpi-1', { unit: 'pct' }, 1);
+    expect(edited).toEqual({ value: expect.objectContaining({ unit: 'pct' }), version: 2, syncQueued: true });
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/v1/kpis',
+      headers: { 'idempotency-key': 'key-12345678' },
+      body,
+    });
+    expect(seen[1]).toMatchObject({
+      method: 'PATCH',
+      url: '/api/v1/kpis/kpi-1',
+      headers: { 'if-match': '"1"' },
+      body: { unit: 'pct' },
+    });
+  });
+
   it('refuses a body that does not match the schema', async () => {
     const { api } = clientWith(() => json(200, { person: { id: 'x' } }));
     await expect(api.me()).rejects.toMatchObject({ problem: { code: 'bad_response' } });

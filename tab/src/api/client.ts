@@ -19,6 +19,8 @@ export interface ApiClientOptions {
 export interface Versioned<T> {
   value: T;
   version: number | undefined;
+  /** The write was accepted but waits to reach SharePoint (`X-Sync-Status: queued`): "saved, will sync". */
+  syncQueued?: boolean;
 }
 
 export interface SendOptions {
@@ -148,6 +150,8 @@ export class ApiClient {
     options: SendOptions = {},
   ): Promise<Versioned<z.output<S>>> {
     const res = await this.call(method, path, body, options);
-    return { value: ApiClient.parse(schema, await res.json()), version: versionOf(res) };
+    const value = ApiClient.parse(schema, await res.json());
+    const syncQueued = res.headers.get('x-sync-status') === 'queued';
+    return syncQueued ? { value, version: versionOf(res), syncQueued } : { value, version: versionOf(res) };
   }
 }

@@ -1,7 +1,13 @@
 // The API operations the tab uses, typed end to end by the domain's zod schemas.
 import { z } from 'zod';
 import { AuditEvent } from '../../../bot/domain/audit.js';
-import { Kpi, Measurement, type MeasurementCreate } from '../../../bot/domain/kpi.js';
+import {
+  Kpi,
+  Measurement,
+  type KpiCreate,
+  type KpiPatch,
+  type MeasurementCreate,
+} from '../../../bot/domain/kpi.js';
 import { Milestone, type MilestoneCreate, type MilestonePatch } from '../../../bot/domain/milestone.js';
 import { Person, type PersonCreate, type PersonPatch } from '../../../bot/domain/person.js';
 import { Project, type ProjectPatch } from '../../../bot/domain/project.js';
@@ -81,6 +87,10 @@ export function endpoints(api: ApiClient) {
       api.send(Milestone, 'PATCH', `/api/v1/milestones/${id(milestoneId)}`, patch, { version }),
     kpis: (filter: { projectId?: string; pillar?: string } = {}) =>
       api.getAll(KpiWithProgressSchema, `/api/v1/kpis${q(filter)}`),
+    createKpi: (body: KpiCreate, idempotencyKey: string) =>
+      api.send(Kpi, 'POST', '/api/v1/kpis', body, { idempotencyKey }),
+    updateKpi: (kpiId: string, patch: KpiPatch, version: number) =>
+      api.send(Kpi, 'PATCH', `/api/v1/kpis/${id(kpiId)}`, patch, { version }),
     recordMeasurement: (kpiId: string, body: MeasurementCreate, idempotencyKey: string) =>
       api.send(Measurement, 'POST', `/api/v1/kpis/${id(kpiId)}/measurements`, body, { idempotencyKey }),
     risks: (filter: { projectId?: string; status?: string } = {}) =>

@@ -1,4 +1,5 @@
-// A project's milestones: the list, marking one done and adding one (for those who may).
+// A project's milestones: the list, and for those who may manage them, marking one done, editing one
+// (title, due date, status) and adding one.
 import {
   Badge,
   Button,
@@ -27,6 +28,7 @@ import { useI18n } from '../i18n/index.js';
 import { newKey } from '../ids.js';
 import { ErrorView } from './error-view.js';
 import { Loading } from './loading.js';
+import { MilestoneEditor } from './milestone-editor.js';
 
 const useStyles = makeStyles({
   form: {
@@ -36,6 +38,7 @@ const useStyles = makeStyles({
     alignItems: 'end',
     marginBlockStart: tokens.spacingVerticalL,
   },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 const STATUS_COLOR = { planned: 'informative', done: 'success', missed: 'danger' } as const;
@@ -51,6 +54,8 @@ export function MilestonesPanel({ project }: { project: Project }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [key, setKey] = useState(newKey);
+  const [editing, setEditing] = useState<Milestone | undefined>();
+  const [saved, setSaved] = useState<'saved' | 'queued' | undefined>();
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -71,6 +76,7 @@ export function MilestonesPanel({ project }: { project: Project }) {
 
   const markDone = async (m: Milestone) => {
     setFailure(undefined);
+    setSaved(undefined);
     try {
       await api.updateMilestone(m.id, { status: 'done' }, m.version);
     } catch (err) {
@@ -113,11 +119,23 @@ export function MilestonesPanel({ project }: { project: Project }) {
                 </TableCell>
                 {canManage ? (
                   <TableCell>
-                    {m.status !== 'done' ? (
-                      <Button size="small" onClick={() => void markDone(m)}>
-                        {t('milestones.markDone', { title: m.title })}
+                    <div className={styles.actions}>
+                      <Button
+                        size="small"
+                        aria-label={t('milestones.editOf', { title: m.title })}
+                        onClick={() => {
+                          setSaved(undefined);
+                          setEditing(m);
+                        }}
+                      >
+                        {t('milestones.edit')}
                       </Button>
-                    ) : null}
+                      {m.status !== 'done' ? (
+                        <Button size="small" onClick={() => void markDone(m)}>
+                          {t('milestones.markDone', { title: m.title })}
+                        </Button>
+                      ) : null}
+                    </div>
                   </TableCell>
                 ) : null}
               </TableRow>
@@ -125,6 +143,25 @@ export function MilestonesPanel({ project }: { project: Project }) {
           </TableBody>
         </Table>
       )}
+      {saved ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            {t(saved === 'queued' ? 'common.savedWillSync' : 'milestones.saved')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {canManage && editing ? (
+        <MilestoneEditor
+          key={editing.id}
+          milestone={editing}
+          onSaved={(_, queued) => {
+            setEditing(undefined);
+            setSaved(queued ? 'queued' : 'saved');
+            list.reload();
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      ) : null}
       {canManage ? (
         <form
           className={styles.form}
