@@ -1,4 +1,5 @@
-// A project's KPIs: charts with their table alternative, and recording a measurement.
+// A project's KPIs: charts with their table alternative, recording a measurement and, for those who
+// may, defining a KPI for the project and editing a KPI's definition.
 import {
   Button,
   Field,
@@ -13,6 +14,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { canEditKpi } from '../../../bot/domain/permissions.js';
 import type { Project } from '../../../bot/domain/project.js';
+import type { Kpi } from '../../../bot/domain/kpi.js';
 import type { Settings } from '../../../bot/domain/settings.js';
 import type { KpiWithProgress } from '../api/endpoints.js';
 import { asApiError, type ApiError } from '../api/problem.js';
@@ -22,6 +24,7 @@ import { useI18n } from '../i18n/index.js';
 import { newKey } from '../ids.js';
 import { ErrorView } from './error-view.js';
 import { KpiChart } from './kpi-chart.js';
+import { KpiEditor } from './kpi-editor.js';
 import { Loading } from './loading.js';
 
 const useStyles = makeStyles({
@@ -29,6 +32,12 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
     gap: tokens.spacingHorizontalM,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'start',
+    gap: tokens.spacingVerticalXS,
   },
   form: {
     display: 'flex',
@@ -41,10 +50,22 @@ const useStyles = makeStyles({
 
 export function KpisPanel({ project }: { project: Project }) {
   const styles = useStyles();
-  const { api } = useApp();
+  const { api, me } = useApp();
   const { t, locale } = useI18n();
   const kpis = useLoad(() => api.kpis({ projectId: project.id }), [api, project.id, locale]);
   const settings = useLoad(() => api.settings(), [api]);
+  const pillarLeads = settings.data?.value.pillarLeads ?? {};
+  const [editing, setEditing] = useState<Kpi | 'new' | undefined>();
+  const [saved, setSaved] = useState<'created' | 'saved' | 'queued' | undefined>();
+  // A KPI defined here belongs to the project: the project's owners and the CTO may define one.
+  const canDefine = canEditKpi(me.person, { ownerId: null, pillar: null, projectId: project.id }, project, {
+    pillarLeads,
+  }).allowed;
+  const canEdit = (k: Kpi) => canEditKpi(me.person, k, project, { pillarLeads }).allowed;
+  const open = (target: Kpi | 'new') => {
+    setSaved(undefined);
+    setEditing(target);
+  };
   return (
     <section aria-labelledby="kpis-title">
       <h2 id="kpis-title">{t('kpi.title')}</h2>
@@ -59,17 +80,54 @@ export function KpisPanel({ project }: { project: Project }) {
         <>
           <div className={styles.grid}>
             {kpis.data.map((k) => (
-              <KpiChart key={k.kpi.id} item={k} />
+              <div key={k.kpi.id} className={styles.item}>
+                <KpiChart item={k} />
+                {canEdit(k.kpi) ? (
+                  <Button
+                    size="small"
+                    aria-label={t('kpi.editOf', { title: k.kpi.title })}
+                    onClick={() => open(k.kpi)}
+                  >
+                    {t('kpi.edit')}
+                  </Button>
+                ) : null}
+              </div>
             ))}
           </div>
           <MeasurementForm
             project={project}
             kpis={kpis.data}
-            pillarLeads={settings.data?.value.pillarLeads ?? {}}
+            pillarLeads={pillarLeads}
             onRecorded={kpis.reload}
           />
         </>
       )}
+      {saved ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            {t(
+              saved === 'queued' ? 'common.savedWillSync' : saved === 'created' ? 'kpi.created' : 'kpi.saved',
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {editing ? (
+        <KpiEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          project={project}
+          kpi={editing === 'new' ? undefined : editing}
+          onSaved={(_, queued) => {
+            setSaved(queued ? 'queued' : editing === 'new' ? 'created' : 'saved');
+            setEditing(undefined);
+            kpis.reload();
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      ) : canDefine && kpis.data ? (
+        <div className={styles.form}>
+          <Button onClick={() => open('new')}>{t('kpi.add')}</Button>
+        </div>
+      ) : null}
     </section>
   );
 }
