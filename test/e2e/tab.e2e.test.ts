@@ -1,7 +1,7 @@
 // The tab in a real browser against the real app (SQLite, demo portfolio, built tab): the portfolio
 // renders the seeded data, an owner edits a project and it persists, a concurrent edit shows the
-// conflict, an owner updates a risk, Arabic lays out right to left, and axe-core finds no violations
-// on the main pages in the light, dark and high-contrast themes. Screenshots go to scratch/tab-e2e/
+// conflict, an owner updates a risk and renames a milestone, Arabic lays out right to left, and
+// axe-core finds no violations on the main pages in the light, dark and high-contrast themes. Screenshots go to scratch/tab-e2e/
 // (ignored by git).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -157,6 +157,40 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     await page.goto(`${app.baseUrl}/?as=p-viewer#/projects/AI-02/risks`);
     await page.locator('[data-risk="rsk-ai-02-01"]').waitFor();
     expect(await page.getByRole('button', { name: /^Update the risk/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('an owner renames a milestone and it persists; the milestone and KPI editors pass axe; a viewer gets no edit controls', async () => {
+    const page = await open('projects/AI-02/milestones', { as: 'p-owner' });
+    await page.getByRole('button', { name: 'Edit the milestone “Licence top-up decision”' }).click();
+    const editor = page.getByTestId('milestone-editor');
+    await editor.getByRole('textbox', { name: /Title/ }).fill('Licence top-up decision (wave 2)');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'milestone-editor.png'), fullPage: true });
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Milestone saved.').waitFor();
+    await page.getByRole('cell', { name: 'Licence top-up decision (wave 2)', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('cell', { name: 'Licence top-up decision (wave 2)', exact: true }).waitFor();
+    const stored = await app.json<{ items: Array<{ title: string; version: number }> }>(
+      '/api/v1/milestones?projectId=AI-02',
+      { as: 'p-owner' },
+    );
+    expect(stored.body.items.find((m) => m.title === 'Licence top-up decision (wave 2)')?.version).toBe(2);
+    // The KPI editor, opened in Arabic, passes axe too.
+    await page.goto(`${app.baseUrl}/?as=p-owner&lang=ar#/projects/AI-02/kpis`);
+    await page.getByRole('button', { name: 'تحديد مؤشر أداء' }).click();
+    await page.getByTestId('kpi-editor').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'kpi-editor-ar.png'), fullPage: true });
+    // A viewer sees the milestones and KPIs with no control to change them.
+    await page.goto(`${app.baseUrl}/?as=p-viewer#/projects/AI-02/milestones`);
+    await page.getByRole('cell', { name: 'Licence top-up decision (wave 2)', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /^Edit the milestone/ }).count()).toBe(0);
+    await page.goto(`${app.baseUrl}/?as=p-viewer#/projects/AI-02/kpis`);
+    await page.locator('[data-kpi]').first().waitFor();
+    expect(await page.getByRole('button', { name: /^Edit the KPI|^Define a KPI/ }).count()).toBe(0);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });
 
