@@ -76,7 +76,9 @@ describe('KpisPanel: define and edit controls follow the permission', () => {
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Define a KPI' }));
     const editor = screen.getByTestId('kpi-editor');
-    await userEvent.type(within(editor).getByRole('textbox', { name: /Name/ }), 'Processes automated');
+    const name = within(editor).getByRole('textbox', { name: /Name/ });
+    expect(name).toHaveFocus();
+    await userEvent.type(name, 'Processes automated');
     await userEvent.type(within(editor).getByRole('textbox', { name: /Unit/ }), 'processes');
     await userEvent.selectOptions(
       within(editor).getByRole('combobox', { name: 'Direction' }),

@@ -2,7 +2,7 @@
 // the Edit button; saving sends only the changed fields with the version read; a stale edit shows the
 // conflict with the current values and keeps my input; a refused value shows the server's message
 // next to its field; a queued write says it will sync.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Milestone } from '../../bot/domain/milestone.js';
@@ -59,12 +59,32 @@ describe('MilestonesPanel: edit controls follow the permission', () => {
     );
     const editor = screen.getByTestId('milestone-editor');
     const title = within(editor).getByRole('textbox', { name: /Title/ });
+    // The keyboard is taken to the editor's first field.
+    expect(title).toHaveFocus();
     await userEvent.type(title, ' and TSB');
     await userEvent.click(within(editor).getByRole('button', { name: 'Save' }));
     expect(updateMilestone).toHaveBeenCalledWith('ms-1', { title: 'Pilot Copilot in BDT and TSB' }, 2);
     expect(await screen.findByText('Pilot Copilot in BDT and TSB')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Saved. SharePoint is busy');
     expect(screen.queryByTestId('milestone-editor')).not.toBeInTheDocument();
+  });
+});
+
+describe('MilestonesPanel: keyboard', () => {
+  it('cancelling the editor takes the keyboard back to the Edit button that opened it', async () => {
+    const milestones = vi.fn<Endpoints['milestones']>().mockResolvedValue([milestone()]);
+    renderInApp(<MilestonesPanel project={project()} />, {
+      me: meOf(PEOPLE.owner),
+      api: fakeApi({ milestones }),
+    });
+    const edit = await screen.findByRole('button', { name: 'Edit the milestone “Pilot Copilot in BDT”' });
+    edit.focus();
+    await userEvent.keyboard('{Enter}');
+    const editor = screen.getByTestId('milestone-editor');
+    expect(within(editor).getByRole('textbox', { name: /Title/ })).toHaveFocus();
+    await userEvent.click(within(editor).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('milestone-editor')).not.toBeInTheDocument();
+    await waitFor(() => expect(edit).toHaveFocus());
   });
 });
 

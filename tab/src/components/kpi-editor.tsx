@@ -15,7 +15,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Kpi, KpiDirection, type KpiCreate, type KpiPatch } from '../../../bot/domain/kpi.js';
 import type { Project } from '../../../bot/domain/project.js';
 import { asApiError, type ApiError } from '../api/problem.js';
@@ -146,6 +146,9 @@ export function KpiEditor({ project, kpi, onSaved, onCancel }: KpiEditorProps) {
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [conflict, setConflict] = useState<Kpi | undefined>();
   const [saving, setSaving] = useState(false);
+  // Opening the editor takes the keyboard to its first field.
+  const firstField = useRef<HTMLInputElement>(null);
+  useEffect(() => firstField.current?.focus(), []);
   const [key, setKey] = useState(newKey);
 
   const set = <K extends FieldName>(name: K, value: Values[K]) => setValues((v) => ({ ...v, [name]: value }));
@@ -240,7 +243,7 @@ export function KpiEditor({ project, kpi, onSaved, onCancel }: KpiEditorProps) {
       ) : null}
       <div className={styles.row}>
         <Field {...field('title')} required>
-          <Input value={values.title} onChange={(_, d) => set('title', d.value)} />
+          <Input ref={firstField} value={values.title} onChange={(_, d) => set('title', d.value)} />
         </Field>
         <Field {...field('unit')} required>
           <Input value={values.unit} onChange={(_, d) => set('unit', d.value)} />

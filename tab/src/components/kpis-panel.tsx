@@ -48,6 +48,11 @@ const useStyles = makeStyles({
   },
 });
 
+/** After the editor closes, the keyboard goes back to the button that opened it. */
+const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+const DEFINE_ID = 'kpi-define';
+const editId = (k: Pick<Kpi, 'id'>) => `kpi-edit-${k.id}`;
+
 export function KpisPanel({ project }: { project: Project }) {
   const styles = useStyles();
   const { api, me } = useApp();
@@ -84,6 +89,7 @@ export function KpisPanel({ project }: { project: Project }) {
                 <KpiChart item={k} />
                 {canEdit(k.kpi) ? (
                   <Button
+                    id={editId(k.kpi)}
                     size="small"
                     aria-label={t('kpi.editOf', { title: k.kpi.title })}
                     onClick={() => open(k.kpi)}
@@ -116,16 +122,22 @@ export function KpisPanel({ project }: { project: Project }) {
           key={editing === 'new' ? 'new' : editing.id}
           project={project}
           kpi={editing === 'new' ? undefined : editing}
-          onSaved={(_, queued) => {
+          onSaved={(k, queued) => {
             setSaved(queued ? 'queued' : editing === 'new' ? 'created' : 'saved');
             setEditing(undefined);
             kpis.reload();
+            focusSoon(editing === 'new' ? DEFINE_ID : editId(k));
           }}
-          onCancel={() => setEditing(undefined)}
+          onCancel={() => {
+            setEditing(undefined);
+            focusSoon(editing === 'new' ? DEFINE_ID : editId(editing));
+          }}
         />
       ) : canDefine && kpis.data ? (
         <div className={styles.form}>
-          <Button onClick={() => open('new')}>{t('kpi.add')}</Button>
+          <Button id={DEFINE_ID} onClick={() => open('new')}>
+            {t('kpi.add')}
+          </Button>
         </div>
       ) : null}
     </section>

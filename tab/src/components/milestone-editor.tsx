@@ -12,7 +12,7 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   Milestone,
   MILESTONE_STATUSES,
@@ -83,6 +83,9 @@ export function MilestoneEditor({
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [conflict, setConflict] = useState<Milestone | undefined>();
   const [saving, setSaving] = useState(false);
+  // Opening the editor takes the keyboard to its first field.
+  const firstField = useRef<HTMLInputElement>(null);
+  useEffect(() => firstField.current?.focus(), []);
 
   const set = <K extends FieldName>(name: K, value: Values[K]) => setValues((v) => ({ ...v, [name]: value }));
 
@@ -154,7 +157,7 @@ export function MilestoneEditor({
         />
       ) : null}
       <Field {...field('title')} required>
-        <Input value={values.title} onChange={(_, d) => set('title', d.value)} />
+        <Input ref={firstField} value={values.title} onChange={(_, d) => set('title', d.value)} />
       </Field>
       <div className={styles.row}>
         <Field {...field('dueDate')} required>

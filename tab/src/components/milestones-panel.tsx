@@ -41,6 +41,10 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+/** After the editor closes, the keyboard goes back to the button that opened it. */
+const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+const editId = (m: Pick<Milestone, 'id'>) => `milestone-edit-${m.id}`;
+
 const STATUS_COLOR = { planned: 'informative', done: 'success', missed: 'danger' } as const;
 
 export function MilestonesPanel({ project }: { project: Project }) {
@@ -121,6 +125,7 @@ export function MilestonesPanel({ project }: { project: Project }) {
                   <TableCell>
                     <div className={styles.actions}>
                       <Button
+                        id={editId(m)}
                         size="small"
                         aria-label={t('milestones.editOf', { title: m.title })}
                         onClick={() => {
@@ -154,12 +159,16 @@ export function MilestonesPanel({ project }: { project: Project }) {
         <MilestoneEditor
           key={editing.id}
           milestone={editing}
-          onSaved={(_, queued) => {
+          onSaved={(m, queued) => {
             setEditing(undefined);
             setSaved(queued ? 'queued' : 'saved');
             list.reload();
+            focusSoon(editId(m));
           }}
-          onCancel={() => setEditing(undefined)}
+          onCancel={() => {
+            setEditing(undefined);
+            focusSoon(editId(editing));
+          }}
         />
       ) : null}
       {canManage ? (
