@@ -49,6 +49,14 @@ describe('tab catalogues', () => {
     },
   );
 
+  it.each(SUPPORTED_LOCALES.filter((l) => l !== 'en'))(
+    '%s is a translation: fewer than a tenth of its messages are the English text',
+    (locale) => {
+      const same = keys.filter((key) => CATALOGUES[locale][key] === en[key]);
+      expect(same.length / keys.length, `${locale} same as English: ${same.join(', ')}`).toBeLessThan(0.1);
+    },
+  );
+
   it('formats plurals per language', () => {
     expect(translate('en', 'portfolio.projectsCount', { count: 1 })).toBe('1 project');
     expect(translate('en', 'portfolio.projectsCount', { count: 5 })).toBe('5 projects');
