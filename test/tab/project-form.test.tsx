@@ -24,6 +24,20 @@ describe('ProjectForm', () => {
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ title: 'AI for everyone' }), 4);
   });
 
+  it('says a saved change will sync when the server queued it (X-Sync-Status: queued)', async () => {
+    const updateProject = vi.fn(() =>
+      Promise.resolve({ value: project({ phase: 'on-hold', version: 4 }), version: 4, syncQueued: true }),
+    );
+    renderInApp(<ProjectForm project={project()} version={3} onSaved={vi.fn()} />, {
+      api: fakeApi({ updateProject }),
+    });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Phase' }), 'on-hold');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Saved. SharePoint is busy, so this change will sync shortly.',
+    );
+  });
+
   it('shows the server’s localised field messages next to their fields and keeps the input', async () => {
     const updateProject = vi.fn(() =>
       Promise.reject(

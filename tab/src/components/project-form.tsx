@@ -102,7 +102,7 @@ export function ProjectForm({ project, version, onSaved }: ProjectFormProps) {
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [conflict, setConflict] = useState<{ current: Project; version: number } | undefined>();
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'saved' | 'queued' | false>(false);
   const canEdit = canEditProject(me.person, base.project).allowed;
 
   const set = (name: FieldName) => (value: string) => {
@@ -121,7 +121,7 @@ export function ProjectForm({ project, version, onSaved }: ProjectFormProps) {
       setBase({ project: res.value, version: nextVersion });
       setValues(valuesOf(res.value));
       setConflict(undefined);
-      setSaved(true);
+      setSaved(res.syncQueued ? 'queued' : 'saved');
       onSaved(res.value, nextVersion);
     } catch (e) {
       const err = asApiError(e, '');
@@ -256,7 +256,7 @@ export function ProjectForm({ project, version, onSaved }: ProjectFormProps) {
       ) : null}
       {saved ? (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('common.saved')}</MessageBarBody>
+          <MessageBarBody>{t(saved === 'queued' ? 'common.savedWillSync' : 'common.saved')}</MessageBarBody>
         </MessageBar>
       ) : null}
       {canEdit ? (
