@@ -92,7 +92,23 @@ describe('RiskEditor', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Keep my values and save again' }));
     expect(updateRisk).toHaveBeenLastCalledWith('rsk-1', { mitigation: 'Licences bought for wave 2.' }, 5);
-    expect(onSaved).toHaveBeenCalledWith(saved);
+    expect(onSaved).toHaveBeenCalledWith(saved, false);
+  });
+
+  it('passes on that the server queued the change for SharePoint (it will sync)', async () => {
+    const saved = { ...risk(), mitigation: 'Queued.', version: 5 };
+    const updateRisk = vi
+      .fn<Endpoints['updateRisk']>()
+      .mockResolvedValue({ value: saved, version: 5, syncQueued: true });
+    const onSaved = vi.fn();
+    renderInApp(<RiskEditor risk={risk()} onSaved={onSaved} onCancel={vi.fn()} />, {
+      api: fakeApi({ updateRisk }),
+    });
+    const mitigation = screen.getByRole('textbox', { name: 'Mitigation' });
+    await userEvent.clear(mitigation);
+    await userEvent.type(mitigation, 'Queued.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved, true));
   });
 
   it('shows a refused value next to its field in the user’s language and keeps the input', async () => {

@@ -73,7 +73,8 @@ export function RiskEditor({
   onCancel,
 }: {
   risk: Risk;
-  onSaved: (risk: Risk) => void;
+  /** `syncQueued`: the server kept the change in its outbox (SharePoint busy); it will sync. */
+  onSaved: (risk: Risk, syncQueued: boolean) => void;
   onCancel: () => void;
 }) {
   const styles = useStyles();
@@ -95,7 +96,7 @@ export function RiskEditor({
     try {
       const res = await api.updateRisk(against.id, patch, against.version);
       setConflict(undefined);
-      onSaved(res.value);
+      onSaved(res.value, res.syncQueued === true);
     } catch (e) {
       const err = asApiError(e, '');
       const current = err.isConflict ? Risk.safeParse(err.problem.current) : undefined;

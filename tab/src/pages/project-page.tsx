@@ -191,7 +191,7 @@ function ProjectRisks({ project }: { project: Project }) {
   const risks = useLoad(() => api.risks({ projectId: project.id }), [api, project.id, locale]);
   const settings = useLoad(() => api.settings(), [api]);
   const [editing, setEditing] = useState<Risk | undefined>();
-  const [updated, setUpdated] = useState(false);
+  const [updated, setUpdated] = useState<false | 'saved' | 'sync'>(false);
   return (
     <section aria-labelledby="project-risks-title">
       <h2 id="project-risks-title">{t('risks.forProject', { code: project.code })}</h2>
@@ -212,16 +212,16 @@ function ProjectRisks({ project }: { project: Project }) {
       ) : null}
       {updated ? (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('risks.updated')}</MessageBarBody>
+          <MessageBarBody>{t(updated === 'sync' ? 'common.savedWillSync' : 'risks.updated')}</MessageBarBody>
         </MessageBar>
       ) : null}
       {editing ? (
         <RiskEditor
           key={editing.id}
           risk={editing}
-          onSaved={() => {
+          onSaved={(_risk, syncQueued) => {
             setEditing(undefined);
-            setUpdated(true);
+            setUpdated(syncQueued ? 'sync' : 'saved');
             risks.reload();
           }}
           onCancel={() => setEditing(undefined)}

@@ -34,7 +34,7 @@ export default function RisksPage({ project }: { project?: string }) {
   const projects = useLoad(() => api.projects(), [api, locale]);
   const [cell, setCell] = useState<Cell | undefined>();
   const [editing, setEditing] = useState<Risk | undefined>();
-  const [updated, setUpdated] = useState(false);
+  const [updated, setUpdated] = useState<false | 'saved' | 'sync'>(false);
   const projectId = project
     ? projects.data?.find((o) => o.project.code === project.toUpperCase())?.project.id
     : undefined;
@@ -78,7 +78,9 @@ export default function RisksPage({ project }: { project?: string }) {
             </div>
             {updated ? (
               <MessageBar intent="success" role="status">
-                <MessageBarBody>{t('risks.updated')}</MessageBarBody>
+                <MessageBarBody>
+                  {t(updated === 'sync' ? 'common.savedWillSync' : 'risks.updated')}
+                </MessageBarBody>
               </MessageBar>
             ) : null}
             <RiskTable
@@ -98,9 +100,9 @@ export default function RisksPage({ project }: { project?: string }) {
               <RiskEditor
                 key={editing.id}
                 risk={editing}
-                onSaved={() => {
+                onSaved={(_risk, syncQueued) => {
                   setEditing(undefined);
-                  setUpdated(true);
+                  setUpdated(syncQueued ? 'sync' : 'saved');
                   risks.reload();
                 }}
                 onCancel={() => setEditing(undefined)}
