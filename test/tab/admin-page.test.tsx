@@ -185,3 +185,140 @@ describe('AdminPage', () => {
     expect(inForm.getByRole('textbox', { name: /Nom/ })).toHaveValue('');
   });
 });
+
+describe('AdminPage: pillar leads and digest subscribers', () => {
+  const read = {
+    escalationThreshold: 15,
+    digest: { enabled: true, weekday: 1, time: '08:00', timeZone: 'Europe/Zurich' },
+    reminder: { enabled: true, weekday: 4, time: '10:00', secondNudge: true },
+    pillarLeads: { PAC: ['p-changemaker'] },
+    digestSubscribers: ['p-changemaker'],
+    version: 7,
+    updatedAt: '2026-11-01T00:00:00.000Z',
+  };
+
+  it('assigns a lead found by search and removes a subscriber, sending the version read', async () => {
+    const updateSettings = vi
+      .fn<Endpoints['updateSettings']>()
+      .mockResolvedValue({ value: { ...read, version: 8 }, version: 8, syncQueued: true });
+    const settings = vi.fn<Endpoints['settings']>().mockResolvedValue({ value: read, version: 7 });
+    renderInApp(<AdminPage section="settings" />, { me: cto, api: fakeApi({ settings, updateSettings }) });
+    const gov = within(await screen.findByTestId('leads-GOV'));
+    expect(await within(screen.getByTestId('leads-PAC')).findByText('Chris Maker')).toBeInTheDocument();
+    expect(gov.getByText('No one yet.')).toBeInTheDocument();
+
+    const search = gov.getByRole('searchbox', { name: 'Find someone to add to Governance' });
+    await userEvent.type(search, 'mwangi');
+    await userEvent.click(gov.getByRole('button', { name: 'Add Daniel Mwangi to Governance' }));
+    expect(gov.getByText('Daniel Mwangi')).toBeInTheDocument();
+    // The keyboard stays in the picker after the chosen button goes away.
+    expect(search).toHaveFocus();
+    expect(search).toHaveValue('');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Remove Chris Maker from Also receive the weekly digest' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(updateSettings).toHaveBeenCalledTimes(1));
+    expect(updateSettings).toHaveBeenCalledWith(
+      expect.objectContaining({
+        pillarLeads: { PAC: ['p-changemaker'], GOV: ['p-owner'] },
+        digestSubscribers: [],
+      }),
+      7,
+    );
+    expect(
+      await screen.findByText('Saved. SharePoint is busy, so this change will sync shortly.'),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves the lists out of the save when they did not change', async () => {
+    const updateSettings = vi
+      .fn<Endpoints['updateSettings']>()
+      .mockResolvedValue({ value: { ...read, version: 8 }, version: 8 });
+    renderInApp(<AdminPage section="settings" />, {
+      me: cto,
+      api: fakeApi({ settings: () => Promise.resolve({ value: read, version: 7 }), updateSettings }),
+    });
+    await screen.findByTestId('leads-GOV');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(updateSettings).toHaveBeenCalledTimes(1));
+    const [body] = updateSettings.mock.calls[0]!;
+    expect(body).not.toHaveProperty('pillarLeads');
+    expect(body).not.toHaveProperty('digestSubscribers');
+  });
+
+  it('shows the server’s message beside the pillar whose lead it refused, and keeps the choice', async () => {
+    const updateSettings = vi.fn(() =>
+      Promise.reject(
+        problem(400, 'validation_failed', {
+          errors: [
+            { path: 'pillarLeads.GOV.0', code: 'unknown_person', message: 'Personne inconnue : p-owner' },
+          ],
+        }),
+      ),
+    );
+    renderInApp(<AdminPage section="settings" />, {
+      me: cto,
+      api: fakeApi({ settings: () => Promise.resolve({ value: read, version: 7 }), updateSettings }),
+      lang: 'fr',
+    });
+    const gov = within(await screen.findByTestId('leads-GOV'));
+    await userEvent.type(gov.getByRole('searchbox'), 'Daniel');
+    await userEvent.click(gov.getByRole('button', { name: 'Ajouter Daniel Mwangi à Gouvernance' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await gov.findByText('Personne inconnue : p-owner')).toBeInTheDocument();
+    expect(within(screen.getByTestId('leads-SPT')).queryByText('Personne inconnue : p-owner')).toBeNull();
+    expect(gov.getByText('Daniel Mwangi')).toBeInTheDocument();
+  });
+
+  it('a stale save shows the leads next to the current ones; keeping mine changes only my pillar', async () => {
+    // Meanwhile someone made the CTO lead of SPT and subscribed the owner (version 8).
+    const current = {
+      ...read,
+      pillarLeads: { ...read.pillarLeads, SPT: ['p-cto'] },
+      digestSubscribers: ['p-changemaker', 'p-owner'],
+      version: 8,
+      updatedAt: '2026-11-02T00:00:00.000Z',
+    };
+    const updateSettings = vi
+      .fn<Endpoints['updateSettings']>()
+      .mockRejectedValueOnce(problem(412, 'version_conflict', { current }))
+      .mockResolvedValueOnce({ value: { ...current, version: 9 }, version: 9 });
+    const settings = vi
+      .fn<Endpoints['settings']>()
+      .mockResolvedValueOnce({ value: read, version: 7 })
+      .mockResolvedValue({ value: { ...current, version: 9 }, version: 9 });
+    renderInApp(<AdminPage section="settings" />, { me: cto, api: fakeApi({ settings, updateSettings }) });
+    const gov = within(await screen.findByTestId('leads-GOV'));
+    await userEvent.type(gov.getByRole('searchbox'), 'Nadia');
+    await userEvent.click(gov.getByRole('button', { name: 'Add Nadia Rahimi to Governance' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    const conflict = await screen.findByTestId('conflict');
+    const row = (field: string) => conflict.querySelector(`[data-field="${field}"]`);
+    expect(row('pillarLeads.GOV')?.textContent).toContain('Nadia Rahimi');
+    expect(row('pillarLeads.SPT')?.textContent).toContain('Nadia Rahimi');
+    expect(row('digestSubscribers')?.textContent).toContain('Chris Maker, Daniel Mwangi');
+    expect(row('pillarLeads.PAC')).toBeNull();
+    // My choice is still on screen while I decide.
+    expect(gov.getByText('Nadia Rahimi')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Keep my values and save again' }));
+    await waitFor(() => expect(updateSettings).toHaveBeenCalledTimes(2));
+    const [body, version] = updateSettings.mock.calls[1]!;
+    expect(version).toBe(8);
+    expect(body.pillarLeads).toEqual({ PAC: ['p-changemaker'], SPT: ['p-cto'], GOV: ['p-cto'] });
+    // I did not touch the subscribers: the current list stays (left out of the patch).
+    expect(body).not.toHaveProperty('digestSubscribers');
+  });
+
+  it('is not offered to someone who is not the Transformation Office', () => {
+    renderInApp(<AdminPage section="settings" />, { me: meOf(PEOPLE.owner) });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Only the Transformation Office can administer the app.',
+    );
+    expect(screen.queryByText('Pillar leads')).toBeNull();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+});

@@ -24,14 +24,21 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { ORG_UNITS } from '../../../bot/domain/org-unit.js';
+import { PILLAR_CODES, pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
 import { ROLES, type Person, type Role } from '../../../bot/domain/person.js';
-import { Settings as SettingsSchema, type Settings } from '../../../bot/domain/settings.js';
+import {
+  Settings as SettingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../../bot/domain/settings.js';
 import { asApiError, type ApiError } from '../api/problem.js';
 import { ConflictPanel, type ConflictRow } from '../components/conflict-panel.js';
 import { ErrorView } from '../components/error-view.js';
 import { Loading } from '../components/loading.js';
+import { PersonPicker } from '../components/person-picker.js';
 import { useApp } from '../context.js';
 import { useLoad } from '../hooks/use-load.js';
+import { usePeople } from '../hooks/use-people.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { newKey } from '../ids.js';
 import { navigate } from '../router.js';
@@ -285,10 +292,42 @@ function AddPersonForm({ onAdded }: { onAdded: () => void }) {
   );
 }
 
-type SettingsValues = Pick<Settings, 'escalationThreshold' | 'digest' | 'reminder'>;
+type SettingsValues = Pick<
+  Settings,
+  'escalationThreshold' | 'digest' | 'reminder' | 'pillarLeads' | 'digestSubscribers'
+>;
 
 function settingsValuesOf(s: Settings): SettingsValues {
-  return { escalationThreshold: s.escalationThreshold, digest: s.digest, reminder: s.reminder };
+  return {
+    escalationThreshold: s.escalationThreshold,
+    digest: s.digest,
+    reminder: s.reminder,
+    pillarLeads: s.pillarLeads,
+    digestSubscribers: s.digestSubscribers,
+  };
+}
+
+const sameIds = (a: readonly string[] = [], b: readonly string[] = []) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** The pillars whose leads differ between two versions. */
+const leadsChanged = (a: SettingsValues, b: SettingsValues): PillarCode[] =>
+  PILLAR_CODES.filter((code) => !sameIds(a.pillarLeads[code], b.pillarLeads[code]));
+
+/**
+ * The PATCH body for `next` made from `base`: the schedules and threshold always, the pillar leads
+ * and digest subscribers only when they changed (left out, the stored lists stay as they are).
+ */
+function settingsPatchOf(base: SettingsValues, next: SettingsValues): SettingsPatch {
+  const body: SettingsPatch = {
+    escalationThreshold: next.escalationThreshold,
+    digest: next.digest,
+    reminder: next.reminder,
+  };
+  if (leadsChanged(base, next).length > 0) body.pillarLeads = next.pillarLeads;
+  if (!sameIds(base.digestSubscribers, next.digestSubscribers))
+    body.digestSubscribers = next.digestSubscribers;
+  return body;
 }
 
 /**
@@ -310,15 +349,26 @@ function mergeSettings(base: SettingsValues, mine: SettingsValues, current: Sett
     ),
     digest: part(base.digest, mine.digest, current.digest),
     reminder: part(base.reminder, mine.reminder, current.reminder),
+    // Per pillar: the pillars whose leads I changed take my list, the others keep the current one.
+    pillarLeads: {
+      ...current.pillarLeads,
+      ...Object.fromEntries(leadsChanged(base, mine).map((code) => [code, mine.pillarLeads[code] ?? []])),
+    },
+    digestSubscribers: sameIds(base.digestSubscribers, mine.digestSubscribers)
+      ? current.digestSubscribers
+      : mine.digestSubscribers,
   };
 }
+
+/** What the form says after a save: saved, or saved and waiting to sync to SharePoint. */
+type SavedNotice = 'saved' | 'willSync';
 
 function SettingsSection() {
   const { api } = useApp();
   const { t } = useI18n();
   const loaded = useLoad(() => api.settings(), [api]);
   // The form starts afresh from each version it loads; whether that version is my save survives it.
-  const [justSaved, setJustSaved] = useState(false);
+  const [justSaved, setJustSaved] = useState<SavedNotice>();
   if (loaded.error) return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
   const version = loaded.data.version ?? loaded.data.value.version;
@@ -330,12 +380,12 @@ function SettingsSection() {
         settings={loaded.data.value}
         version={version}
         justSaved={justSaved}
-        onSaved={() => {
-          setJustSaved(true);
+        onSaved={(syncQueued) => {
+          setJustSaved(syncQueued ? 'willSync' : 'saved');
           loaded.reload();
         }}
         onReload={() => {
-          setJustSaved(false);
+          setJustSaved(undefined);
           loaded.reload();
         }}
       />
@@ -353,14 +403,15 @@ function SettingsForm({
   settings: Settings;
   version: number;
   /** This version is the one the user just saved. */
-  justSaved: boolean;
-  onSaved: () => void;
+  justSaved: SavedNotice | undefined;
+  onSaved: (syncQueued: boolean) => void;
   /** Load the current settings, dropping the form's values. */
   onReload: () => void;
 }) {
   const styles = useStyles();
   const { api } = useApp();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const people = usePeople(api);
   /** What my edits started from, and the version the next save is made against. */
   const [base, setBase] = useState(() => ({ values: settingsValuesOf(settings), version }));
   const [values, setValues] = useState<SettingsValues>(() => settingsValuesOf(settings));
@@ -375,15 +426,15 @@ function SettingsForm({
     escalationThreshold: threshold.trim() === '' ? Number.NaN : Number(threshold),
   });
 
-  const save = async (body: SettingsValues, against: number) => {
+  const save = async (body: SettingsPatch, against: number) => {
     setErrors({});
     setFailure(undefined);
-    setSaved(false);
+    setSaved(undefined);
     try {
-      await api.updateSettings(body, against);
+      const res = await api.updateSettings(body, against);
       setConflict(undefined);
-      setSaved(true);
-      onSaved();
+      setSaved(res.syncQueued === true ? 'willSync' : 'saved');
+      onSaved(res.syncQueued === true);
     } catch (err) {
       const apiErr = asApiError(err, '');
       const current = apiErr.isConflict ? SettingsSchema.safeParse(apiErr.problem.current) : undefined;
@@ -397,11 +448,16 @@ function SettingsForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void save(mine(), base.version);
+    void save(settingsPatchOf(base.values, mine()), base.version);
   };
 
   const onOff = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   const weekday = (n: number) => t(`weekday.${n}` as MessageKey);
+  const names = (ids: readonly string[] = []) =>
+    ids.map((id) => people.get(id)?.name ?? t('common.unknownPerson')).join(', ');
+  /** The server names each refused person by position (pillarLeads.GOV.0): shown beside its list. */
+  const errorUnder = (path: string): string | undefined =>
+    Object.entries(errors).find(([k]) => k === path || k.startsWith(`${path}.`))?.[1];
   const conflictRows = (current: Settings): ConflictRow[] => {
     const m = mine();
     const c = settingsValuesOf(current);
@@ -462,6 +518,18 @@ function SettingsForm({
         mine: onOff(m.reminder.secondNudge),
         current: onOff(c.reminder.secondNudge),
       },
+      ...PILLAR_CODES.map((code): ConflictRow => ({
+        field: `pillarLeads.${code}`,
+        label: `${t('admin.pillarLeads')} · ${pillarName(code, locale)}`,
+        mine: names(m.pillarLeads[code]),
+        current: names(c.pillarLeads[code]),
+      })),
+      {
+        field: 'digestSubscribers',
+        label: t('admin.digestSubscribers'),
+        mine: names(m.digestSubscribers),
+        current: names(c.digestSubscribers),
+      },
     ];
     return rows.filter((r) => r.mine !== r.current);
   };
@@ -493,7 +561,7 @@ function SettingsForm({
             const current = settingsValuesOf(conflict);
             const merged = mergeSettings(base.values, mine(), current);
             setBase({ values: current, version: conflict.version });
-            void save(merged, conflict.version);
+            void save(settingsPatchOf(current, merged), conflict.version);
           }}
         />
       ) : null}
@@ -557,6 +625,30 @@ function SettingsForm({
           />
         </div>
       </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{t('admin.pillarLeads')}</legend>
+        <div className={styles.fields}>
+          {PILLAR_CODES.map((code) => (
+            <PersonPicker
+              key={code}
+              testId={`leads-${code}`}
+              label={pillarName(code, locale)}
+              selected={values.pillarLeads[code] ?? []}
+              people={people}
+              error={errorUnder(`pillarLeads.${code}`)}
+              onChange={(ids) => setValues((v) => ({ ...v, pillarLeads: { ...v.pillarLeads, [code]: ids } }))}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <PersonPicker
+        testId="digest-subscribers"
+        label={t('admin.digestSubscribers')}
+        selected={values.digestSubscribers}
+        people={people}
+        error={errorUnder('digestSubscribers')}
+        onChange={(ids) => setValues((v) => ({ ...v, digestSubscribers: ids }))}
+      />
       {failure ? (
         failure.problem.errors?.length ? (
           <MessageBar intent="error" role="alert">
@@ -568,7 +660,7 @@ function SettingsForm({
       ) : null}
       {saved ? (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('common.saved')}</MessageBarBody>
+          <MessageBarBody>{t(saved === 'willSync' ? 'common.savedWillSync' : 'common.saved')}</MessageBarBody>
         </MessageBar>
       ) : null}
       <div>
