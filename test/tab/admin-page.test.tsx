@@ -322,3 +322,113 @@ describe('AdminPage: pillar leads and digest subscribers', () => {
     expect(screen.queryByRole('searchbox')).toBeNull();
   });
 });
+
+describe('AdminPage: editing a roster person', () => {
+  const daniel = PEOPLE.owner;
+
+  it('saves only the changed details with the version read, then returns focus to Edit', async () => {
+    const updatePerson = vi.fn<Endpoints['updatePerson']>().mockImplementation((id, patch) =>
+      Promise.resolve({
+        value: { ...daniel, ...patch, locale: 'fr', version: 2 },
+        version: 2,
+        syncQueued: true,
+      }),
+    );
+    renderInApp(<AdminPage />, { me: cto, api: fakeApi({ updatePerson }) });
+    const edit = await screen.findByRole('button', { name: 'Edit Daniel Mwangi' });
+    await userEvent.click(edit);
+    const editor = within(screen.getByRole('form', { name: 'Edit Daniel Mwangi' }));
+    const name = editor.getByRole('textbox', { name: /Name/ });
+    expect(name).toHaveFocus();
+    expect(editor.getByRole('textbox', { name: /Time zone/ })).toHaveValue('Europe/Zurich');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Daniel K. Mwangi');
+    await userEvent.selectOptions(editor.getByRole('combobox', { name: 'Preferred language' }), 'fr');
+    await userEvent.click(editor.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(updatePerson).toHaveBeenCalledTimes(1));
+    expect(updatePerson).toHaveBeenCalledWith('p-owner', { name: 'Daniel K. Mwangi', locale: 'fr' }, 1);
+    expect(
+      await screen.findByText('Saved. SharePoint is busy, so this change will sync shortly.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('person-editor')).toBeNull();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit Daniel Mwangi' })).toHaveFocus());
+  });
+
+  it('shows the server’s message beside the refused field in the user’s language and keeps the input', async () => {
+    const updatePerson = vi.fn(() =>
+      Promise.reject(
+        problem(400, 'validation_failed', {
+          errors: [
+            {
+              path: 'timeZone',
+              code: 'custom',
+              message: 'un fuseau horaire IANA est attendu, par exemple Europe/Zurich',
+            },
+          ],
+        }),
+      ),
+    );
+    renderInApp(<AdminPage />, { me: cto, api: fakeApi({ updatePerson }), lang: 'fr' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Modifier Daniel Mwangi' }));
+    const editor = within(screen.getByRole('form', { name: 'Modifier Daniel Mwangi' }));
+    const zone = editor.getByRole('textbox', { name: /Fuseau horaire/ });
+    await userEvent.clear(zone);
+    await userEvent.type(zone, 'Mars/Olympus');
+    await userEvent.click(editor.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() =>
+      expect(zone).toHaveAccessibleDescription(
+        'un fuseau horaire IANA est attendu, par exemple Europe/Zurich',
+      ),
+    );
+    expect(updatePerson).toHaveBeenCalledWith('p-owner', { timeZone: 'Mars/Olympus' }, 1);
+    expect(zone).toHaveValue('Mars/Olympus');
+    expect(editor.getByRole('textbox', { name: /Nom/ })).not.toHaveAccessibleDescription(/fuseau/);
+  });
+
+  it('a stale edit shows the current values next to mine; keeping mine saves my change over them', async () => {
+    const current = { ...daniel, email: 'd.mwangi@itu.example', orgUnit: 'BDT' as const, version: 2 };
+    const updatePerson = vi
+      .fn<Endpoints['updatePerson']>()
+      .mockRejectedValueOnce(problem(412, 'version_conflict', { current }))
+      .mockResolvedValueOnce({ value: { ...current, name: 'Dan Mwangi', version: 3 }, version: 3 });
+    renderInApp(<AdminPage />, { me: cto, api: fakeApi({ updatePerson }) });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Daniel Mwangi' }));
+    const editor = within(screen.getByRole('form', { name: 'Edit Daniel Mwangi' }));
+    const name = editor.getByRole('textbox', { name: /Name/ });
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Dan Mwangi');
+    await userEvent.click(editor.getByRole('button', { name: 'Save' }));
+
+    const conflict = await screen.findByTestId('conflict');
+    const row = (field: string) => conflict.querySelector(`[data-field="${field}"]`);
+    expect(row('name')?.textContent).toContain('Dan Mwangi');
+    expect(row('name')?.textContent).toContain('Daniel Mwangi');
+    expect(row('email')?.textContent).toContain('d.mwangi@itu.example');
+    expect(row('orgUnit')?.textContent).toContain('BDT');
+    expect(row('timeZone')).toBeNull();
+    expect(name).toHaveValue('Dan Mwangi');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Keep my values and save again' }));
+    await waitFor(() => expect(updatePerson).toHaveBeenCalledTimes(2));
+    expect(updatePerson).toHaveBeenLastCalledWith('p-owner', { name: 'Dan Mwangi' }, 2);
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+  });
+
+  it('cancelling keeps nothing and returns focus to Edit', async () => {
+    renderInApp(<AdminPage />, { me: cto });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Vera Viewer' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('person-editor')).toBeNull();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit Vera Viewer' })).toHaveFocus());
+  });
+
+  it('offers no edit controls to someone who is not the Transformation Office', () => {
+    renderInApp(<AdminPage />, { me: meOf(PEOPLE.owner) });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Only the Transformation Office can administer the app.',
+    );
+    expect(screen.queryByRole('button', { name: /^Edit / })).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});

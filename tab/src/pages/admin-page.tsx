@@ -35,6 +35,7 @@ import { asApiError, type ApiError } from '../api/problem.js';
 import { ConflictPanel, type ConflictRow } from '../components/conflict-panel.js';
 import { ErrorView } from '../components/error-view.js';
 import { Loading } from '../components/loading.js';
+import { PersonEditor } from '../components/person-editor.js';
 import { PersonPicker } from '../components/person-picker.js';
 import { useApp } from '../context.js';
 import { useLoad } from '../hooks/use-load.js';
@@ -121,6 +122,10 @@ export default function AdminPage({ section }: { section?: string }) {
   );
 }
 
+/** After the editor closes, the keyboard goes back to the button that opened it. */
+const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+const personEditId = (p: Pick<Person, 'id'>) => `person-edit-${p.id}`;
+
 function RosterSection() {
   const styles = useStyles();
   const { api } = useApp();
@@ -128,6 +133,8 @@ function RosterSection() {
   const roster = useLoad(() => api.roster(), [api, locale]);
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Person | undefined>();
+  const [saved, setSaved] = useState<SavedNotice | undefined>();
   const change = async (person: Person, patch: { role?: Role; active?: boolean }) => {
     setFailure(undefined);
     try {
@@ -162,6 +169,7 @@ function RosterSection() {
             <TableHeaderCell>{t('admin.col.role')}</TableHeaderCell>
             <TableHeaderCell>{t('admin.col.unit')}</TableHeaderCell>
             <TableHeaderCell>{t('admin.col.active')}</TableHeaderCell>
+            <TableHeaderCell>{t('admin.col.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -190,10 +198,45 @@ function RosterSection() {
                   onChange={(_, d) => void change(p, { active: d.checked })}
                 />
               </TableCell>
+              <TableCell>
+                <Button
+                  id={personEditId(p)}
+                  size="small"
+                  aria-label={t('admin.editOf', { name: p.name })}
+                  aria-expanded={editing?.id === p.id}
+                  onClick={() => {
+                    setSaved(undefined);
+                    setEditing(p);
+                  }}
+                >
+                  {t('admin.edit')}
+                </Button>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      {saved ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t(saved === 'willSync' ? 'common.savedWillSync' : 'common.saved')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {editing ? (
+        <PersonEditor
+          key={editing.id}
+          person={editing}
+          onSaved={(p, queued) => {
+            setEditing(undefined);
+            setSaved(queued ? 'willSync' : 'saved');
+            roster.reload();
+            focusSoon(personEditId(p));
+          }}
+          onCancel={() => {
+            setEditing(undefined);
+            focusSoon(personEditId(editing));
+          }}
+        />
+      ) : null}
       <AddPersonForm onAdded={roster.reload} />
     </section>
   );
