@@ -10,7 +10,7 @@ import {
 } from '../../../bot/domain/kpi.js';
 import { Milestone, type MilestoneCreate, type MilestonePatch } from '../../../bot/domain/milestone.js';
 import { Person, type PersonCreate, type PersonPatch } from '../../../bot/domain/person.js';
-import { Project, type ProjectPatch } from '../../../bot/domain/project.js';
+import { Project, type ProjectCreate, type ProjectPatch } from '../../../bot/domain/project.js';
 import { Risk, type RiskCreate, type RiskPatch } from '../../../bot/domain/risk.js';
 import { Settings, type SettingsPatch } from '../../../bot/domain/settings.js';
 import { StatusUpdate, type StatusUpdateSubmit } from '../../../bot/domain/status-update.js';
@@ -63,6 +63,8 @@ export function endpoints(api: ApiClient) {
       api.getAll(ProjectOverviewSchema, `/api/v1/projects${q(filter)}`),
     project: (idOrCode: string) =>
       api.getVersioned(ProjectOverviewSchema, `/api/v1/projects/${id(idOrCode)}`),
+    createProject: (body: ProjectCreate, idempotencyKey: string) =>
+      api.send(Project, 'POST', '/api/v1/projects', body, { idempotencyKey }),
     updateProject: (projectId: string, patch: ProjectPatch, version: number) =>
       api.send(Project, 'PATCH', `/api/v1/projects/${id(projectId)}`, patch, { version }),
     statusUpdates: (projectId: string) =>

@@ -1,11 +1,12 @@
 // Portfolio: pillar tiles, the project table, the milestone roadmap and KPI charts. As a channel tab
 // it is filtered by the pillar chosen on the configuration page (?pillar=).
-import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
 import type { ProjectOverview } from '../api/endpoints.js';
 import { ErrorView } from '../components/error-view.js';
 import { KpiChart } from '../components/kpi-chart.js';
+import { NewProjectForm } from '../components/new-project-form.js';
 import { Loading } from '../components/loading.js';
 import { PillarTiles } from '../components/pillar-tiles.js';
 import { ProjectTable } from '../components/project-table.js';
@@ -28,13 +29,18 @@ const useStyles = makeStyles({
   views: { marginBlockEnd: tokens.spacingVerticalM },
 });
 
+const NEW_PROJECT_ID = 'new-project';
+
 type View = 'projects' | 'risks' | 'roadmap' | 'kpis';
 
 export default function PortfolioPage({ pillar }: { pillar?: string }) {
   const styles = useStyles();
-  const { api } = useApp();
+  const { api, me } = useApp();
   const { t, locale } = useI18n();
   const [view, setView] = useState<View>('projects');
+  // Creating projects is for the Transformation Office (canAdminister on the server).
+  const canCreate = me.canAdminister;
+  const [creating, setCreating] = useState(false);
   const summary = useLoad(() => api.summary(), [api, locale]);
   const projects = useLoad(() => api.projects(), [api, locale]);
   const people = usePeople(api);
@@ -49,7 +55,21 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
           {pillar ? ` — ${pillarName(pillar as PillarCode, locale)}` : ''}
         </h1>
         {summary.data ? <Text>{t('portfolio.period', { period: summary.data.period })}</Text> : null}
+        {canCreate && !creating ? (
+          <Button id={NEW_PROJECT_ID} appearance="primary" onClick={() => setCreating(true)}>
+            {t('projects.new')}
+          </Button>
+        ) : null}
       </div>
+      {canCreate && creating ? (
+        <NewProjectForm
+          onCreated={(p) => navigate({ name: 'project', code: p.code })}
+          onCancel={() => {
+            setCreating(false);
+            setTimeout(() => document.getElementById(NEW_PROJECT_ID)?.focus(), 0);
+          }}
+        />
+      ) : null}
       {summary.error ? <ErrorView error={summary.error} onRetry={summary.reload} /> : null}
       {summary.data ? (
         <PillarTiles summary={summary.data} selected={pillar} onSelect={(p) => setPillar(p)} />
