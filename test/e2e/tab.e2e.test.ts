@@ -194,6 +194,37 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     await page.close();
   });
 
+  it('the CTO assigns a pillar lead and it persists; the settings and roster editors pass axe, in Arabic too', async () => {
+    const leila = await app.json<{ name: string }>('/api/v1/roster/p-leila-benali', { as: 'p-cto' });
+    const before = await app.json<{ version: number }>('/api/v1/settings', { as: 'p-cto' });
+    const page = await open('admin/settings', { as: 'p-cto' });
+    const gov = page.getByTestId('leads-GOV');
+    await gov.getByRole('searchbox').fill(leila.body.name);
+    await gov.getByRole('button', { name: `Add ${leila.body.name} to Governance` }).click();
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'admin-settings.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/^Saved\./).waitFor();
+    const stored = await app.json<{ version: number; pillarLeads: Record<string, string[]> }>(
+      '/api/v1/settings',
+      { as: 'p-cto' },
+    );
+    expect(stored.body.pillarLeads.GOV).toEqual(['p-rajesh-iyer', 'p-leila-benali']);
+    expect(stored.body.version).toBe(before.body.version + 1);
+    // The roster editor passes axe, and the settings lay out right to left in Arabic without violations.
+    await page.goto(`${app.baseUrl}/?as=p-cto#/admin`);
+    await page.getByRole('button', { name: `Edit ${leila.body.name}` }).click();
+    await page.getByTestId('person-editor').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.goto(`${app.baseUrl}/?as=p-cto&lang=ar#/admin/settings`);
+    await page.getByTestId('leads-GOV').waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'admin-settings-ar.png'), fullPage: true });
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
   it('works from the keyboard alone, with a visible focus', async () => {
     const page = await open('risks', { as: 'p-cto' });
     await page.locator('[data-cell="4-5"]').waitFor();
