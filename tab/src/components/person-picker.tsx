@@ -107,8 +107,10 @@ export function PersonPicker({
                     search.current?.focus();
                   }}
                 >
-                  {p.name} · {p.email}
+                  {p.name}
                 </Button>
+                {/* Outside the button, so its visible text stays part of its accessible name. */}
+                <Text size={200}>{p.email}</Text>
               </li>
             ))}
           </ul>
