@@ -82,6 +82,13 @@ describe('New project', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'New project' })).toHaveFocus());
   });
 
+  it('starts with the pillar the portfolio is filtered by', async () => {
+    renderInApp(<PortfolioPage pillar="PAC" />, { me: meOf(PEOPLE.cto), api: pageApi() });
+    await userEvent.click(screen.getByRole('button', { name: 'New project' }));
+    const form = within(screen.getByRole('form', { name: 'New project' }));
+    expect(form.getByRole('combobox', { name: /Pillar/ })).toHaveValue('PAC');
+  });
+
   it.each([PEOPLE.owner, PEOPLE.changemaker, PEOPLE.viewer])('is not offered to $role', async (p) => {
     renderInApp(<PortfolioPage />, { me: meOf(p), api: pageApi() });
     await screen.findByRole('tab', { name: 'Projects' });

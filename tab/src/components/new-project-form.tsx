@@ -86,9 +86,12 @@ const useStyles = makeStyles({
 });
 
 export function NewProjectForm({
+  pillar,
   onCreated,
   onCancel,
 }: {
+  /** The pillar the portfolio is filtered by (a channel tab's pillar), chosen to start with. */
+  pillar?: string;
   /** The stored project, and whether the write still waits to sync ("saved, will sync"). */
   onCreated: (project: Project, syncQueued: boolean) => void;
   onCancel: () => void;
@@ -97,7 +100,10 @@ export function NewProjectForm({
   const { api } = useApp();
   const { t, locale } = useI18n();
   const people = usePeople(api);
-  const [values, setValues] = useState<Values>(EMPTY);
+  const [values, setValues] = useState<Values>(() => ({
+    ...EMPTY,
+    pillar: PILLARS.some((p) => p.code === pillar) ? (pillar ?? '') : '',
+  }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [saving, setSaving] = useState(false);

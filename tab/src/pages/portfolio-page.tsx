@@ -63,6 +63,7 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
       </div>
       {canCreate && creating ? (
         <NewProjectForm
+          pillar={pillar}
           onCreated={(p) => navigate({ name: 'project', code: p.code })}
           onCancel={() => {
             setCreating(false);
