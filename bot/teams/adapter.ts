@@ -112,7 +112,7 @@ export async function processActivity(
     },
   };
   await adapter.process(req, standIn as unknown as Response, (context) => bot.run(context));
-  const detail = String(answer.body ?? '');
+  const detail = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
   if (answer.status === 401) throw new UnauthenticatedError('bot_token_refused', { cause: detail });
   if (answer.status >= 500) {
     if (NETWORK_FAILURE.test(detail)) throw new UnavailableError('bot token keys', { cause: detail });

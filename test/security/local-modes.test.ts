@@ -3,7 +3,6 @@
 // development one; the development identity is refused with a registered bot, a public URL or the
 // SharePoint store; an anonymous bot answers only loopback service URLs.
 import { spawn } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,7 +66,7 @@ describe('HOST', () => {
     expect(parseConfig({}).server.host).toBe('127.0.0.1');
     const t = await startTestApp({ env: { HOST: '' } });
     try {
-      expect((t.app.server.address() as AddressInfo).address).toBe('127.0.0.1');
+      expect(t.app.server.address().address).toBe('127.0.0.1');
     } finally {
       await t.close();
     }
