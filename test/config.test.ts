@@ -243,14 +243,26 @@ describe('parseConfig: rules across variables', () => {
       { AUTH_MODE: 'entra', ENTRA_CLIENT_ID: CLIENT, BOT_ID: GUID },
       ['BOT_PASSWORD', 'BOT_TENANT_ID', 'ENTRA_TENANT_ID'],
     ],
-    ['BOT_ID with password and bot tenant', { ...ENTRA, BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT }, []],
+    [
+      'BOT_ID with password and bot tenant',
+      { ...ENTRA, BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT },
+      [],
+    ],
     [
       'BOT_PASSWORD with a user-assigned managed identity',
       { ...ENTRA, BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'pw' },
       ['BOT_PASSWORD'],
     ],
-    ['a user-assigned managed identity without password', { ...ENTRA, BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI' }, []],
-    ['a registered bot with the development identity', { BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT }, ['AUTH_MODE']],
+    [
+      'a user-assigned managed identity without password',
+      { ...ENTRA, BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI' },
+      [],
+    ],
+    [
+      'a registered bot with the development identity',
+      { BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT },
+      ['AUTH_MODE'],
+    ],
   ])('%s -> %j', (_label, env, expected) => {
     if (expected.length === 0) {
       expect(() => parseConfig(env)).not.toThrow();
@@ -312,9 +324,9 @@ describe('parseConfig: an empty or blank variable counts as unset', () => {
   });
 
   it('an empty BOT_PASSWORD does not satisfy the SingleTenant rule', () => {
-    expect(variables(configError({ ...ENTRA, BOT_ID: GUID, BOT_PASSWORD: '', BOT_TENANT_ID: TENANT }))).toEqual([
-      'BOT_PASSWORD',
-    ]);
+    expect(
+      variables(configError({ ...ENTRA, BOT_ID: GUID, BOT_PASSWORD: '', BOT_TENANT_ID: TENANT })),
+    ).toEqual(['BOT_PASSWORD']);
   });
 });
 

@@ -135,7 +135,8 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
         const identity = spec.public ? undefined : await authenticate(req, options);
         const actor = identity ? await resolveActor(identity, options.services.roster) : undefined;
         // Per person: writes (the edge has already limited requests without credentials per address).
-        if (actor && options.limits && isStateChanging(req.method)) takeOrThrow(options.limits.writes, actor.id);
+        if (actor && options.limits && isStateChanging(req.method))
+          takeOrThrow(options.limits.writes, actor.id);
         if (actor?.locale && !req.header('accept-language')) locale = actor.locale;
         const ctx = actor
           ? {

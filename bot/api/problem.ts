@@ -197,7 +197,9 @@ export function toProblem(
     );
   }
   if (error instanceof IdempotencyKeyReusedError) {
-    return make(422, error.code, 'errors.idempotency_key_reused', { entity: entityName(locale, error.entity) });
+    return make(422, error.code, 'errors.idempotency_key_reused', {
+      entity: entityName(locale, error.entity),
+    });
   }
   if (error instanceof AppError && error.code === 'unavailable') {
     headers['Retry-After'] = '5';

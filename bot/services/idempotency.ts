@@ -57,9 +57,13 @@ export function sameFields<T extends object>(existing: T, built: T, keys: readon
 }
 
 function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([p], [q]) => p.localeCompare(q)))
-      : x,
-  ) ?? 'undefined';
+  return (
+    JSON.stringify(v, (_k, x: unknown) =>
+      x && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(
+            Object.entries(x as Record<string, unknown>).sort(([p], [q]) => p.localeCompare(q)),
+          )
+        : x,
+    ) ?? 'undefined'
+  );
 }

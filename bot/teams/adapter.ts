@@ -79,7 +79,8 @@ interface AdapterAnswer {
   body: unknown;
 }
 
-const NETWORK_FAILURE = /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|fetch failed|socket hang up|network|metadata/i;
+const NETWORK_FAILURE =
+  /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|fetch failed|socket hang up|network|metadata/i;
 
 /**
  * Runs one activity through the adapter (the edge has checked its shape). The adapter writes its
@@ -118,12 +119,14 @@ export async function processActivity(
     if (NETWORK_FAILURE.test(detail)) throw new UnavailableError('bot token keys', { cause: detail });
     throw new Error(`the bot adapter answered ${answer.status}: ${detail}`);
   }
-  if (answer.status >= 400) throw new ValidationError([{ path: '', code: 'invalid', message: detail.slice(0, 200) }]);
+  if (answer.status >= 400)
+    throw new ValidationError([{ path: '', code: 'invalid', message: detail.slice(0, 200) }]);
   if (answer.body === undefined || answer.body === null) {
     res.sendRaw(answer.status, '');
   } else {
     res.sendRaw(answer.status, typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), {
-      'Content-Type': typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Type':
+        typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
     });
   }
 }

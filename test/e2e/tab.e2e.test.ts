@@ -103,7 +103,10 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     // the page sees a securitypolicyviolation event, reported here through the console too.
     await page.addInitScript(() => {
       const w = globalThis as unknown as {
-        addEventListener: (type: string, f: (e: { violatedDirective: string; blockedURI: string }) => void) => void;
+        addEventListener: (
+          type: string,
+          f: (e: { violatedDirective: string; blockedURI: string }) => void,
+        ) => void;
         console: { error: (...args: unknown[]) => void };
       };
       w.addEventListener('securitypolicyviolation', (e) =>

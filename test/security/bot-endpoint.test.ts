@@ -70,7 +70,10 @@ describe('a registered bot whose OpenID metadata is unreachable', () => {
 
   it('answers a request without a token with 401 as a problem document, logged below error', async () => {
     const before = log.lines.length;
-    const r = await app.json<{ code: string }>('/api/messages', { method: 'POST', json: activity('https://smba.trafficmanager.net/emea/') });
+    const r = await app.json<{ code: string }>('/api/messages', {
+      method: 'POST',
+      json: activity('https://smba.trafficmanager.net/emea/'),
+    });
     expect(r.status).toBe(401);
     expect(r.body.code).toBe('unauthenticated');
     expect(log.lines.slice(before).filter((l) => l.level >= 50)).toEqual([]);

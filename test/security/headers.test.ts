@@ -49,18 +49,21 @@ afterAll(async () => {
 });
 
 describe('the tab page', () => {
-  it.each(['/', '/index.html', '/some/deep/link'])('%s: CSP with exactly the D6 hosts plus self as frame-ancestors', async (url) => {
-    const r = await prod.call(url);
-    expect(r.status).toBe(200);
-    const csp = directives(r.headers.get('content-security-policy'));
-    expect(csp.get('frame-ancestors')).toEqual(["'self'", ...D6]);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
-    expect(csp.get('object-src')).toEqual(["'none'"]);
-    expect(csp.get('base-uri')).toEqual(["'self'"]);
-    expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(r.headers.get('x-frame-options')).toBeNull(); // it would forbid Teams; frame-ancestors decides
-    expect(r.headers.get('strict-transport-security')).toBe('max-age=31536000');
-  });
+  it.each(['/', '/index.html', '/some/deep/link'])(
+    '%s: CSP with exactly the D6 hosts plus self as frame-ancestors',
+    async (url) => {
+      const r = await prod.call(url);
+      expect(r.status).toBe(200);
+      const csp = directives(r.headers.get('content-security-policy'));
+      expect(csp.get('frame-ancestors')).toEqual(["'self'", ...D6]);
+      expect(csp.get('script-src')).toEqual(["'self'"]);
+      expect(csp.get('object-src')).toEqual(["'none'"]);
+      expect(csp.get('base-uri')).toEqual(["'self'"]);
+      expect(csp.get('default-src')).toEqual(["'self'"]);
+      expect(r.headers.get('x-frame-options')).toBeNull(); // it would forbid Teams; frame-ancestors decides
+      expect(r.headers.get('strict-transport-security')).toBe('max-age=31536000');
+    },
+  );
 
   it('on a loopback PUBLIC_URL local pages (Agents Playground) may frame it as well; no HSTS over http', async () => {
     const r = await local.call('/');
@@ -71,8 +74,8 @@ describe('the tab page', () => {
   });
 
   it('has no inline script: the source page and the built page load scripts by src only', () => {
-    const pages = [path.join(ROOT, 'tab', 'index.html'), path.join(ROOT, 'tab', 'dist', 'index.html')].filter((p) =>
-      existsSync(p),
+    const pages = [path.join(ROOT, 'tab', 'index.html'), path.join(ROOT, 'tab', 'dist', 'index.html')].filter(
+      (p) => existsSync(p),
     );
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) {
@@ -89,10 +92,13 @@ describe('the tab page', () => {
 });
 
 describe('every answer', () => {
-  it.each(['/api/v1/openapi.json', '/healthz', '/api/v1/nowhere'])('%s: nosniff, referrer policy, a CSP that frames nothing', async (url) => {
-    const r = await prod.call(url);
-    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
-  });
+  it.each(['/api/v1/openapi.json', '/healthz', '/api/v1/nowhere'])(
+    '%s: nosniff, referrer policy, a CSP that frames nothing',
+    async (url) => {
+      const r = await prod.call(url);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    },
+  );
 });

@@ -30,7 +30,9 @@ const risk = (title: string, extra: Record<string, unknown> = {}) => ({
 });
 
 async function riskTitles(): Promise<string[]> {
-  const r = await t.json<{ items: Array<{ title: string; description: string }> }>('/api/v1/risks?projectId=TR-07&limit=1000');
+  const r = await t.json<{ items: Array<{ title: string; description: string }> }>(
+    '/api/v1/risks?projectId=TR-07&limit=1000',
+  );
   return r.body.items.flatMap((x) => [x.title, x.description]);
 }
 
@@ -42,26 +44,47 @@ describe('text no store should keep', () => {
     ['U+FFFE in a title', { title: 'Budget \ufffe gap' }, 'title'],
     ['a supplementary noncharacter (U+10FFFF)', { title: 'Budget \udbff\udfff gap' }, 'title'],
   ])('%s: 400 invalid_characters, nothing stored', async (_label, fields, field) => {
-    const r = await t.json<Problem>('/api/v1/risks', { as: 'p-owner', method: 'POST', json: risk('x', fields), lang: 'es' });
+    const r = await t.json<Problem>('/api/v1/risks', {
+      as: 'p-owner',
+      method: 'POST',
+      json: risk('x', fields),
+      lang: 'es',
+    });
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('validation_failed');
     expect(r.body.errors).toEqual([
-      expect.objectContaining({ path: field, code: 'invalid_characters', message: expect.stringMatching(/caracteres/) }),
+      expect.objectContaining({
+        path: field,
+        code: 'invalid_characters',
+        message: expect.stringMatching(/caracteres/),
+      }),
     ]);
     expect((await riskTitles()).some((s) => s.includes('Budget'))).toBe(false);
   });
 
   it('well-formed text outside the BMP (emoji, CJK extension B) is kept', async () => {
     const title = 'Budget 😀 𠀀 gap';
-    const r = await t.json<{ title: string }>('/api/v1/risks', { as: 'p-owner', method: 'POST', json: risk(title) });
+    const r = await t.json<{ title: string }>('/api/v1/risks', {
+      as: 'p-owner',
+      method: 'POST',
+      json: risk(title),
+    });
     expect(r.status).toBe(201);
     expect(r.body.title).toBe(title);
   });
 
   it('invalid UTF-8 is refused with 400 invalid_encoding, not replaced', async () => {
-    const body = Buffer.concat([Buffer.from('{"projectId":"TR-07","likelihood":1,"impact":1,"title":"'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('title"}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"projectId":"TR-07","likelihood":1,"impact":1,"title":"'),
+      Buffer.from([0xc3, 0x28, 0xa0, 0xa1]),
+      Buffer.from('title"}'),
+    ]);
     const r = await raw(t.baseUrl, '/api/v1/risks', {
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-dev-user': 'p-owner' },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        'x-dev-user': 'p-owner',
+      },
       chunks: [body],
     });
     expect(r.status).toBe(400);
@@ -86,7 +109,11 @@ describe('KPI numbers', () => {
   ])('a measurement of %s is refused (400)', async (_label, literal) => {
     const body = `{"date":"2026-11-20","value":${literal}}`;
     const r = await raw(t.baseUrl, `/api/v1/kpis/${kpiId}/measurements`, {
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-dev-user': 'p-cto' },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        'x-dev-user': 'p-cto',
+      },
       chunks: [body],
     });
     expect(r.status).toBe(400);
@@ -94,7 +121,11 @@ describe('KPI numbers', () => {
   });
 
   it.each([0, 42.5, -3, 1e9, 0.000001])('a measurement of %s is accepted', async (value) => {
-    const r = await t.call(`/api/v1/kpis/${kpiId}/measurements`, { as: 'p-cto', method: 'POST', json: { date: '2026-11-20', value } });
+    const r = await t.call(`/api/v1/kpis/${kpiId}/measurements`, {
+      as: 'p-cto',
+      method: 'POST',
+      json: { date: '2026-11-20', value },
+    });
     expect(r.status).toBe(201);
   });
 
@@ -126,7 +157,11 @@ describe('POST /api/v1/me/away', () => {
     ['a numeric period', '{"period":49}'],
   ])('refuses %s with 400', async (_label, body) => {
     const r = await raw(t.baseUrl, '/api/v1/me/away', {
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-dev-user': 'p-owner' },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        'x-dev-user': 'p-owner',
+      },
       chunks: [body],
     });
     expect(r.status).toBe(400);
@@ -134,7 +169,10 @@ describe('POST /api/v1/me/away', () => {
   });
 
   it('accepts the documented object, and no body (this week)', async () => {
-    expect((await t.call('/api/v1/me/away', { as: 'p-owner', method: 'POST', json: { period: '2026-W49' } })).status).toBe(200);
+    expect(
+      (await t.call('/api/v1/me/away', { as: 'p-owner', method: 'POST', json: { period: '2026-W49' } }))
+        .status,
+    ).toBe(200);
     expect((await t.call('/api/v1/me/away', { as: 'p-owner', method: 'POST' })).status).toBe(200);
   });
 });
@@ -142,12 +180,28 @@ describe('POST /api/v1/me/away', () => {
 describe('Idempotency-Key', () => {
   it('a replay returns the first result; the same key with a different body is 422 idempotency_key_reused', async () => {
     const headers = { 'idempotency-key': 'risk-key-0001' };
-    const first = await t.json<{ id: string; title: string }>('/api/v1/risks', { as: 'p-owner', method: 'POST', json: risk('Vendor lock-in'), headers });
+    const first = await t.json<{ id: string; title: string }>('/api/v1/risks', {
+      as: 'p-owner',
+      method: 'POST',
+      json: risk('Vendor lock-in'),
+      headers,
+    });
     expect(first.status).toBe(201);
-    const replay = await t.json<{ id: string }>('/api/v1/risks', { as: 'p-owner', method: 'POST', json: risk('Vendor lock-in'), headers });
+    const replay = await t.json<{ id: string }>('/api/v1/risks', {
+      as: 'p-owner',
+      method: 'POST',
+      json: risk('Vendor lock-in'),
+      headers,
+    });
     expect([200, 201]).toContain(replay.status);
     expect(replay.body.id).toBe(first.body.id);
-    const reused = await t.json<Problem>('/api/v1/risks', { as: 'p-owner', method: 'POST', json: risk('Something else entirely'), headers, lang: 'fr' });
+    const reused = await t.json<Problem>('/api/v1/risks', {
+      as: 'p-owner',
+      method: 'POST',
+      json: risk('Something else entirely'),
+      headers,
+      lang: 'fr',
+    });
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('idempotency_key_reused');
     expect(reused.body.detail).toMatch(/Idempotency-Key/);
@@ -156,7 +210,12 @@ describe('Idempotency-Key', () => {
 
   it('the same key from another person is another request (its own risk)', async () => {
     const headers = { 'idempotency-key': 'risk-key-0001' };
-    const other = await t.json<{ title: string }>('/api/v1/risks', { as: 'p-cto', method: 'POST', json: risk('CTO own risk'), headers });
+    const other = await t.json<{ title: string }>('/api/v1/risks', {
+      as: 'p-cto',
+      method: 'POST',
+      json: risk('CTO own risk'),
+      headers,
+    });
     expect(other.status).toBe(201);
     expect(other.body.title).toBe('CTO own risk');
   });

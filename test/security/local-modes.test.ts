@@ -20,7 +20,9 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** bot/main.ts as npm start runs it; resolves when it exits, or kills it once it listens (it should not). */
-function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string; listened: boolean }> {
+function runMain(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; listened: boolean }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'th-local-'));
   dirs.push(dataDir);
   const child = spawn(TSX, ['bot/main.ts'], {
@@ -83,7 +85,13 @@ describe('HOST', () => {
   });
 
   it('a registered bot in entra mode may listen on every interface (Azure: HOST=0.0.0.0)', () => {
-    const config = parseConfig({ HOST: '0.0.0.0', ...ENTRA, BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT });
+    const config = parseConfig({
+      HOST: '0.0.0.0',
+      ...ENTRA,
+      BOT_ID: GUID,
+      BOT_PASSWORD: 'pw',
+      BOT_TENANT_ID: TENANT,
+    });
     expect(config.server.host).toBe('0.0.0.0');
   });
 
@@ -91,16 +99,33 @@ describe('HOST', () => {
     const r = await runMain({ HOST: '0.0.0.0' });
     expect(r.listened).toBe(false);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/HOST: HOST=0\.0\.0\.0 \(not loopback\) is refused while the bot is anonymous \(BOT_ID empty\) and AUTH_MODE=dev/);
+    expect(r.stderr).toMatch(
+      /HOST: HOST=0\.0\.0\.0 \(not loopback\) is refused while the bot is anonymous \(BOT_ID empty\) and AUTH_MODE=dev/,
+    );
   }, 90_000);
 });
 
 describe('the development identity', () => {
   it.each([
-    ['a registered bot', { BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT }, ['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID']],
+    [
+      'a registered bot',
+      { BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT },
+      ['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID'],
+    ],
     ['only a bot password', { BOT_PASSWORD: 'pw' }, ['BOT_PASSWORD']],
     ['a public https PUBLIC_URL', { PUBLIC_URL: 'https://hub.example.org' }, ['PUBLIC_URL']],
-    ['the SharePoint store', { STORE: 'sharepoint', AUTH_MODE: 'dev', SHAREPOINT_SITE_ID: 'site', ENTRA_TENANT_ID: TENANT, ENTRA_CLIENT_ID: GUID, ENTRA_CLIENT_SECRET: 's' }, ['STORE=sharepoint']],
+    [
+      'the SharePoint store',
+      {
+        STORE: 'sharepoint',
+        AUTH_MODE: 'dev',
+        SHAREPOINT_SITE_ID: 'site',
+        ENTRA_TENANT_ID: TENANT,
+        ENTRA_CLIENT_ID: GUID,
+        ENTRA_CLIENT_SECRET: 's',
+      },
+      ['STORE=sharepoint'],
+    ],
   ])('is refused with %s, naming the variables', (_label, env, names) => {
     const authProblem = problems(env).find((p) => p.variable === 'AUTH_MODE');
     expect(authProblem, JSON.stringify(problems(env))).toBeDefined();
@@ -125,7 +150,9 @@ describe('the development identity', () => {
     });
     expect(r.listened).toBe(false);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/AUTH_MODE: AUTH_MODE=dev .*refused with BOT_ID, BOT_PASSWORD, BOT_TENANT_ID set .*PUBLIC_URL is not localhost/);
+    expect(r.stderr).toMatch(
+      /AUTH_MODE: AUTH_MODE=dev .*refused with BOT_ID, BOT_PASSWORD, BOT_TENANT_ID set .*PUBLIC_URL is not localhost/,
+    );
     expect(r.stderr).not.toContain('pw');
   }, 90_000);
 });

@@ -17,9 +17,17 @@ export const ENTRA_ENV = {
 export const validator: TokenValidator = {
   validate(token) {
     if (token === 'owner-token')
-      return Promise.resolve({ aadObjectId: '00000000-0000-4000-8000-000000000002', tenantId: TENANT, scopes: ['access_as_user'] });
+      return Promise.resolve({
+        aadObjectId: '00000000-0000-4000-8000-000000000002',
+        tenantId: TENANT,
+        scopes: ['access_as_user'],
+      });
     if (token === 'cto-token')
-      return Promise.resolve({ aadObjectId: '00000000-0000-4000-8000-000000000001', tenantId: TENANT, scopes: ['access_as_user'] });
+      return Promise.resolve({
+        aadObjectId: '00000000-0000-4000-8000-000000000001',
+        tenantId: TENANT,
+        scopes: ['access_as_user'],
+      });
     return Promise.reject(new UnauthenticatedError('invalid token'));
   },
 };
@@ -43,13 +51,24 @@ export function raw(
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'POST', headers: options.headers },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? 'POST',
+        headers: options.headers,
+      },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
         res.on('end', () => {
           const text = Buffer.concat(parts).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as never });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            json: () => JSON.parse(text) as never,
+          });
         });
       },
     );
@@ -71,7 +90,10 @@ export function multipart(size: number): { headers: Record<string, string>; body
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const body = Buffer.concat([head, Buffer.alloc(size, 0x61), tail]);
   return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': String(body.length),
+    },
     body,
   };
 }

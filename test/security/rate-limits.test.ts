@@ -16,7 +16,12 @@ interface Problem {
   retryAfterSeconds?: number;
 }
 
-const risk = (n: number) => ({ projectId: 'TR-07', title: `Flood risk number ${n}`, likelihood: 2, impact: 2 });
+const risk = (n: number) => ({
+  projectId: 'TR-07',
+  title: `Flood risk number ${n}`,
+  likelihood: 2,
+  impact: 2,
+});
 
 it('limits are on by default and configurable; 0 switches one off', () => {
   expect(parseConfig({}).server.rateLimits).toEqual({ writesPerMinute: 120, anonymousPerMinute: 600 });
@@ -39,24 +44,34 @@ describe('per-person writes', () => {
       const r = await app.call('/api/v1/risks', { as: 'p-owner', method: 'POST', json: risk(n) });
       expect(r.status).toBe(201);
     }
-    const refused = await app.json<Problem>('/api/v1/risks', { as: 'p-owner', method: 'POST', json: risk(4) });
+    const refused = await app.json<Problem>('/api/v1/risks', {
+      as: 'p-owner',
+      method: 'POST',
+      json: risk(4),
+    });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 20).toBe(true);
     expect(refused.body).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: retryAfter });
-    const stored = await app.json<{ items: Array<{ title: string }> }>('/api/v1/risks?projectId=TR-07&limit=1000');
+    const stored = await app.json<{ items: Array<{ title: string }> }>(
+      '/api/v1/risks?projectId=TR-07&limit=1000',
+    );
     expect(stored.body.items.map((r) => r.title)).not.toContain('Flood risk number 4');
   });
 
   it.each(SUPPORTED_LOCALES)('the problem document is in the caller’s language (%s)', async (lang) => {
     const r = await app.json<Problem>('/api/v1/me/away', { as: 'p-owner', method: 'POST', json: {}, lang });
     expect(r.status).toBe(429);
-    expect(r.body.detail).toBe(translate(lang, 'errors.rate_limited', { seconds: Number(r.headers.get('retry-after')) }));
+    expect(r.body.detail).toBe(
+      translate(lang, 'errors.rate_limited', { seconds: Number(r.headers.get('retry-after')) }),
+    );
   });
 
   it('the limit is per person, and reads are not limited by it', async () => {
-    expect((await app.call('/api/v1/risks', { as: 'p-cto', method: 'POST', json: risk(5) })).status).toBe(201);
+    expect((await app.call('/api/v1/risks', { as: 'p-cto', method: 'POST', json: risk(5) })).status).toBe(
+      201,
+    );
     expect((await app.call('/api/v1/projects', { as: 'p-owner' })).status).toBe(200);
   });
 });
@@ -64,7 +79,10 @@ describe('per-person writes', () => {
 describe('per-address requests without credentials', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ env: { ...ENTRA_ENV, RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4' }, tokenValidator: validator });
+    app = await startTestApp({
+      env: { ...ENTRA_ENV, RATE_LIMIT_ANONYMOUS_PER_MINUTE: '4' },
+      tokenValidator: validator,
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -79,7 +97,9 @@ describe('per-address requests without credentials', () => {
     const none = await app.json<Problem>('/api/v1/projects', { lang: 'ar' });
     expect(none.status).toBe(429);
     expect(none.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(none.body.detail).toBe(translate('ar', 'errors.rate_limited', { seconds: Number(none.headers.get('retry-after')) }));
+    expect(none.body.detail).toBe(
+      translate('ar', 'errors.rate_limited', { seconds: Number(none.headers.get('retry-after')) }),
+    );
     expect((await app.call('/api/v1/projects', { headers: forged })).status).toBe(429);
   });
 

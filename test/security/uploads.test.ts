@@ -62,7 +62,10 @@ describe('media types', () => {
   });
 
   it('a body without a Content-Type is refused with 415', async () => {
-    const r = await raw(dev.baseUrl, '/api/v1/me/away', { headers: { 'content-length': '2' }, chunks: ['{}'] });
+    const r = await raw(dev.baseUrl, '/api/v1/me/away', {
+      headers: { 'content-length': '2' },
+      chunks: ['{}'],
+    });
     expect(r.status).toBe(415);
   });
 

@@ -186,7 +186,9 @@ describe('the SharePoint mode configured by environment variables only', () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', state: 'ok' } });
 
-      const projects = await fetch(`${base}/api/v1/projects`, { headers: { authorization: `Bearer ${token}` } });
+      const projects = await fetch(`${base}/api/v1/projects`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(projects.status).toBe(200);
       const listed = (await projects.json()) as { items: Array<{ project: { code: string } }> };
       expect(listed.items.map((o) => o.project.code)).toContain('ENV-1');

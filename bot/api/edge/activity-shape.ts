@@ -41,8 +41,14 @@ const Activity = z.looseObject({
   timestamp: text(64),
   localTimestamp: text(64),
   localTimezone: text(128),
-  entities: z.array(z.looseObject({ type: z.string().max(256) })).max(100).nullish(),
-  attachments: z.array(z.looseObject({ contentType: z.string().max(256) })).max(50).nullish(),
+  entities: z
+    .array(z.looseObject({ type: z.string().max(256) }))
+    .max(100)
+    .nullish(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().max(256) }))
+    .max(50)
+    .nullish(),
   membersAdded: z.array(Account).max(1000).nullish(),
   membersRemoved: z.array(Account).max(1000).nullish(),
   channelData: z.looseObject({}).nullish(),

@@ -39,7 +39,8 @@ export function installEdge(server: Server, options: EdgeOptions): EdgeLimits {
   const page = tabPageHeaders(options.publicUrl);
   const refuse = (req: Request, res: Response, error: unknown) => {
     // A body we will not read is not waited for: the connection closes after the answer.
-    if (error instanceof HttpError && (error.status === 413 || error.status === 415)) res.header('Connection', 'close');
+    if (error instanceof HttpError && (error.status === 413 || error.status === 415))
+      res.header('Connection', 'close');
     sendProblem(req, res, error, { logger: options.logger, defaultLocale: options.defaultLocale });
   };
 
@@ -52,8 +53,10 @@ export function installEdge(server: Server, options: EdgeOptions): EdgeLimits {
       for (const [k, v] of Object.entries(page)) res.header(k, v);
     }
     try {
-      if (!originAllowed(req, options.publicUrl)) throw new HttpError(403, 'origin_refused', 'errors.origin_refused');
-      if (path.startsWith('/api/') && !req.header('authorization')) takeOrThrow(limits.anonymous, limits.addressOf(req));
+      if (!originAllowed(req, options.publicUrl))
+        throw new HttpError(403, 'origin_refused', 'errors.origin_refused');
+      if (path.startsWith('/api/') && !req.header('authorization'))
+        takeOrThrow(limits.anonymous, limits.addressOf(req));
       checkBodyHeaders(req, options.maxBodyBytes);
     } catch (error) {
       refuse(req, res, error);

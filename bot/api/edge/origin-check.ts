@@ -31,5 +31,10 @@ export function originAllowed(req: Request, publicUrl: string): boolean {
   // The same loopback page that served the tab (http://127.0.0.1:<port> while PUBLIC_URL says localhost).
   const host = req.header('host');
   const url = new URL(given);
-  return host !== undefined && url.protocol === 'http:' && isLoopbackHost(url.hostname) && url.host === host.toLowerCase();
+  return (
+    host !== undefined &&
+    url.protocol === 'http:' &&
+    isLoopbackHost(url.hostname) &&
+    url.host === host.toLowerCase()
+  );
 }

@@ -64,7 +64,8 @@ export const en = {
   'errors.invalid_encoding': 'The request body is not valid UTF-8 text.',
   'errors.idempotency_key_reused':
     'This Idempotency-Key was already used for a different {entity}. Use a new key for a new request.',
-  'validation.invalid_characters': 'This text contains characters that cannot be stored (broken or reserved characters).',
+  'validation.invalid_characters':
+    'This text contains characters that cannot be stored (broken or reserved characters).',
 } as const;
 
 export type CoreKey = keyof typeof en;
