@@ -1,6 +1,5 @@
 // Entry point: find the host (Teams or a browser), then render the app; on the consent window's
 // paths, run that instead.
-import './csp.js';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import { detectHost } from './host/detect.js';
