@@ -23,6 +23,7 @@ const sources = [
   path.join(tabDir, 'src'),
   path.join(tabDir, 'index.html'),
   path.join(tabDir, 'vite.config.ts'),
+  path.join(tabDir, 'precompress.ts'),
   path.join(root, 'bot', 'domain'),
   path.join(root, 'bot', 'i18n', 'format.ts'),
 ];
