@@ -39,6 +39,9 @@ if (builtAt >= changedAt) {
     {
       cwd: root,
       stdio: 'inherit',
+      // Test runners set NODE_ENV=test, which would make Vite bundle React's development build
+      // (twice the size): the tab is always built for production.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   process.exit(r.status ?? 1);
