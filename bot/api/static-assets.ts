@@ -153,15 +153,16 @@ export function registerStaticAssets(server: Server, options: StaticAssetsOption
         break;
       }
     }
-    const etag = await etagOf(chosen);
     const headers: Record<string, string> = {
       'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
       'Cache-Control': hashed ? IMMUTABLE : REVALIDATE,
-      ETag: etag,
       Vary: 'Accept-Encoding',
     };
     if (chosen.coding) headers['Content-Encoding'] = chosen.coding;
-    if (etagMatches(req.header('if-none-match'), etag)) {
+    // An immutable file is never revalidated (its name changes with its content): no tag to compute.
+    const etag = hashed ? undefined : await etagOf(chosen);
+    if (etag) headers.ETag = etag;
+    if (etag && etagMatches(req.header('if-none-match'), etag)) {
       res.sendRaw(304, '', headers);
       return;
     }

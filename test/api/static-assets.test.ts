@@ -120,6 +120,7 @@ describe('precompressed tab files', () => {
   it('caches hashed assets for a year as immutable and revalidates index.html', async () => {
     const asset = await get('/assets/app-Ab12Cd34.js', { 'accept-encoding': 'br' });
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.etag).toBeUndefined();
     const index = await get('/', { 'accept-encoding': 'br' });
     expect(index.headers['cache-control']).toBe('no-cache');
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
