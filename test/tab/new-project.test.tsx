@@ -73,7 +73,8 @@ describe('New project', () => {
     });
     expect(second?.[1]).toBe(first?.[1]);
     expect(first?.[1]).toMatch(/\S{8,}/);
-  });
+    // Typing a whole form takes jsdom ~16 s on a busy 2-core machine: more room than the default 20 s.
+  }, 60_000);
 
   it('cancelling closes the form and returns focus to the button', async () => {
     renderInApp(<PortfolioPage />, { me: meOf(PEOPLE.cto), api: pageApi() });
