@@ -1,7 +1,5 @@
 // The HTTP surface: /api/messages (Bot Framework), /api/v1 (REST for the tab), /healthz, /readyz and
 // the tab's static files. Built, not started: the composition root listens.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Locale } from './domain/locale.js';
 import { UnauthenticatedError, ValidationError } from './domain/errors.js';
@@ -14,6 +12,7 @@ import { DEFAULT_MAX_BODY_BYTES } from './api/edge/json-body.js';
 import { HttpError } from './api/problem.js';
 import { beginRequest, requestState } from './api/request-context.js';
 import type { RouteSpec } from './api/route.js';
+import { registerStaticAssets } from './api/static-assets.js';
 import type { Logger } from './platform/logger.js';
 import type { Services } from './services/services.js';
 
@@ -151,7 +150,15 @@ export function createServer(options: ServerOptions): Server {
     limits,
   });
 
-  registerTab(server, options);
+  registerStaticAssets(server, {
+    dir: options.tabDir,
+    notFound: (req, res) =>
+      sendProblem(req, res, new HttpError(404, 'route_not_found', 'errors.route_not_found'), {
+        logger,
+        defaultLocale: options.defaultLocale,
+      }),
+    failed: (req, e) => requestState(req, logger).log.error({ err: e }, 'tab file failed'),
+  });
   return server;
 }
 
@@ -172,56 +179,4 @@ function fromRestifyError(err: Error & { statusCode?: number }): unknown {
     return new HttpError(400, 'bad_json', 'errors.bad_json');
   if (err.statusCode === 401) return new UnauthenticatedError(err.message);
   return err;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
-
-/** Serves the built tab: hashed assets cached for a year, everything else falls back to index.html. */
-function registerTab(server: Server, options: ServerOptions): void {
-  const dir = options.tabDir ? path.resolve(options.tabDir) : undefined;
-  const serve = (req: Request, res: Response, next: restify.Next) => {
-    let urlPath: string;
-    try {
-      urlPath = decodeURIComponent(req.getPath());
-    } catch {
-      urlPath = '/';
-    }
-    if (urlPath.startsWith('/api/')) {
-      sendProblem(req, res, new HttpError(404, 'route_not_found', 'errors.route_not_found'), {
-        logger: options.logger,
-        defaultLocale: options.defaultLocale,
-      });
-      return next(false);
-    }
-    if (!dir || !existsSync(path.join(dir, 'index.html'))) {
-      const html =
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Transformation Hub</title></head>' +
-        '<body><h1>Transformation Hub</h1><p>The tab has not been built. Run <code>npm run build</code>.</p></body></html>';
-      res.sendRaw(200, html, { 'Content-Type': 'text/html; charset=utf-8' });
-      return next(false);
-    }
-    const candidate = path.resolve(dir, `.${urlPath}`);
-    const inside = candidate.startsWith(dir + path.sep);
-    const isFile = inside && existsSync(candidate) && statSync(candidate).isFile();
-    const file = isFile ? candidate : path.join(dir, 'index.html');
-    const ext = path.extname(file);
-    const hashed = isFile && /\/assets\//.test(urlPath);
-    res.sendRaw(200, readFileSync(file), {
-      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
-      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    return next(false);
-  };
-  server.get('/', serve);
-  server.get('/*', serve);
 }

@@ -1,5 +1,6 @@
 // Registers the /api/v1 routes on the restify server: authentication, query validation, the call
 // into the services, ETags, and errors as problem documents. Handlers themselves stay one-liners.
+import type { Writable } from 'node:stream';
 import type { Request, Response, Server } from 'restify';
 import { resolveLocale, type Locale } from '../domain/locale.js';
 import { toFieldIssues } from '../domain/validation.js';
@@ -18,6 +19,7 @@ import { requestState } from './request-context.js';
 import { parseIdempotencyKey, parsePrecondition } from './request-helpers.js';
 import type { RouteSpec } from './route.js';
 import { adminRoutes } from './routes/admin.js';
+import { exportRoutes } from './routes/exports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { milestoneRoutes } from './routes/milestones.js';
 import { portfolioRoutes } from './routes/portfolio.js';
@@ -52,6 +54,7 @@ export function apiRoutes(
     ...milestoneRoutes,
     ...kpiRoutes,
     ...adminRoutes,
+    ...exportRoutes,
     ...(options.extraRoutes ?? []),
   ] as RouteSpec<unknown>[];
 }
@@ -170,7 +173,9 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
           );
         }
         if (result.version !== undefined) headers.ETag = `"${result.version}"`;
-        if (result.body === undefined) {
+        if (result.stream) {
+          await sendStream(res, result.status ?? 200, headers, result.stream, log);
+        } else if (result.body === undefined) {
           res.sendRaw(result.status ?? 204, '', headers);
         } else {
           sendJson(res, result.status ?? 200, result.body, headers);
@@ -199,6 +204,28 @@ async function authenticate(req: Request, options: ApiOptions) {
     if (error instanceof UnauthenticatedError && options.limits && req.header('authorization'))
       takeOrThrow(options.limits.anonymous, options.limits.addressOf(req));
     throw error;
+  }
+}
+
+/**
+ * Writes a non-JSON body: status and headers first, then the producer writes into the response. A
+ * failure once bytes are out cannot become a problem document: it is logged and the connection cut,
+ * so the client sees a truncated download rather than a corrupt file that looks complete.
+ */
+async function sendStream(
+  res: Response,
+  status: number,
+  headers: Record<string, string>,
+  produce: (out: Writable) => Promise<void>,
+  log: Logger,
+): Promise<void> {
+  res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+  try {
+    await produce(res);
+    if (!res.writableEnded) res.end();
+  } catch (e) {
+    log.error({ err: e }, 'streamed response failed');
+    res.destroy(e instanceof Error ? e : new Error(String(e)));
   }
 }
 

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { catalogueChunks, firstLoad } from '../helpers/tab-transfer.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -155,6 +156,30 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'portfolio-kpis.png'), fullPage: true });
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('first load: every script compressed, one language catalogue; a switch fetches the other', async () => {
+    const { page, scripts } = await firstLoad(browser, `${app.baseUrl}/?lang=en#/portfolio`, (p) =>
+      p.locator('[role="row"][data-code]').first().waitFor(),
+    );
+    expect(scripts.length).toBeGreaterThan(5);
+    // Every script big enough to gain from it arrives brotli-compressed (the build precompresses).
+    const plain = scripts.filter((s) => s.encoding !== 'br' && s.transferred > 1024);
+    expect(plain).toEqual([]);
+    expect(catalogueChunks(scripts)).toEqual(['en']);
+    // Views the first page does not show (and the editors) are not loaded yet.
+    expect(
+      scripts.filter((s) => /\/(kpi-chart|roadmap|risk-heat-map|new-project-form|admin-page)-/.test(s.url)),
+    ).toEqual([]);
+    await page.getByTestId('language-select').selectOption('fr');
+    await page.getByRole('tab', { name: 'Portefeuille' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(catalogueChunks(scripts)).toEqual(['en', 'fr']);
+    // The KPI view loads its charts when opened, with the loading state in the page's language.
+    await page.getByRole('tab', { name: 'Indicateurs' }).click();
+    await page.locator('[data-kpi]').first().waitFor();
+    expect(scripts.some((s) => /\/kpi-chart-/.test(s.url))).toBe(true);
     await page.close();
   });
 

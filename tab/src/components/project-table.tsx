@@ -30,6 +30,7 @@ import { hrefOf } from '../router.js';
 import { downloadCsv, toCsv } from './csv.js';
 import { HealthBadge } from './health-badge.js';
 import { Trend, trendOf } from './trend.js';
+import { WorkbookExport } from './workbook-export.js';
 
 /** Above this many rows the body is virtualised. */
 export const VIRTUALISE_FROM = 60;
@@ -300,6 +301,7 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
         <Button icon={<ArrowDownload20Regular />} onClick={exportCsv}>
           {t('table.export')}
         </Button>
+        <WorkbookExport pillar={pillar} phase={phase} />
       </div>
       <p className={styles.caption} aria-live="polite" data-testid="project-count">
         {t('table.caption', { count: rows.length })}
