@@ -12,6 +12,7 @@ import { isAppError } from '../bot/domain/errors.js';
 import { AWAY_KIND } from '../bot/services/digest-runs.js';
 import { DIGEST_USAGE, DigestUsageError, parseDigestArgs } from '../bot/scheduling/digest-cli-args.js';
 import { loadDigestInput } from '../bot/scheduling/digest-job.js';
+import { loadHealthTrend } from '../bot/services/health-trend.js';
 import { createStateStore, createStore } from '../bot/storage/create-store.js';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -48,7 +49,10 @@ async function main(argv: readonly string[]): Promise<number> {
       (await state.runs.list({ kind: AWAY_KIND, period, status: 'skipped' })).map((r) => r.recipientId),
     );
     const started = performance.now();
-    const digest = composeDigest(await loadDigestInput(store, period, now, config.orgTimeZone, away));
+    const digest = {
+      ...composeDigest(await loadDigestInput(store, period, now, config.orgTimeZone, away)),
+      trend: await loadHealthTrend(store, period),
+    };
     const locale = args.locale ?? config.defaultLocale;
     const card = buildDigestCard(digest, {
       locale,

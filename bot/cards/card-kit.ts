@@ -167,19 +167,6 @@ export function cardBytes(c: unknown): number {
   return JSON.stringify(c).length * 2;
 }
 
-export const HEALTH_COLORS: Readonly<Record<string, string>> = {
-  green: 'Good',
-  amber: 'Warning',
-  red: 'Attention',
-};
-
-export const LEVEL_COLORS: Readonly<Record<string, string>> = {
-  low: 'Good',
-  medium: 'Default',
-  high: 'Warning',
-  critical: 'Attention',
-};
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A calendar date (YYYY-MM-DD) or an instant, formatted for the locale. */

@@ -17,6 +17,7 @@ import {
   type CardElement,
 } from './digest-card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { LEVEL_MARKS, MARK, marked } from './status-marks.js';
 
 export const ESCALATION_VERBS = {
   acknowledge: 'escalation.acknowledge',
@@ -90,27 +91,29 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
     },
   ];
   const body: CardElement[] = [
-    textBlock(t(locale, 'escalation.title', { title: inert(risk.title) }), {
+    textBlock(marked(LEVEL_MARKS[risk.level], t(locale, 'escalation.title', { title: inert(risk.title) })), {
       size: 'Medium',
       weight: 'Bolder',
-      color: risk.level === 'critical' ? 'Attention' : 'Warning',
     }),
     textBlock(reason, { isSubtle: true, spacing: 'None' }),
     { type: 'FactSet', facts },
   ];
   if (view.stale) {
-    body.push(textBlock(t(locale, 'escalation.stale'), { color: 'Warning', spacing: 'Small' }));
+    body.push(textBlock(marked(MARK.notice, t(locale, 'escalation.stale')), { spacing: 'Small' }));
   }
   const outcomes = view.outcomes ?? [];
   for (const o of outcomes) {
     body.push(
       textBlock(
-        t(locale, OUTCOME_KEY[o.kind], {
-          name: inert(o.byName),
-          date: shortDate(locale, o.at),
-          owner: inert(o.ownerName ?? ''),
-        }),
-        { color: 'Good', spacing: 'Small' },
+        marked(
+          MARK.ok,
+          t(locale, OUTCOME_KEY[o.kind], {
+            name: inert(o.byName),
+            date: shortDate(locale, o.at),
+            owner: inert(o.ownerName ?? ''),
+          }),
+        ),
+        { spacing: 'Small' },
       ),
     );
   }
@@ -141,6 +144,7 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
             id: 'ownerId',
             label: t(locale, 'escalation.reassign_label'),
             isRequired: true,
+            errorMessage: t(locale, 'escalation.reassign_required'),
             choices: view.candidates.map((c) => ({ title: c.name, value: c.id })),
           },
         ],

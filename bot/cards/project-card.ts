@@ -14,7 +14,6 @@ import {
   container,
   formatDate,
   formatNumber,
-  LEVEL_COLORS,
   note,
   openUrl,
   plain,
@@ -22,6 +21,7 @@ import {
   type CardElement,
 } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { LEVEL_MARKS, marked } from './status-marks.js';
 import { healthRun, pillarName, trendText } from './project-labels.js';
 
 export interface KpiLine {
@@ -112,8 +112,7 @@ export function projectCard(view: ProjectView): AdaptiveCardJson {
             plain(
               [
                 {
-                  text: `${t(`bot.level.${r.level}`)} ${r.score} · `,
-                  color: LEVEL_COLORS[r.level],
+                  text: `${marked(LEVEL_MARKS[r.level], t(`bot.level.${r.level}`))} ${r.score} · `,
                   user: false,
                 },
                 r.title,

@@ -15,6 +15,7 @@ import {
   type CardElement,
 } from './digest-card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { MARK, marked } from './status-marks.js';
 
 export const REMINDER_VERBS = { away: 'reminder.away' } as const;
 
@@ -66,9 +67,12 @@ export function reminderReceivedCard(
   return adaptiveCard(
     view.locale,
     [
-      textBlock(t(view.locale, 'reminder.received', { period: view.period, code: view.project.code }), {
-        color: 'Good',
-      }),
+      textBlock(
+        marked(
+          MARK.ok,
+          t(view.locale, 'reminder.received', { period: view.period, code: view.project.code }),
+        ),
+      ),
     ],
     [openUrl(t(view.locale, 'reminder.action.open'), tabLink(view.links, `projects/${view.project.code}`))],
   );
@@ -77,6 +81,6 @@ export function reminderReceivedCard(
 /** What the reminder becomes after "I am away this week". */
 export function reminderAwayCard(view: Pick<ReminderCardView, 'locale' | 'period'>): AdaptiveCard {
   return adaptiveCard(view.locale, [
-    textBlock(t(view.locale, 'digest.cmd.away', { period: view.period }), { color: 'Good' }),
+    textBlock(marked(MARK.ok, t(view.locale, 'digest.cmd.away', { period: view.period }))),
   ]);
 }

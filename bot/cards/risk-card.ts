@@ -19,7 +19,6 @@ import {
   execute,
   heading,
   inputValue,
-  LEVEL_COLORS,
   note,
   openUrl,
   plain,
@@ -27,6 +26,7 @@ import {
   type CardElement,
 } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { LEVEL_MARKS, MARK, marked } from './status-marks.js';
 import type { CardProject } from './status-update-card.js';
 import { VERBS } from './verbs.js';
 
@@ -93,7 +93,7 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
     ...(input.issues?.length
       ? [
           container(
-            [note(t('bot.update.fix'), { color: 'Attention' }), plain(input.issues.map((i) => `• ${i}\n`))],
+            [note(marked(MARK.alert, t('bot.update.fix'))), plain(input.issues.map((i) => `• ${i}\n`))],
             {
               style: 'attention',
             },
@@ -202,9 +202,8 @@ function scoreLine(locale: Locale, likelihood: number, impact: number): CardElem
   const level = riskLevel(score);
   return plain([
     {
-      text: t('bot.risk.score', { score, level: t(`bot.level.${level}`) }),
+      text: marked(LEVEL_MARKS[level], t('bot.risk.score', { score, level: t(`bot.level.${level}`) })),
       bold: true,
-      color: LEVEL_COLORS[level],
       user: false,
     },
   ]);
@@ -251,7 +250,7 @@ export function riskReviewCard(input: RiskReviewInput): AdaptiveCardJson {
         ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title])]
         : []),
       scoreLine(locale, draft.likelihood, draft.impact),
-      container([note(t('bot.risk.review.escalates'), { color: 'Attention' })], { style: 'attention' }),
+      container([note(marked(MARK.alert, t('bot.risk.review.escalates')))], { style: 'attention' }),
       text('title', draft.title, 200),
       text('description', draft.description, 4000),
       text('mitigation', draft.mitigation, 4000),
@@ -289,7 +288,7 @@ export function riskSavedCard(input: RiskSavedInput): AdaptiveCardJson {
     : risk.status === 'proposed'
       ? note(t('bot.risk.saved.proposed'))
       : risk.escalation
-        ? note(t('bot.risk.saved.escalated'), { color: 'Attention' })
+        ? note(marked(MARK.alert, t('bot.risk.saved.escalated')))
         : undefined;
   return card(
     locale,
@@ -301,8 +300,10 @@ export function riskSavedCard(input: RiskSavedInput): AdaptiveCardJson {
       plain([{ text: risk.title, bold: true }]),
       plain([
         {
-          text: `${t('bot.risk.score', { score: risk.score, level: t(`bot.level.${risk.level}`) })} · ${t(`bot.risk_status.${risk.status}`)}`,
-          color: LEVEL_COLORS[risk.level],
+          text: marked(
+            LEVEL_MARKS[risk.level],
+            `${t('bot.risk.score', { score: risk.score, level: t(`bot.level.${risk.level}`) })} · ${t(`bot.risk_status.${risk.status}`)}`,
+          ),
           user: false,
         },
       ]),

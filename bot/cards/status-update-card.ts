@@ -22,6 +22,7 @@ import {
   type CardElement,
 } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { MARK, marked } from './status-marks.js';
 import { healthRun } from './project-labels.js';
 import { VERBS } from './verbs.js';
 
@@ -76,7 +77,7 @@ export function statusUpdateFormCard(input: StatusUpdateFormInput): AdaptiveCard
   const value = (id: string, fallback: string | number | undefined) =>
     input.values?.[id] ?? (fallback === undefined ? undefined : String(fallback));
   const origin = input.existing
-    ? note(t('bot.update.amending', { period }), { color: 'Warning' })
+    ? note(marked(MARK.notice, t('bot.update.amending', { period })))
     : input.previous
       ? note(t('bot.update.prefilled', { period: input.previous.period }), { subtle: true })
       : note(t('bot.update.first'), { subtle: true });
@@ -97,7 +98,7 @@ export function statusUpdateFormCard(input: StatusUpdateFormInput): AdaptiveCard
     ...(input.issues?.length
       ? [
           container(
-            [note(t('bot.update.fix'), { color: 'Attention' }), plain(input.issues.map((i) => `• ${i}\n`))],
+            [note(marked(MARK.alert, t('bot.update.fix'))), plain(input.issues.map((i) => `• ${i}\n`))],
             {
               style: 'attention',
             },
@@ -187,13 +188,13 @@ export function statusUpdateSavedCard(input: StatusUpdateSavedInput): AdaptiveCa
   const t = translator(locale);
   const outcome =
     input.outcome === 'new'
-      ? note(t('bot.update.saved.new', { period: update.period }), { color: 'Good' })
+      ? note(marked(MARK.ok, t('bot.update.saved.new', { period: update.period })))
       : input.outcome === 'amended'
-        ? note(t('bot.update.saved.amended', { period: update.period }), { color: 'Good' })
+        ? note(marked(MARK.ok, t('bot.update.saved.amended', { period: update.period })))
         : input.outcome === 'replayed'
           ? note(t('bot.update.saved.replayed'), { subtle: true })
           : input.outcome === 'stale'
-            ? note(t('bot.update.stale', { period: update.period }), { color: 'Warning' })
+            ? note(marked(MARK.notice, t('bot.update.stale', { period: update.period })))
             : undefined;
   const section = (label: string, value: string) =>
     value ? [note(`**${label}**`, { spacing: 'Small' }), plain([value], { spacing: 'None' })] : [];

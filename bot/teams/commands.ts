@@ -27,6 +27,7 @@ import {
   requestContext,
   sendCard,
   sendText,
+  teamsName,
   updateRefusal,
 } from './turn-kit.js';
 import type { BotDeps } from './transformation-bot.js';
@@ -51,12 +52,15 @@ export class BotCommands {
   }
 
   async help(turn: BotTurn, mode: 'welcome' | 'help' | 'unknown' = 'help'): Promise<void> {
+    // Someone not on the roster is greeted by their Teams name and told who can add them.
+    const onRoster = !!(await this.deps.services.roster.findById(turn.actor.id));
     await sendCard(
       turn.context,
       helpCard({
         mode,
         role: turn.actor.role,
-        name: turn.actor.name,
+        name: onRoster ? turn.actor.name : await teamsName(turn.context),
+        onRoster,
         locale: turn.locale,
         t: turn.t,
         commands: helpCommands(turn),
