@@ -16,6 +16,8 @@ export interface ChooserView {
 }
 
 export const MAX_CHOICES = 8;
+/** Renderers drop the actions of a set beyond their host config's maxActions (5 by default, 6 in Teams). */
+const ACTIONS_PER_SET = 5;
 
 export function chooserCard(view: ChooserView): AdaptiveCardJson {
   const shown = view.candidates.slice(0, MAX_CHOICES);
@@ -24,7 +26,13 @@ export function chooserCard(view: ChooserView): AdaptiveCardJson {
     [
       plain([{ text: view.prompt, bold: true }]),
       ...shown.map((c) => plain([{ text: `${c.code} `, bold: true }, c.title], { spacing: 'Small' })),
-      actionSet(shown.map((c) => command(c.code, `${view.keyword} ${c.code}`))),
+      ...Array.from({ length: Math.ceil(shown.length / ACTIONS_PER_SET) }, (_, i) =>
+        actionSet(
+          shown
+            .slice(i * ACTIONS_PER_SET, (i + 1) * ACTIONS_PER_SET)
+            .map((c) => command(c.code, `${view.keyword} ${c.code}`)),
+        ),
+      ),
       ...(view.candidates.length > shown.length ? [note(view.t('bot.match.hint'), { subtle: true })] : []),
     ],
     [openUrl(view.t('bot.action.open_tab'), tabLink(view.links, 'portfolio'))],
