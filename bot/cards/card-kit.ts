@@ -4,6 +4,7 @@
 // Action.Execute (Universal Actions) with an Action.Submit fallback carrying the verb, a message
 // back to the bot (imBack), and a link to the tab.
 import { isRtl, type Locale } from '../domain/locale.js';
+import { isolateLatin } from './bidi.js';
 
 export type CardElement = Record<string, unknown>;
 
@@ -35,8 +36,9 @@ export function card(
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     ...(isRtl(locale) ? { rtl: true } : {}),
-    body,
-    ...(actions.length ? { actions } : {}),
+    // Latin runs isolated in right-to-left cards (bidi.ts).
+    body: isRtl(locale) ? isolateLatin(body) : body,
+    ...(actions.length ? { actions: isRtl(locale) ? isolateLatin(actions) : actions } : {}),
     ...extra,
   };
 }

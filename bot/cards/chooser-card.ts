@@ -3,6 +3,7 @@ import type { Locale } from '../domain/locale.js';
 import type { Translator } from '../i18n/translate.js';
 import { actionSet, card, command, note, openUrl, plain, type AdaptiveCardJson } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { projectTitle, type LocalizedTitles } from '../domain/project.js';
 
 export interface ChooserView {
   locale: Locale;
@@ -11,7 +12,7 @@ export interface ChooserView {
   prompt: string;
   /** The command keyword to repeat, in the person's language. */
   keyword: string;
-  candidates: ReadonlyArray<{ code: string; title: string }>;
+  candidates: ReadonlyArray<{ code: string; title: string; titles?: LocalizedTitles }>;
   links: LinkTarget;
 }
 
@@ -25,7 +26,9 @@ export function chooserCard(view: ChooserView): AdaptiveCardJson {
     view.locale,
     [
       plain([{ text: view.prompt, bold: true }]),
-      ...shown.map((c) => plain([{ text: `${c.code} `, bold: true }, c.title], { spacing: 'Small' })),
+      ...shown.map((c) =>
+        plain([{ text: `${c.code} `, bold: true }, projectTitle(c, view.locale)], { spacing: 'Small' }),
+      ),
       ...Array.from({ length: Math.ceil(shown.length / ACTIONS_PER_SET) }, (_, i) =>
         actionSet(
           shown

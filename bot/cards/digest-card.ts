@@ -3,6 +3,7 @@
 // to the tab for the rest, so it stays far below the bot message limit for any portfolio size.
 import type { DigestContent, DigestLimits, DigestMilestone, DigestRisk } from '../domain/digest.js';
 import type { WeeklyHealth } from '../domain/health-trend.js';
+import type { LocalizedTitles, Project } from '../domain/project.js';
 import type { Locale } from '../domain/locale.js';
 import { pillarName } from '../domain/pillar.js';
 import { t, type MessageKey } from '../i18n/translate.js';
@@ -24,8 +25,21 @@ import { HEALTH_MARKS, LEVEL_MARKS, MARK, marked } from './status-marks.js';
 
 export const DIGEST_VERBS = { nudge: 'digest.nudge', acknowledge: 'digest.acknowledge' } as const;
 
-/** The digest's content and, for the trend chart, the health of the last weeks (oldest first). */
-export type DigestCardContent = DigestContent & { trend?: readonly WeeklyHealth[] };
+/**
+ * The digest's content and, for the card: the health of the last weeks (oldest first) for the trend
+ * chart, and the projects' titles in other languages by project id (the reader's is shown).
+ */
+export type DigestCardContent = DigestContent & {
+  trend?: readonly WeeklyHealth[];
+  titles?: Readonly<Record<string, LocalizedTitles>>;
+};
+
+/** Per-language titles of the projects that have any, by id, for DigestCardContent.titles. */
+export function titlesById(
+  projects: ReadonlyArray<Pick<Project, 'id' | 'titles'>>,
+): Record<string, LocalizedTitles> {
+  return Object.fromEntries(projects.filter((p) => p.titles).map((p) => [p.id, p.titles!]));
+}
 
 /**
  * How many items of each list the card shows (the counts stay complete and "+N more" says the rest;
@@ -185,7 +199,7 @@ export function buildDigestCard(content: DigestCardContent, view: DigestCardView
           HEALTH_MARKS[m.to],
           t(locale, 'digest.movers.item', {
             code: `[${m.code}](${tabLink(view.links, `projects/${m.code}`)})`,
-            title: inert(m.title),
+            title: inert(digest.titles?.[m.projectId]?.[locale] ?? m.title),
             from: healthWord(locale, m.from),
             to: healthWord(locale, m.to),
           }),

@@ -18,6 +18,7 @@ import {
 } from './digest-card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
 import { LEVEL_MARKS, MARK, marked } from './status-marks.js';
+import { projectTitle, type LocalizedTitles } from '../domain/project.js';
 
 export const ESCALATION_VERBS = {
   acknowledge: 'escalation.acknowledge',
@@ -41,7 +42,7 @@ export interface EscalationCardView {
   > & {
     escalation: Pick<NonNullable<Risk['escalation']>, 'reason' | 'acknowledgedAt'> | null;
   };
-  project: { code: string; title: string } | null;
+  project: { code: string; title: string; titles?: LocalizedTitles } | null;
   ownerName: string | null;
   escalatedByName: string;
   threshold: number;
@@ -68,7 +69,7 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
     {
       title: t(locale, 'escalation.fact.project'),
       value: view.project
-        ? `${view.project.code} ${inert(view.project.title)}`
+        ? `${view.project.code} ${inert(projectTitle(view.project, locale))}`
         : t(locale, 'digest.risks.portfolio_wide'),
     },
     {

@@ -3,7 +3,7 @@
 import type { Health } from '../domain/health.js';
 import type { Locale } from '../domain/locale.js';
 import type { Milestone } from '../domain/milestone.js';
-import type { Project } from '../domain/project.js';
+import { projectTitle, type Project } from '../domain/project.js';
 import type { Risk } from '../domain/risk.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { Translator } from '../i18n/translate.js';
@@ -36,7 +36,7 @@ export interface KpiLine {
 export interface ProjectView {
   locale: Locale;
   t: Translator;
-  project: Pick<Project, 'id' | 'code' | 'title' | 'phase' | 'pillar' | 'dueDate'>;
+  project: Pick<Project, 'id' | 'code' | 'title' | 'titles' | 'phase' | 'pillar' | 'dueDate'>;
   latest?: Pick<StatusUpdate, 'period' | 'health' | 'percentComplete' | 'summary' | 'blockers' | 'nextSteps'>;
   previousHealth?: Health;
   milestones: ReadonlyArray<Pick<Milestone, 'title' | 'dueDate'>>;
@@ -73,7 +73,7 @@ export function projectCard(view: ProjectView): AdaptiveCardJson {
     plain(
       [
         { text: `${project.code} `, bold: true },
-        { text: project.title, bold: true },
+        { text: projectTitle(project, view.locale), bold: true },
       ],
       { size: 'Medium' },
     ),

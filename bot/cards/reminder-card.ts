@@ -16,6 +16,7 @@ import {
 } from './digest-card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
 import { MARK, marked } from './status-marks.js';
+import { projectTitle, type LocalizedTitles } from '../domain/project.js';
 
 export const REMINDER_VERBS = { away: 'reminder.away' } as const;
 
@@ -28,7 +29,7 @@ export interface EmbeddedForm {
 export interface ReminderCardView {
   locale: Locale;
   links: LinkTarget;
-  project: { id: string; code: string; title: string };
+  project: { id: string; code: string; title: string; titles?: LocalizedTitles };
   period: Period;
   /** The second nudge (next working day) rather than the first reminder. */
   second?: boolean;
@@ -40,7 +41,7 @@ export interface ReminderCardView {
 
 export function buildReminderCard(view: ReminderCardView): AdaptiveCard {
   const { locale, project, period } = view;
-  const title = inert(project.title);
+  const title = inert(projectTitle(project, locale));
   const body: CardElement[] = [
     textBlock(t(locale, 'reminder.title', { code: project.code }), {
       size: 'Medium',

@@ -29,6 +29,7 @@ import { tabLink, type LinkTarget } from './links.js';
 import { LEVEL_MARKS, MARK, marked } from './status-marks.js';
 import type { CardProject } from './status-update-card.js';
 import { VERBS } from './verbs.js';
+import { projectTitle } from '../domain/project.js';
 
 export const PORTFOLIO_WIDE = 'none';
 
@@ -72,7 +73,11 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
         ? { value: fallback }
         : {};
   const projectPart: CardElement[] = input.project
-    ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title], { spacing: 'None' })]
+    ? [
+        plain([{ text: `${input.project.code} `, bold: true }, projectTitle(input.project, locale)], {
+          spacing: 'None',
+        }),
+      ]
     : [
         {
           type: 'Input.ChoiceSet',
@@ -81,7 +86,9 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
           style: 'compact',
           choices: [
             choice(t('bot.risk.portfolio_wide'), PORTFOLIO_WIDE),
-            ...(input.projectChoices ?? []).map((p) => choice(`${p.code} · ${p.title}`.slice(0, 120), p.id)),
+            ...(input.projectChoices ?? []).map((p) =>
+              choice(`${p.code} · ${projectTitle(p, locale)}`.slice(0, 120), p.id),
+            ),
           ],
           ...withValue('projectId', PORTFOLIO_WIDE),
         },
@@ -247,7 +254,7 @@ export function riskReviewCard(input: RiskReviewInput): AdaptiveCardJson {
     [
       heading(t('bot.risk.review.title')),
       ...(input.project
-        ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title])]
+        ? [plain([{ text: `${input.project.code} `, bold: true }, projectTitle(input.project, locale)])]
         : []),
       scoreLine(locale, draft.likelihood, draft.impact),
       container([note(marked(MARK.alert, t('bot.risk.review.escalates')))], { style: 'attention' }),
@@ -295,7 +302,7 @@ export function riskSavedCard(input: RiskSavedInput): AdaptiveCardJson {
     [
       heading(t('bot.risk.saved.title')),
       ...(input.project
-        ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title])]
+        ? [plain([{ text: `${input.project.code} `, bold: true }, projectTitle(input.project, locale)])]
         : []),
       plain([{ text: risk.title, bold: true }]),
       plain([

@@ -25,11 +25,14 @@ import { tabLink, type LinkTarget } from './links.js';
 import { MARK, marked } from './status-marks.js';
 import { healthRun } from './project-labels.js';
 import { VERBS } from './verbs.js';
+import { projectTitle, type LocalizedTitles } from '../domain/project.js';
 
 export interface CardProject {
   id: string;
   code: string;
   title: string;
+  /** Titles in other languages: the reader's is shown where one exists. */
+  titles?: LocalizedTitles;
 }
 
 export type StatusUpdateView = Pick<StatusUpdate, 'period' | 'version'> & StatusUpdateContent;
@@ -63,10 +66,10 @@ export function periodLabel(locale: Locale, period: Period): string {
   });
 }
 
-function projectHeader(project: CardProject, title: string): CardElement[] {
+function projectHeader(project: CardProject, title: string, locale: Locale): CardElement[] {
   return [
     heading(title),
-    plain([{ text: `${project.code} `, bold: true }, project.title], { spacing: 'None' }),
+    plain([{ text: `${project.code} `, bold: true }, projectTitle(project, locale)], { spacing: 'None' }),
   ];
 }
 
@@ -92,7 +95,7 @@ export function statusUpdateFormCard(input: StatusUpdateFormInput): AdaptiveCard
     ...(value(id, fallback) ? { value: inputValue(value(id, fallback)!, max) } : {}),
   });
   const body: CardElement[] = [
-    ...projectHeader(project, t('bot.update.title')),
+    ...projectHeader(project, t('bot.update.title'), locale),
     note(periodLabel(locale, period), { spacing: 'Small' }),
     origin,
     ...(input.issues?.length
@@ -202,7 +205,7 @@ export function statusUpdateSavedCard(input: StatusUpdateSavedInput): AdaptiveCa
     (d) => `${t(`bot.dimension.${d}`)}: ${t(`bot.health.${update.dimensions[d]!}`)}`,
   );
   const body: CardElement[] = [
-    ...projectHeader(project, t('bot.update.saved.title')),
+    ...projectHeader(project, t('bot.update.saved.title'), locale),
     note(periodLabel(locale, update.period), { spacing: 'Small', subtle: true }),
     ...(outcome ? [outcome] : []),
     plain([

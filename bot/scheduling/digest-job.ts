@@ -1,7 +1,7 @@
 // The weekly digest: reads the portfolio once, composes the content (bot/domain/digest.ts), builds a
 // card per recipient language and fans it out exactly once per (period, recipient). Also the digest
 // actions: preview, acknowledge (audited) and "nudge late owners" (cto).
-import { buildDigestCard, type DigestCardContent } from '../cards/digest-card.js';
+import { buildDigestCard, titlesById, type DigestCardContent } from '../cards/digest-card.js';
 import type { AdaptiveCard } from '../cards/digest-card-kit.js';
 import type { LinkTarget } from '../cards/links.js';
 import {
@@ -113,13 +113,11 @@ export class DigestService {
   /** The digest of the period, with the health trend of the weeks up to it for the chart. */
   async compose(period: Period = this.currentPeriod()): Promise<DigestCardContent> {
     const d = this.deps.services.deps;
-    const [digest, trend] = await Promise.all([
-      loadDigestInput(this.store, period, d.clock.now(), d.orgTimeZone, await this.awayIds(period)).then(
-        composeDigest,
-      ),
+    const [input, trend] = await Promise.all([
+      loadDigestInput(this.store, period, d.clock.now(), d.orgTimeZone, await this.awayIds(period)),
       loadHealthTrend(this.store, period),
     ]);
-    return { ...digest, trend };
+    return { ...composeDigest(input), trend, titles: titlesById(input.projects) };
   }
 
   card(

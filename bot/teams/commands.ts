@@ -12,7 +12,7 @@ import { statusUpdateFormCard } from '../cards/status-update-card.js';
 import { isLocale, LOCALE_NAMES, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../domain/locale.js';
 import { canPostStatusUpdate, isCto } from '../domain/permissions.js';
 import type { Period } from '../domain/period.js';
-import type { Project } from '../domain/project.js';
+import { projectTitle, type Project } from '../domain/project.js';
 import { compareRisks, isActiveRisk } from '../domain/risk.js';
 import { translator } from '../i18n/translate.js';
 import { collectAll } from '../ports/paging.js';
@@ -126,7 +126,7 @@ export class BotCommands {
         period,
         items: work.projects.map((o) => ({
           code: o.project.code,
-          title: o.project.title,
+          title: projectTitle(o.project, turn.locale),
           health: o.health,
           percentComplete: o.percentComplete,
           daysSinceUpdate: o.daysSinceUpdate,
