@@ -17,9 +17,14 @@ const LETTER = 'A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
 const STRONG_LTR = new RegExp(`[${LETTER}]`);
 const LTR_RUN = new RegExp(`[${LETTER}](?:[${LETTER}0-9 .,:;'’&/+\\-]*[${LETTER}0-9])?`, 'g');
 
-/** The whole text in a first-strong isolate when it has Latin letters. */
+/**
+ * The whole text in a first-strong isolate when it has Latin letters; spaces at either end stay
+ * outside, so "TR-07 " keeps its space between the code and the Arabic title that follows.
+ */
 export function isolateRun(text: string): string {
-  return STRONG_LTR.test(text) ? `${FSI}${text}${PDI}` : text;
+  if (!STRONG_LTR.test(text)) return text;
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return `${m[1]}${FSI}${m[2]}${PDI}${m[3]}`;
 }
 
 /** Each Latin run of a markdown text isolated; link targets unchanged. */

@@ -64,6 +64,7 @@ describe('titles on cards', () => {
   it('keeps a Latin title’s full stop on its side in an Arabic card', () => {
     expect(isolateRun('New ITU website.')).toBe(`${FSI}New ITU website.${PDI}`);
     expect(isolateRun('الموقع')).toBe('الموقع');
+    expect(isolateRun('TR-07 ')).toBe(`${FSI}TR-07${PDI} `);
     expect(isolateLatinRuns('أُعيد تعيينه إلى John Smith، [TR-07](https://x.example/a.b) اليوم.')).toBe(
       `أُعيد تعيينه إلى ${FSI}John Smith${PDI}، [${FSI}TR-07${PDI}](https://x.example/a.b) اليوم.`,
     );
@@ -145,7 +146,7 @@ describe('through the bot and the API', () => {
   it('the Arabic and Chinese cards show their own titles; a Latin title stays isolated in Arabic', async () => {
     const ar = cardsOf(await h.say('TR-07', { as: 'changemaker', locale: 'ar-SA' }))[0];
     expect(cardText(ar)).toContain('الموقع الإلكتروني الجديد للاتحاد');
-    expect(cardText(ar)).toContain(`${FSI}TR-07 ${PDI}`);
+    expect(cardText(ar)).toContain(`${FSI}TR-07${PDI} `);
     const zh = cardText(cardsOf(await h.say('TR-07', { as: 'changemaker', locale: 'zh-CN' }))[0]);
     expect(zh).toContain('国际电联新网站');
   });
