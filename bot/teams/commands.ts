@@ -30,7 +30,7 @@ import {
   teamsName,
   updateRefusal,
 } from './turn-kit.js';
-import type { BotDeps } from './transformation-bot.js';
+import type { BotDeps } from './bot-deps.js';
 
 const ACTIVE_RISK = ['proposed', 'open', 'mitigating', 'escalated'] as const;
 

@@ -5,7 +5,7 @@
 // refresh writes only when something changed, and remembers what it saw so most turns read nothing.
 import { TurnContext } from 'botbuilder';
 import type { ConversationRecord } from '../ports/state.js';
-import type { BotDeps } from './transformation-bot.js';
+import type { BotDeps } from './bot-deps.js';
 
 function conversationType(value: string | undefined): ConversationRecord['conversationType'] {
   return value === 'channel' || value === 'groupChat' ? value : 'personal';
