@@ -1,7 +1,7 @@
 // The weekly digest: reads the portfolio once, composes the content (bot/domain/digest.ts), builds a
 // card per recipient language and fans it out exactly once per (period, recipient). Also the digest
 // actions: preview, acknowledge (audited) and "nudge late owners" (cto).
-import { buildDigestCard } from '../cards/digest-card.js';
+import { buildDigestCard, titlesById, type DigestCardContent } from '../cards/digest-card.js';
 import type { AdaptiveCard } from '../cards/digest-card-kit.js';
 import type { LinkTarget } from '../cards/links.js';
 import {
@@ -9,7 +9,6 @@ import {
   digestPeriodAt,
   digestToday,
   MILESTONE_HORIZON_DAYS,
-  type DigestContent,
   type DigestInput,
 } from '../domain/digest.js';
 import type { Locale } from '../domain/locale.js';
@@ -29,6 +28,7 @@ import {
   type Recipient,
   type RunSummary,
 } from '../services/digest-runs.js';
+import { loadHealthTrend } from '../services/health-trend.js';
 import type { Services } from '../services/services.js';
 
 export const DIGEST_KIND = 'digest';
@@ -110,15 +110,18 @@ export class DigestService {
     return new Set(records.map((r) => r.recipientId));
   }
 
-  async compose(period: Period = this.currentPeriod()): Promise<DigestContent> {
+  /** The digest of the period, with the health trend of the weeks up to it for the chart. */
+  async compose(period: Period = this.currentPeriod()): Promise<DigestCardContent> {
     const d = this.deps.services.deps;
-    return composeDigest(
-      await loadDigestInput(this.store, period, d.clock.now(), d.orgTimeZone, await this.awayIds(period)),
-    );
+    const [input, trend] = await Promise.all([
+      loadDigestInput(this.store, period, d.clock.now(), d.orgTimeZone, await this.awayIds(period)),
+      loadHealthTrend(this.store, period),
+    ]);
+    return { ...composeDigest(input), trend, titles: titlesById(input.projects) };
   }
 
   card(
-    digest: DigestContent,
+    digest: DigestCardContent,
     recipient: Pick<Person, 'role' | 'locale' | 'active'>,
     options: { preview?: boolean; locale?: Locale } = {},
   ): AdaptiveCard {
@@ -153,7 +156,7 @@ export class DigestService {
   /** Sends the digest for the period to every recipient who has not had it. */
   async send(period: Period = this.currentPeriod()): Promise<RunSummary> {
     const recipients = await this.recipients();
-    let digest: DigestContent | undefined;
+    let digest: DigestCardContent | undefined;
     const cards = new Map<string, AdaptiveCard>();
     const cardFor = async (r: Recipient & Pick<Person, 'active'>) => {
       digest ??= await this.compose(period);
