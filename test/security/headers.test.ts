@@ -91,6 +91,18 @@ describe('the tab page', () => {
   });
 });
 
+describe("the tab's hashed assets", () => {
+  it('carry nosniff only: no page policy headers on the ~30 small files of a first load', async () => {
+    // Decided by the path at the edge, whether the build is there (a script of the page) or not.
+    const html = await (await prod.call('/')).text();
+    const script = /<script\b[^>]*\bsrc="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '/assets/index-0000.js';
+    const r = await prod.call(script);
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('content-security-policy')).toBeNull();
+    expect(r.headers.get('permissions-policy')).toBeNull();
+  });
+});
+
 describe('every answer', () => {
   it.each(['/api/v1/openapi.json', '/healthz', '/api/v1/nowhere'])(
     '%s: nosniff, referrer policy, a CSP that frames nothing',
