@@ -93,7 +93,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const store =
     overrides.store ??
     (await createStore(config, { onInvalidRow, logger: logger.child({ component: 'store' }) }));
-  const stateStore = overrides.stateStore ?? (await createStateStore(config, { onInvalidRow }));
+  const stateStore =
+    overrides.stateStore ??
+    (await createStateStore(config, { onInvalidRow, logger: logger.child({ component: 'state' }) }));
   const events = new InProcessEventBus((err, event) =>
     logger.error({ err, event: event.type }, 'event handler failed'),
   );

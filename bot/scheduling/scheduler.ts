@@ -149,10 +149,16 @@ export class ProactiveScheduler {
       logger.warn({ err }, 'could not take or renew the scheduler lease');
       return;
     }
+    const tookOver = this.noteHolding(held);
+    if (held && (tookOver || this.retry)) await this.tick(tookOver ? 'takeover' : 'retry');
+  }
+
+  /** Remembers whether this instance holds the lease; true when it has just taken it. */
+  private noteHolding(held: boolean): boolean {
     const tookOver = held && !this.holding;
     this.holding = held;
-    if (tookOver) logger.info({ instance: this.instanceId }, 'scheduler lease acquired; sweeping now');
-    if (held && (tookOver || this.retry)) await this.tick(tookOver ? 'takeover' : 'retry');
+    if (tookOver) this.deps.logger.info({ instance: this.instanceId }, 'scheduler lease acquired');
+    return tookOver;
   }
 
   async stop(): Promise<void> {
@@ -224,8 +230,7 @@ export class ProactiveScheduler {
     const { state, clock, logger } = this.deps;
     const holds = () => state.leases.acquire(SCHEDULER_LEASE, this.instanceId, this.leaseTtl, clock.now());
     try {
-      this.holding = await holds();
-      if (!this.holding) return { ran: false, reminders: [], escalations: [] };
+      if (!this.noteHolding(await holds()) && !this.holding) return { ran: false, reminders: [], escalations: [] };
       // Renew the lease while sending (a long fan-out must not let another instance take over).
       const heartbeat = setInterval(
         () => {

@@ -6,7 +6,8 @@ import type { StateStore } from '../ports/state.js';
 import { blobSettingsOf } from './blob/blob-container.js';
 import { createBlobStateStore } from './blob/blob-state-store.js';
 import { createSharePointStore } from './sharepoint/sharepoint-store.js';
-import type { StorageLogger } from './sharepoint/graph-logger.js';
+import { silentLogger, type StorageLogger } from './sharepoint/graph-logger.js';
+import { withConversationSpool } from './spool/conversation-spool.js';
 import type { InvalidRowHandler } from './sqlite/invalid-row.js';
 import { createSqliteStateStore, createSqliteStore } from './sqlite/sqlite-store.js';
 
@@ -52,6 +53,20 @@ export function createStateStore(config: Config, deps: StoreDeps = {}): Promise<
       }
       return createBlobStateStore(settings, {
         onInvalidBlob: (name) => deps.onInvalidRow?.('blob', name, []),
+      }).then((state) => {
+        // A reference Blob Storage refuses while it is down waits in DATA_DIR until it is back.
+        const conversations = withConversationSpool(state.conversations, {
+          dataDir: config.dataDir,
+          logger: deps.logger ?? silentLogger,
+        });
+        return {
+          ...state,
+          conversations,
+          close: async () => {
+            conversations.close();
+            await state.close();
+          },
+        };
       });
     }
   }
