@@ -81,7 +81,10 @@ export interface RunStore {
    * instance died and its lease lapsed, or it could not record an outcome): a `pending` one is taken
    * over, a `sending` one too but reported uncertain, for the caller's policy.
    */
-  claimFor(key: { kind: string; period: string; recipientId: string }, claim: { at: string; holder: string }): Promise<Claim>;
+  claimFor(
+    key: { kind: string; period: string; recipientId: string },
+    claim: { at: string; holder: string },
+  ): Promise<Claim>;
   record(record: RunRecord): Promise<void>;
   get(key: { kind: string; period: string; recipientId: string }): Promise<RunRecord | undefined>;
   list(filter: { kind?: string; period?: string; status?: RunStatus }): Promise<RunRecord[]>;

@@ -230,7 +230,8 @@ export class ProactiveScheduler {
     const { state, clock, logger } = this.deps;
     const holds = () => state.leases.acquire(SCHEDULER_LEASE, this.instanceId, this.leaseTtl, clock.now());
     try {
-      if (!this.noteHolding(await holds()) && !this.holding) return { ran: false, reminders: [], escalations: [] };
+      if (!this.noteHolding(await holds()) && !this.holding)
+        return { ran: false, reminders: [], escalations: [] };
       // Renew the lease while sending (a long fan-out must not let another instance take over).
       const heartbeat = setInterval(
         () => {

@@ -230,7 +230,10 @@ export class DeliveryPipeline {
       clearInterval(heartbeat);
       if (!lost) await state.leases.release(lease, this.instanceId).catch(() => undefined);
     }
-    if (summary.delivered + summary.throttled + summary.unreachable + summary.failed + summary.uncertain > 0) {
+    if (
+      summary.delivered + summary.throttled + summary.unreachable + summary.failed + summary.uncertain >
+      0
+    ) {
       logger.info({ ...summary, instance: this.instanceId }, 'proactive run finished');
     }
     return summary;
@@ -266,7 +269,9 @@ export class DeliveryPipeline {
       if (uncertain && !active) await this.reportUncertain({ ...written, uncertain });
     };
     if (uncertain?.action === 'not-resent') {
-      await record('uncertain', { detail: `in flight at ${uncertain.holder}'s stop; not sent again (policy)` });
+      await record('uncertain', {
+        detail: `in flight at ${uncertain.holder}'s stop; not sent again (policy)`,
+      });
       return 'uncertain';
     }
     if (uncertain) summary.resent += 1;
@@ -304,7 +309,12 @@ export class DeliveryPipeline {
 
   private async reportUncertain(record: RunRecord & { uncertain: UncertainSend }): Promise<void> {
     this.deps.logger.warn(
-      { kind: record.kind, period: record.period, recipient: record.recipientId, uncertain: record.uncertain },
+      {
+        kind: record.kind,
+        period: record.period,
+        recipient: record.recipientId,
+        uncertain: record.uncertain,
+      },
       'a send was in flight when its instance stopped (uncertain)',
     );
     try {

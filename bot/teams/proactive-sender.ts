@@ -258,7 +258,12 @@ export class ProactiveSender implements Messenger {
           await hooks.beforeRequest();
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          return { status: 'failed', attempts: 0, activityId: null, detail: `not sent: ${reason}`.slice(0, 500) };
+          return {
+            status: 'failed',
+            attempts: 0,
+            activityId: null,
+            detail: `not sent: ${reason}`.slice(0, 500),
+          };
         }
       }
       try {

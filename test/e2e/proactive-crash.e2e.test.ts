@@ -92,7 +92,11 @@ function startInstance(id: string, env: Record<string, string>): Instance {
   return { child, out: () => out, exited };
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 90_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -127,7 +131,13 @@ async function prepare(kind: Kind): Promise<Scenario & { recipients: Person[] }>
     const at = new Date(now - 3_600_000).toISOString();
     for (const r of seed.risks.filter((r) => r.projectId).slice(0, 8)) {
       r.status = 'escalated';
-      r.escalation = { reason: 'manual', at, byId: r.raisedById, acknowledgedAt: null, acknowledgedById: null };
+      r.escalation = {
+        reason: 'manual',
+        at,
+        byId: r.raisedById,
+        acknowledgedAt: null,
+        acknowledgedById: null,
+      };
     }
   }
   const store = createSqliteStore({ dataDir });
@@ -138,7 +148,13 @@ async function prepare(kind: Kind): Promise<Scenario & { recipients: Person[] }>
     {
       ...settings!,
       digest: { ...settings!.digest, enabled: kind === 'digest' },
-      reminder: { ...settings!.reminder, enabled: kind === 'reminder', weekday: 1, time: '00:00', secondNudge: false },
+      reminder: {
+        ...settings!.reminder,
+        enabled: kind === 'reminder',
+        weekday: 1,
+        time: '00:00',
+        secondNudge: false,
+      },
       digestSubscribers: kind === 'digest' ? people.filter((p) => p.role !== 'cto').map((p) => p.id) : [],
     },
     settings!.version,
@@ -206,9 +222,11 @@ async function crashMidFanOut(
     (LEASE_SECONDS + 60) * 1000,
   );
   const seconds = (Date.now() - killedAt) / 1000;
-  await until('b to log its takeover', () => b.out().includes('scheduler lease acquired'), 5_000).catch(() => {
-    throw new Error(`b did not log its takeover:\n${b.out()}`);
-  });
+  await until('b to log its takeover', () => b.out().includes('scheduler lease acquired'), 5_000).catch(
+    () => {
+      throw new Error(`b did not log its takeover:\n${b.out()}`);
+    },
+  );
   return { records: (await all()).flat(), seconds, inFlightAtKill };
 }
 
@@ -298,9 +316,9 @@ describe('a crash in the middle of a proactive fan-out (two processes, Azurite, 
       expect(counts.get(`conv-${cto.id}`) ?? 0, cto.id).toBeGreaterThanOrEqual(8);
       expect(counts.get(`conv-${cto.id}`) ?? 0, cto.id).toBeLessThanOrEqual(8 + extra);
     }
-    expect(records.filter((r) => r.status === 'delivered' || r.status === 'throttled-then-delivered')).toHaveLength(
-      ctos.length * 8,
-    );
+    expect(
+      records.filter((r) => r.status === 'delivered' || r.status === 'throttled-then-delivered'),
+    ).toHaveLength(ctos.length * 8);
     expect(uncertain.length).toBeGreaterThan(0);
     expect(uncertain.length).toBeLessThanOrEqual(IN_FLIGHT);
     for (const r of uncertain) expect(r.uncertain).toMatchObject({ holder: 'a', action: 'resent' });

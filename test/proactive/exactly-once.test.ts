@@ -182,9 +182,12 @@ describe('digest fan-out, exactly once', () => {
     // Uncertain (in flight at the kill) and, by the digest's policy, sent again; recorded so.
     expect(resumed.resent).toBe(sending.length);
     const after = await b.app.stateStore.runs.list({ kind: 'digest', period: '2026-W48' });
-    expect(after.filter((r) => r.uncertain?.action === 'resent').map((r) => r.recipientId).sort()).toEqual(
-      sending.map((r) => r.recipientId).sort(),
-    );
+    expect(
+      after
+        .filter((r) => r.uncertain?.action === 'resent')
+        .map((r) => r.recipientId)
+        .sort(),
+    ).toEqual(sending.map((r) => r.recipientId).sort());
 
     // Everyone got it; a second copy only where the send was uncertain (the connector had answered
     // but the child died before recording it), as the digest's policy accepts.

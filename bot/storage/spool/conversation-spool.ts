@@ -53,7 +53,11 @@ export function withConversationSpool(
   inner: ConversationStore,
   options: { dataDir: string; logger: SpoolLogger; retryMs?: number },
 ): SpooledConversationStore {
-  const db: SqliteDatabase = openDatabase({ dataDir: options.dataDir, fileName: SPOOL_FILE, migrations: MIGRATIONS });
+  const db: SqliteDatabase = openDatabase({
+    dataDir: options.dataDir,
+    fileName: SPOOL_FILE,
+    migrations: MIGRATIONS,
+  });
   const retryMs = options.retryMs ?? DEFAULT_SPOOL_RETRY_MS;
   const put = db.prepare<[string, number, string | null, number]>(
     'INSERT INTO spool (conversation_id, removed, data, spooled_at_ms) VALUES (?, ?, ?, ?) ' +
@@ -74,7 +78,10 @@ export function withConversationSpool(
   const entries = (): Array<{ row: SpoolRow; record: ConversationRecord | undefined }> =>
     all.all().map((row) => {
       const parsed = row.data ? ConversationRecordSchema.safeParse(JSON.parse(row.data)) : undefined;
-      return { row, record: parsed?.success ? { ...parsed.data, reference: parsed.data.reference } : undefined };
+      return {
+        row,
+        record: parsed?.success ? { ...parsed.data, reference: parsed.data.reference } : undefined,
+      };
     });
   const waiting = () => (closed ? 0 : (count.get()?.n ?? 0));
 
@@ -93,7 +100,10 @@ export function withConversationSpool(
         else if (record) await inner.upsert(record);
       } catch (error) {
         if (error instanceof UnavailableError) break;
-        options.logger.warn({ err: error, conversationId: row.conversationId }, 'spooled conversation dropped');
+        options.logger.warn(
+          { err: error, conversationId: row.conversationId },
+          'spooled conversation dropped',
+        );
       }
       // Only this change: a newer one spooled meanwhile stays.
       if (!closed) drop.run(row.conversationId, row.data, row.removed);
@@ -160,7 +170,9 @@ export function withConversationSpool(
     getPersonal: async (personId) => {
       const mine = closed
         ? []
-        : entries().filter((e) => e.record?.personId === personId && e.record.conversationType === 'personal');
+        : entries().filter(
+            (e) => e.record?.personId === personId && e.record.conversationType === 'personal',
+          );
       const newest = mine.map((e) => e.record!).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
       try {
         const stored = await inner.getPersonal(personId);
