@@ -18,17 +18,13 @@ const bool = (fallback: boolean) =>
   z.preprocess(
     (v) => (v === undefined || v === '' ? fallback : v),
     z
-      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], {
-        error: 'expected true or false',
-      })
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], { error: 'expected true or false' })
       .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes'),
   );
 const optionalBool = z.preprocess(
   (v) => (v === '' ? undefined : v),
   z
-    .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], {
-      error: 'expected true or false',
-    })
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], { error: 'expected true or false' })
     .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes')
     .optional(),
 );
@@ -149,78 +145,58 @@ export const EnvSchema = z
 
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   })
-  .superRefine(
-    (env, ctx) => {
-      // Each variable is named once, by the first rule that needs it.
-      const named = new Set<string>();
-      const need = (key: keyof typeof env, why: string) => {
-        if (env[key] !== undefined || named.has(key)) return;
-        named.add(key);
-        ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
-      };
-      if (env.STORE === 'sharepoint') {
-        need('SHAREPOINT_SITE_ID', 'when STORE=sharepoint');
-        need('ENTRA_TENANT_ID', 'when STORE=sharepoint');
-        need('ENTRA_CLIENT_ID', 'when STORE=sharepoint (the app registration that calls Graph)');
-        if (
-          !env.ENTRA_CLIENT_SECRET &&
-          !env.ENTRA_CLIENT_CERTIFICATE_PATH &&
-          !env.MANAGED_IDENTITY_CLIENT_ID
-        ) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['ENTRA_CLIENT_SECRET'],
-            message:
-              'required when STORE=sharepoint: set ENTRA_CLIENT_SECRET, ENTRA_CLIENT_CERTIFICATE_PATH or MANAGED_IDENTITY_CLIENT_ID',
-          });
-        }
-      }
-      if (
-        env.STATE_STORE === 'blob' &&
-        !env.AZURE_STORAGE_CONNECTION_STRING &&
-        !env.AZURE_STORAGE_ACCOUNT_URL
-      ) {
+  .superRefine((env, ctx) => {
+    // Each variable is named once, by the first rule that needs it.
+    const named = new Set<string>();
+    const need = (key: keyof typeof env, why: string) => {
+      if (env[key] !== undefined || named.has(key)) return;
+      named.add(key);
+      ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
+    };
+    if (env.STORE === 'sharepoint') {
+      need('SHAREPOINT_SITE_ID', 'when STORE=sharepoint');
+      need('ENTRA_TENANT_ID', 'when STORE=sharepoint');
+      need('ENTRA_CLIENT_ID', 'when STORE=sharepoint (the app registration that calls Graph)');
+      if (!env.ENTRA_CLIENT_SECRET && !env.ENTRA_CLIENT_CERTIFICATE_PATH && !env.MANAGED_IDENTITY_CLIENT_ID) {
         ctx.addIssue({
           code: 'custom',
-          path: ['AZURE_STORAGE_CONNECTION_STRING'],
+          path: ['ENTRA_CLIENT_SECRET'],
           message:
-            'required when STATE_STORE=blob: set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL',
+            'required when STORE=sharepoint: set ENTRA_CLIENT_SECRET, ENTRA_CLIENT_CERTIFICATE_PATH or MANAGED_IDENTITY_CLIENT_ID',
         });
       }
-      const authMode = env.AUTH_MODE ?? (env.STORE === 'sqlite' ? 'dev' : 'entra');
-      if (authMode === 'entra') {
-        need('ENTRA_TENANT_ID', 'when AUTH_MODE=entra');
-        need('ENTRA_CLIENT_ID', 'when AUTH_MODE=entra');
+    }
+    if (env.STATE_STORE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'required when STATE_STORE=blob: set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL',
+      });
+    }
+    const authMode = env.AUTH_MODE ?? (env.STORE === 'sqlite' ? 'dev' : 'entra');
+    if (authMode === 'entra') {
+      need('ENTRA_TENANT_ID', 'when AUTH_MODE=entra');
+      need('ENTRA_CLIENT_ID', 'when AUTH_MODE=entra');
+    }
+    if (authMode === 'dev' && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: 'AUTH_MODE=dev (the development identity) is refused when NODE_ENV=production; use entra',
+      });
+    }
+    if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant') {
+      need('BOT_PASSWORD', 'when BOT_ID is set and BOT_TYPE=SingleTenant');
+      if (!env.BOT_TENANT_ID && !env.ENTRA_TENANT_ID) {
+        ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'required when BOT_ID is set (or ENTRA_TENANT_ID)' });
       }
-      if (authMode === 'dev' && env.NODE_ENV === 'production') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['AUTH_MODE'],
-          message: 'AUTH_MODE=dev (the development identity) is refused when NODE_ENV=production; use entra',
-        });
-      }
-      if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant') {
-        need('BOT_PASSWORD', 'when BOT_ID is set and BOT_TYPE=SingleTenant');
-        if (!env.BOT_TENANT_ID && !env.ENTRA_TENANT_ID) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['BOT_TENANT_ID'],
-            message: 'required when BOT_ID is set (or ENTRA_TENANT_ID)',
-          });
-        }
-      }
-      if (env.BOT_ID && env.BOT_TYPE === 'UserAssignedMSI' && env.BOT_PASSWORD) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['BOT_PASSWORD'],
-          message: 'must be empty when BOT_TYPE=UserAssignedMSI',
-        });
-      }
-      // Cross-variable rules also run when an unrelated variable is invalid, so that one start names
-      // every problem; they wait while a variable they read is itself invalid (STORE=oracle is one error).
-    },
-    { when: (payload) => !payload.issues.some((issue) => CROSS_RULE_INPUTS.has(String(issue.path?.[0]))) },
-  );
+    }
+    if (env.BOT_ID && env.BOT_TYPE === 'UserAssignedMSI' && env.BOT_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'must be empty when BOT_TYPE=UserAssignedMSI' });
+    }
+    // Cross-variable rules also run when an unrelated variable is invalid, so that one start names
+    // every problem; they wait while a variable they read is itself invalid (STORE=oracle is one error).
+  }, { when: (payload) => !payload.issues.some((issue) => CROSS_RULE_INPUTS.has(String(issue.path?.[0]))) });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -308,11 +284,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
   const authorityHost = e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '');
   return {
     env: e.NODE_ENV,
-    server: {
-      port: e.PORT,
-      host: e.HOST,
-      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-    },
+    server: { port: e.PORT, host: e.HOST, publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
     dataDir: path.resolve(e.DATA_DIR),
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     orgTimeZone: e.ORG_TIMEZONE,
@@ -348,11 +320,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID,
       teamsAppId: e.TEAMS_APP_ID,
     },
-    sharepoint: {
-      siteId: e.SHAREPOINT_SITE_ID,
-      listPrefix: e.SHAREPOINT_LIST_PREFIX,
-      graphBaseUrl: e.GRAPH_BASE_URL,
-    },
+    sharepoint: { siteId: e.SHAREPOINT_SITE_ID, listPrefix: e.SHAREPOINT_LIST_PREFIX, graphBaseUrl: e.GRAPH_BASE_URL },
     azureStorage: {
       connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
       accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
