@@ -23,6 +23,7 @@ import type { IdGenerator } from './ports/ids.js';
 import type { Store } from './ports/repositories.js';
 import type { StateStore } from './ports/state.js';
 import { createServer, type ReadinessCheck } from './server.js';
+import { reportRejectedWrite } from './services/rejected-writes.js';
 import { createServices, type Services } from './services/services.js';
 import { createStateStore, createStore } from './storage/create-store.js';
 import { readSignedInUser } from './storage/sharepoint/graph-user-profile.js';
@@ -125,6 +126,19 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     listen: true,
     options: overrides.proactive,
   });
+  // A queued write SharePoint refused when replayed: audited, and its author is told (the bot).
+  const stopRejected = store.queuedWrites?.onRejected?.((write) => {
+    void reportRejectedWrite(
+      {
+        services,
+        state: stateStore,
+        messenger: proactive.messenger,
+        defaultLocale: config.defaultLocale,
+        logger,
+      },
+      write,
+    );
+  });
   const extraRoutes = [
     ...(overrides.extraRoutes ?? []),
     ...onBehalfOfRoutes(config, overrides.trustedCa),
@@ -200,6 +214,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
         server.close(() => resolve());
         server.server.closeIdleConnections();
       });
+      stopRejected?.();
       await proactive.close();
       await events.drain();
       await stateStore.close();

@@ -56,4 +56,7 @@ export const ar: CoreMessages = {
   'validation.period_not_reportable':
     'يمكن نشر التقارير للأسبوع الحالي ({current}) أو للأسابيع الأربعة السابقة له.',
   'validation.invalid': 'هذه القيمة غير صالحة.',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    'تعذّر تطبيق تغيير حفظته أثناء انشغال SharePoint ({entity} {id}): فقد غيّره شخص آخر في أثناء ذلك. يُرجى فتحه والتحقق منه ثم إجراء التغيير مرة أخرى.',
 };

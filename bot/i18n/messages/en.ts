@@ -58,6 +58,9 @@ export const en = {
   'validation.period_not_reportable':
     'Updates can be posted for the current week ({current}) or the four weeks before it.',
   'validation.invalid': 'This value is not valid.',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    'A change you saved to the {entity} {id} while SharePoint was busy could not be applied: someone changed it meanwhile. Please open it, check it and make your change again.',
 } as const;
 
 export type CoreKey = keyof typeof en;

@@ -60,4 +60,7 @@ export const es: CoreMessages = {
   'validation.period_not_reportable':
     'Los informes pueden publicarse para la semana en curso ({current}) o las cuatro semanas anteriores.',
   'validation.invalid': 'Este valor no es válido.',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    'Un cambio que guardó mientras SharePoint estaba ocupado no se pudo aplicar ({entity} {id}): alguien lo modificó entretanto. Ábralo, revíselo y vuelva a hacer su cambio.',
 };

@@ -60,4 +60,7 @@ export const fr: CoreMessages = {
   'validation.period_not_reportable':
     'Les points de situation peuvent être publiés pour la semaine en cours ({current}) ou les quatre semaines précédentes.',
   'validation.invalid': "Cette valeur n'est pas valide.",
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    "Une modification enregistrée pendant que SharePoint était occupé n'a pas pu être appliquée ({entity} {id}) : quelqu'un l'a modifié entre-temps. Ouvrez-le, vérifiez-le et refaites votre modification.",
 };

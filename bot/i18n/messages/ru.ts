@@ -61,4 +61,7 @@ export const ru: CoreMessages = {
   'validation.period_not_reportable':
     'Отчеты можно публиковать за текущую неделю ({current}) или за четыре предыдущие недели.',
   'validation.invalid': 'Недопустимое значение.',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    'Изменение, сохранённое, пока SharePoint был занят, не удалось применить ({entity} {id}): кто-то изменил его за это время. Откройте его, проверьте и внесите изменение снова.',
 };

@@ -50,4 +50,7 @@ export const zh: CoreMessages = {
   'validation.self_dependency': '项目不能依赖于自身。',
   'validation.period_not_reportable': '可以为本周（{current}）或之前四周发布进展报告。',
   'validation.invalid': '该值无效。',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    '您在 SharePoint 繁忙时保存的更改未能生效（{entity} {id}）：期间有人修改了它。请打开并检查后重新进行修改。',
 };
