@@ -68,8 +68,9 @@ describe('seeding SharePoint with writes queued in the outbox', () => {
     const result = await awaitQueuedWrites(store, {
       timeoutMs: 10_000,
       now: () => t,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         t += ms;
+        return Promise.resolve();
       },
     });
     expect(result.remaining).toBe(waiting);
