@@ -24,6 +24,7 @@ import type { IdGenerator } from './ports/ids.js';
 import type { Store } from './ports/repositories.js';
 import type { StateStore } from './ports/state.js';
 import { createServer, type ReadinessCheck } from './server.js';
+import { reportRejectedWrite } from './services/rejected-writes.js';
 import { createServices, type Services } from './services/services.js';
 import { createStateStore, createStore } from './storage/create-store.js';
 import { readSignedInUser } from './storage/sharepoint/graph-user-profile.js';
@@ -94,7 +95,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const store =
     overrides.store ??
     (await createStore(config, { onInvalidRow, logger: logger.child({ component: 'store' }) }));
-  const stateStore = overrides.stateStore ?? (await createStateStore(config, { onInvalidRow }));
+  const stateStore =
+    overrides.stateStore ??
+    (await createStateStore(config, { onInvalidRow, logger: logger.child({ component: 'state' }) }));
   const events = new InProcessEventBus((err, event) =>
     logger.error({ err, event: event.type }, 'event handler failed'),
   );
@@ -123,6 +126,19 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     links: { publicUrl: config.server.publicUrl, teamsAppId: config.bot.teamsAppId },
     listen: true,
     options: overrides.proactive,
+  });
+  // A queued write SharePoint refused when replayed: audited, and its author is told (the bot).
+  const stopRejected = store.queuedWrites?.onRejected?.((write) => {
+    void reportRejectedWrite(
+      {
+        services,
+        state: stateStore,
+        messenger: proactive.messenger,
+        defaultLocale: config.defaultLocale,
+        logger,
+      },
+      write,
+    );
   });
   const extraRoutes = [
     ...(overrides.extraRoutes ?? []),
@@ -203,6 +219,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
         server.close(() => resolve());
         connections.closeIdle();
       });
+      stopRejected?.();
       await proactive.close();
       await events.drain();
       await stateStore.close();

@@ -64,6 +64,11 @@ const timeZone = z.string().refine(
   { error: 'expected an IANA time zone such as Europe/Zurich' },
 );
 
+const seconds = (min: number, max: number, fallback: number) => {
+  const error = `expected a whole number of seconds from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+};
+
 /** The variables the cross-variable rules read; while one of them is invalid those rules wait. */
 const CROSS_RULE_INPUTS = new Set([
   'NODE_ENV',
@@ -107,6 +112,23 @@ export const EnvSchema = z
     /** Default: on for the embedded store, off for SharePoint (a production site is not seeded by accident). */
     SEED_DEMO_DATA: optionalBool,
     SCHEDULER_ENABLED: bool(true),
+    INSTANCE_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+          error: 'expected up to 64 letters, digits, dots, hyphens or underscores',
+        })
+        .optional(),
+    ),
+    PROACTIVE_LEASE_SECONDS: seconds(5, 3_600, 120),
+    PROACTIVE_SWEEP_SECONDS: seconds(5, 86_400, 300),
+    PROACTIVE_IN_FLIGHT: z.coerce
+      .number({ error: 'expected a whole number from 1 to 50' })
+      .int({ error: 'expected a whole number from 1 to 50' })
+      .min(1, { error: 'expected a whole number from 1 to 50' })
+      .max(50, { error: 'expected a whole number from 1 to 50' })
+      .default(8),
 
     STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
     STATE_STORE: z.enum(['sqlite', 'blob']).default('sqlite'),
@@ -260,6 +282,17 @@ export interface Config {
   defaultLocale: Env['DEFAULT_LOCALE'];
   seedDemoData: boolean;
   schedulerEnabled: boolean;
+  /** Digest, reminders and escalations across instances (README "Multiple instances and crashes"). */
+  proactive: {
+    /** This instance's name in leases and run claims; undefined: a random one per process. */
+    instanceId?: string;
+    /** Scheduler and run leases: how long a dead instance's work waits before another takes it. */
+    leaseMs: number;
+    /** The catch-up sweep. */
+    sweepIntervalMs: number;
+    /** Requests in flight per fan-out at most (also the most a crash leaves uncertain). */
+    inFlight: number;
+  };
   store: Env['STORE'];
   stateStore: Env['STATE_STORE'];
   auth: {
@@ -346,6 +379,12 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     seedDemoData: e.SEED_DEMO_DATA ?? e.STORE === 'sqlite',
     schedulerEnabled: e.SCHEDULER_ENABLED,
+    proactive: {
+      instanceId: e.INSTANCE_ID,
+      leaseMs: e.PROACTIVE_LEASE_SECONDS * 1000,
+      sweepIntervalMs: e.PROACTIVE_SWEEP_SECONDS * 1000,
+      inFlight: e.PROACTIVE_IN_FLIGHT,
+    },
     store: e.STORE,
     stateStore: e.STATE_STORE,
     auth: {

@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline/promises';
 import { ConfigError, loadConfig, type Config } from '../bot/config.js';
 import { isAppError } from '../bot/domain/errors.js';
 import { applySeed, type ApplySeedOptions } from '../bot/seed/apply-seed.js';
+import { awaitQueuedWrites, holdsOutbox, queuedWritesProblem } from '../bot/seed/await-queued-writes.js';
 import { buildDemoPortfolio } from '../bot/seed/demo-portfolio.js';
 import { parseSeedArgs, SEED_USAGE, SeedUsageError, type SeedCliArgs } from '../bot/seed/seed-cli-args.js';
 import { countSeed, type SeedData } from '../bot/seed/seed-data.js';
@@ -17,6 +18,15 @@ import { createStore } from '../bot/storage/create-store.js';
 import { databasePath, SchemaVersionError } from '../bot/storage/sqlite/database.js';
 import { createSqliteStore } from '../bot/storage/sqlite/sqlite-store.js';
 import type { Store } from '../bot/ports/repositories.js';
+
+/** How long the seed waits for writes queued for SharePoint before it gives up (exit 1). */
+const SEED_SYNC_TIMEOUT_MS = 120_000;
+
+function outboxLocation(config: Config): string {
+  return config.stateStore === 'blob'
+    ? `Azure Blob container ${config.azureStorage.container}, outbox/`
+    : `the outbox file in ${config.dataDir}`;
+}
 
 /** The store is not the embedded one and --force-append was not given. */
 class SeedRefused extends Error {
@@ -131,6 +141,16 @@ async function main(argv: string[]): Promise<number> {
     const reason =
       args.synthetic === undefined ? 'demo portfolio' : `synthetic portfolio (${args.synthetic} projects)`;
     const result = await applySeed(target.store, data, { ...target.options, reason });
+    if (holdsOutbox(target.store) && target.store.pendingWrites() > 0) {
+      // Accepted but not yet in SharePoint: success only once the outbox is empty.
+      console.log(`Waiting for ${target.store.pendingWrites()} queued write(s) to reach SharePoint...`);
+      const queued = await awaitQueuedWrites(target.store, { timeoutMs: SEED_SYNC_TIMEOUT_MS });
+      const problem = queuedWritesProblem(queued, outboxLocation(config));
+      if (problem.length) {
+        for (const line of problem) console.error(`npm run seed: ${line}`);
+        return 1;
+      }
+    }
     const written = performance.now();
     for (const line of summary(data, result.auditEvents)) console.log(line);
     console.log(

@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   'forbidden',
   'seed',
   'nudge',
+  // Reliability: a proactive send found in flight at an instance's crash; a queued write SharePoint refused.
+  'uncertain-send',
+  'sync-rejected',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -24,9 +24,18 @@ export interface OutgoingMessage {
   summary?: string;
 }
 
+export interface SendHooks {
+  /**
+   * Called once, when the message's turn has come (rate limits waited for) and just before its first
+   * request goes out: the pipeline records the send as `sending` there. When it throws, nothing is
+   * sent and the delivery is `failed` (a send that could not be recorded must not go out).
+   */
+  beforeRequest?(): Promise<void>;
+}
+
 export interface Messenger {
   /** Sends to an existing conversation. */
-  send(conversation: ConversationRecord, message: OutgoingMessage): Promise<Delivery>;
+  send(conversation: ConversationRecord, message: OutgoingMessage, hooks?: SendHooks): Promise<Delivery>;
   /** Replaces an activity sent earlier (a card updated in place). */
   update(conversation: ConversationRecord, activityId: string, message: OutgoingMessage): Promise<Delivery>;
   /**

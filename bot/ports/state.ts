@@ -26,11 +26,28 @@ export interface ConversationStore {
 
 export type RunStatus =
   | 'pending'
+  | 'sending'
   | 'delivered'
   | 'throttled-then-delivered'
   | 'unreachable'
   | 'failed'
-  | 'skipped';
+  | 'skipped'
+  | 'uncertain';
+
+/**
+ * A send whose outcome nobody knows: its request had gone out (`sending`) when the instance making it
+ * stopped (its run lease lapsed). The Bot Connector has no idempotency key, so it may or may not have
+ * been delivered; the per-kind policy (bot/services/uncertain-policy.ts) decides whether to send it
+ * again.
+ */
+export interface UncertainSend {
+  /** When the instance that took the run over found it. */
+  at: string;
+  /** The instance that was sending it. */
+  holder: string;
+  /** What was done: sent again, or left alone (the record stays `uncertain`); null until decided. */
+  action: 'resent' | 'not-resent' | null;
+}
 
 /** One delivery of one kind of proactive message, for one period, to one recipient. */
 export interface RunRecord {
@@ -43,7 +60,14 @@ export interface RunRecord {
   updatedAt: string;
   /** Delivered activity id, for updating the card later. */
   activityId: string | null;
+  /** The app instance whose claim this is (while `pending` or `sending`); absent when none. */
+  holder?: string | null;
+  /** Set when the send was found uncertain at a takeover (see UncertainSend). */
+  uncertain?: UncertainSend | null;
 }
+
+/** The outcome of RunStore.claimFor. */
+export type Claim = { claimed: false } | { claimed: true; uncertain: UncertainSend | null };
 
 export interface RunStore {
   /**
@@ -51,6 +75,16 @@ export interface RunStore {
    * claimed, false when a delivery is already recorded. Idempotent across restarts and instances.
    */
   claim(key: { kind: string; period: string; recipientId: string }, at: string): Promise<boolean>;
+  /**
+   * Claims a key for `holder`, which holds the run's lease and runs the run once at a time
+   * (DeliveryPipeline): like claim(), and moreover any claim made under a lease is left over (its
+   * instance died and its lease lapsed, or it could not record an outcome): a `pending` one is taken
+   * over, a `sending` one too but reported uncertain, for the caller's policy.
+   */
+  claimFor(
+    key: { kind: string; period: string; recipientId: string },
+    claim: { at: string; holder: string },
+  ): Promise<Claim>;
   record(record: RunRecord): Promise<void>;
   get(key: { kind: string; period: string; recipientId: string }): Promise<RunRecord | undefined>;
   list(filter: { kind?: string; period?: string; status?: RunStatus }): Promise<RunRecord[]>;

@@ -11,9 +11,19 @@ export interface QueuedWriteNotice {
   reason: 'throttled' | 'unavailable' | 'behind-queued-writes';
 }
 
+/** A queued write the store could not apply later (SharePoint refused the replay for good). */
+export interface RejectedWriteNotice {
+  entity: string;
+  entityId: string;
+  op: 'create' | 'update';
+  reason: string;
+}
+
 export interface WriteReporter {
   /** Runs `fn` and returns its value with the writes it queued instead of storing them at once. */
   observe<T>(fn: () => Promise<T>): Promise<{ value: T; queued: readonly QueuedWriteNotice[] }>;
+  /** Tells `listener` about every queued write that was refused when replayed; returns unsubscribe. */
+  onRejected?(listener: (write: RejectedWriteNotice) => void): () => void;
 }
 
 /** For stores that write at once: nothing is ever queued. */

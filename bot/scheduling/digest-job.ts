@@ -148,7 +148,9 @@ export class DigestService {
       this.deps.state.runs.list({ kind: DIGEST_KIND, period }),
     ]);
     const done = new Set(
-      records.filter((r) => r.status !== 'pending' && r.status !== 'failed').map((r) => r.recipientId),
+      records
+        .filter((r) => r.status !== 'pending' && r.status !== 'sending' && r.status !== 'failed')
+        .map((r) => r.recipientId),
     );
     return recipients.every((p) => done.has(p.id));
   }

@@ -3,9 +3,13 @@
 // sweep every few minutes that catches up anything missed (the app was down, a send failed, an
 // escalation event was lost) and picks up schedule changes. At start it runs one sweep at once.
 //
-// Only the instance holding the "proactive-scheduler" lease sends; the lease is renewed while a run
-// goes on. Exactly-once per (kind, period, recipient) does not depend on the lease (the run store's
-// claims guarantee it); the lease keeps a second instance from doing the work twice over.
+// Only the instance holding the "proactive-scheduler" lease sends. Every instance with the scheduler
+// on tries to take or renew it every third of its length (PROACTIVE_LEASE_SECONDS), so the holder keeps
+// it while alive and, when it dies, another instance takes it over as soon as it lapses and runs a
+// sweep at once (not at the next sweep). Exactly-once per (kind, period, recipient) does not depend on
+// this lease (the run store's claims and each run's own lease do, digest-runs.ts); it keeps a second
+// instance from doing the work twice over. A sweep that found a run busy (its lease held by another
+// instance, e.g. one that just died) is repeated every third of the lease length until it is not.
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import { digestPeriodAt } from '../domain/digest.js';
@@ -25,8 +29,21 @@ import type { Services } from '../services/services.js';
 
 export const SCHEDULER_LEASE = 'proactive-scheduler';
 export const DEFAULT_LEASE_TTL_MS = 120_000;
-/** Every five minutes: the catch-up sweep. */
-export const SWEEP_PATTERN = '*/5 * * * *';
+/** Every five minutes: the catch-up sweep (PROACTIVE_SWEEP_SECONDS). */
+export const DEFAULT_SWEEP_INTERVAL_MS = 300_000;
+/** The longest shutdown waits for a tick or the lease release (a dead state store must not hold it). */
+export const STOP_WAIT_MS = 1_500;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ms);
+      timer.unref();
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
 
 /** A cron pattern from a structured schedule (never from text a person typed). */
 export function weeklyPattern(schedule: { weekday: number; time: string }, weekdayOffset = 0): string {
@@ -68,10 +85,13 @@ export interface SchedulerDeps {
   escalations: EscalationService;
   instanceId?: string;
   leaseTtlMs?: number;
+  sweepIntervalMs?: number;
 }
 
 export interface TickResult {
   ran: boolean;
+  /** A run was held by another instance: the scheduler tries again soon. */
+  busy?: boolean;
   digest?: RunSummary;
   reminders: RunSummary[];
   escalations: RunSummary[];
@@ -83,6 +103,11 @@ export class ProactiveScheduler {
   private signature = '';
   private running: Promise<TickResult> | undefined;
   private stopped = true;
+  private timers: NodeJS.Timeout[] = [];
+  /** This instance held the scheduler lease at the last look. */
+  private holding = false;
+  /** The last tick found a run busy: try again at the next look. */
+  private retry = false;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.instanceId = deps.instanceId ?? `instance-${randomUUID()}`;
@@ -92,19 +117,62 @@ export class ProactiveScheduler {
     return this.deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
   }
 
+  private get sweepInterval(): number {
+    return this.deps.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
+  }
+
   /** Creates the jobs and catches up at once (the returned promise ends after that first sweep). */
   async start(): Promise<TickResult> {
     this.stopped = false;
     await this.reschedule();
+    const every = (ms: number, fn: () => void) => {
+      const timer = setInterval(fn, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(this.sweepInterval, () => void this.tick('sweep'));
+    every(Math.max(250, this.leaseTtl / 3), () => void this.watch());
     return this.tick('start');
+  }
+
+  /**
+   * Takes or renews the scheduler lease. Having just taken it (the holder died or stopped), or after a
+   * tick that found a run busy, runs a sweep at once.
+   */
+  async watch(): Promise<void> {
+    if (this.stopped || this.running) return;
+    const { state, clock, logger } = this.deps;
+    let held: boolean;
+    try {
+      held = await state.leases.acquire(SCHEDULER_LEASE, this.instanceId, this.leaseTtl, clock.now());
+    } catch (err) {
+      logger.warn({ err }, 'could not take or renew the scheduler lease');
+      return;
+    }
+    const tookOver = this.noteHolding(held);
+    if (held && (tookOver || this.retry)) await this.tick(tookOver ? 'takeover' : 'retry');
+  }
+
+  /** Remembers whether this instance holds the lease; true when it has just taken it. */
+  private noteHolding(held: boolean): boolean {
+    const tookOver = held && !this.holding;
+    this.holding = held;
+    if (tookOver) this.deps.logger.info({ instance: this.instanceId }, 'scheduler lease acquired');
+    return tookOver;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     for (const job of this.jobs) job.stop();
     this.jobs = [];
-    await this.running?.catch(() => undefined);
-    await this.deps.state.leases.release(SCHEDULER_LEASE, this.instanceId).catch(() => undefined);
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    // Bounded: with the state store down, neither the tick nor the release may hold the shutdown.
+    await within<unknown>(this.running?.catch(() => undefined) ?? Promise.resolve(), STOP_WAIT_MS);
+    await within(
+      this.deps.state.leases.release(SCHEDULER_LEASE, this.instanceId).catch(() => undefined),
+      STOP_WAIT_MS,
+    );
   }
 
   /** Schedules as configured now; rebuilt by the sweep when the settings or the owners' zones change. */
@@ -112,10 +180,10 @@ export class ProactiveScheduler {
     const settings = await this.deps.services.settings.current();
     const zones = await this.reminderZones();
     const signature = JSON.stringify([settings.digest, settings.reminder, zones]);
-    if (signature === this.signature && this.jobs.length) return;
+    if (signature === this.signature) return;
     this.signature = signature;
     for (const job of this.jobs) job.stop();
-    this.jobs = [this.job(SWEEP_PATTERN, undefined, 'sweep')];
+    this.jobs = [];
     if (settings.digest.enabled)
       this.jobs.push(this.job(weeklyPattern(settings.digest), settings.digest.timeZone, 'digest'));
     if (settings.reminder.enabled) {
@@ -162,7 +230,8 @@ export class ProactiveScheduler {
     const { state, clock, logger } = this.deps;
     const holds = () => state.leases.acquire(SCHEDULER_LEASE, this.instanceId, this.leaseTtl, clock.now());
     try {
-      if (!(await holds())) return { ran: false, reminders: [], escalations: [] };
+      if (!this.noteHolding(await holds()) && !this.holding)
+        return { ran: false, reminders: [], escalations: [] };
       // Renew the lease while sending (a long fan-out must not let another instance take over).
       const heartbeat = setInterval(
         () => {
@@ -182,6 +251,8 @@ export class ProactiveScheduler {
         }
         result.reminders = await this.deps.reminders.sendDue();
         result.escalations = await this.deps.escalations.sweep();
+        result.busy = [result.digest, ...result.reminders, ...result.escalations].some((r) => r?.busy);
+        this.retry = result.busy;
         return result;
       } finally {
         clearInterval(heartbeat);

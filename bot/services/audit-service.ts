@@ -7,6 +7,9 @@ import type { Page } from '../ports/paging.js';
 import type { AuditQuery } from '../ports/repositories.js';
 import type { RequestContext, ServiceDeps } from './context.js';
 
+/** The actor of events no person caused. */
+export const SYSTEM_ACTOR = 'system';
+
 export interface AuditTarget {
   entityType: EntityType;
   entityId: string;
@@ -38,6 +41,29 @@ export class AuditService {
       correlationId: ctx.correlationId.slice(0, 100),
     };
     await this.deps.store.audit.append(event);
+  }
+
+  /** An event the app itself caused (a scheduled job, a background sync), with no person acting. */
+  async recordSystem(
+    target: AuditTarget,
+    action: AuditAction,
+    reason: string,
+    actorId = SYSTEM_ACTOR,
+    changes: { before?: object; after?: object } = {},
+  ): Promise<void> {
+    await this.deps.store.audit.append({
+      id: this.deps.ids.newId(),
+      at: this.deps.clock.now().toISOString(),
+      actorId,
+      surface: 'job',
+      entityType: target.entityType,
+      entityId: target.entityId,
+      projectId: target.projectId ?? null,
+      action,
+      changes: diffFields(changes.before, changes.after),
+      reason: reason.slice(0, 200),
+      correlationId: null,
+    });
   }
 
   /** Throws ForbiddenError after recording the refused attempt. */

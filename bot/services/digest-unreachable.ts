@@ -28,7 +28,8 @@ export async function listUnreachable(
   const records = await state.runs.list({});
   const latest = new Map<string, RunRecord>();
   for (const r of records) {
-    if (r.kind === AWAY_KIND || r.status === 'pending' || r.status === 'skipped') continue;
+    if (r.kind === AWAY_KIND || r.status === 'pending' || r.status === 'sending' || r.status === 'skipped')
+      continue;
     const seen = latest.get(r.recipientId);
     if (!seen || seen.updatedAt < r.updatedAt) latest.set(r.recipientId, r);
   }

@@ -6,8 +6,10 @@ import type { StateStore } from '../ports/state.js';
 import { blobSettingsOf } from './blob/blob-container.js';
 import { createBlobStateStore } from './blob/blob-state-store.js';
 import { createSharePointStore } from './sharepoint/sharepoint-store.js';
-import type { StorageLogger } from './sharepoint/graph-logger.js';
+import { silentLogger, type StorageLogger } from './sharepoint/graph-logger.js';
+import { withConversationSpool } from './spool/conversation-spool.js';
 import type { InvalidRowHandler } from './sqlite/invalid-row.js';
+import { DatabaseOpenError } from './sqlite/database.js';
 import { createSqliteStateStore, createSqliteStore } from './sqlite/sqlite-store.js';
 
 export interface StoreDeps {
@@ -21,12 +23,27 @@ function missing(variable: string, why: string): ConfigError {
   return new ConfigError([{ variable, message: `required ${why}` }]);
 }
 
+/** Opens something under DATA_DIR; a file that cannot be opened stops the start naming the variable. */
+function inDataDir<T>(config: Config, open: () => T): T {
+  try {
+    return open();
+  } catch (e) {
+    if (e instanceof DatabaseOpenError)
+      throw new ConfigError([{ variable: 'DATA_DIR', message: `"${config.dataDir}": ${e.message}` }]);
+    throw e;
+  }
+}
+
 export function createStore(config: Config, deps: StoreDeps = {}): Promise<Store> {
   switch (config.store) {
     case 'sqlite':
       // Opening may throw (unavailable, schema too new): the executor turns that into a rejection.
       return new Promise((resolve) =>
-        resolve(createSqliteStore({ dataDir: config.dataDir, onInvalidRow: deps.onInvalidRow })),
+        resolve(
+          inDataDir(config, () =>
+            createSqliteStore({ dataDir: config.dataDir, onInvalidRow: deps.onInvalidRow }),
+          ),
+        ),
       );
     case 'sharepoint':
       // SharePoint lists through Graph (bot/storage/sharepoint/, infra/sharepoint.md).
@@ -40,7 +57,11 @@ export function createStateStore(config: Config, deps: StoreDeps = {}): Promise<
   switch (config.stateStore) {
     case 'sqlite':
       return new Promise((resolve) =>
-        resolve(createSqliteStateStore({ dataDir: config.dataDir, onInvalidRow: deps.onInvalidRow })),
+        resolve(
+          inDataDir(config, () =>
+            createSqliteStateStore({ dataDir: config.dataDir, onInvalidRow: deps.onInvalidRow }),
+          ),
+        ),
       );
     case 'blob': {
       // Azure Blob Storage (bot/storage/blob/); Azurite locally.
@@ -52,6 +73,22 @@ export function createStateStore(config: Config, deps: StoreDeps = {}): Promise<
       }
       return createBlobStateStore(settings, {
         onInvalidBlob: (name) => deps.onInvalidRow?.('blob', name, []),
+      }).then((state) => {
+        // A reference Blob Storage refuses while it is down waits in DATA_DIR until it is back.
+        const conversations = inDataDir(config, () =>
+          withConversationSpool(state.conversations, {
+            dataDir: config.dataDir,
+            logger: deps.logger ?? silentLogger,
+          }),
+        );
+        return {
+          ...state,
+          conversations,
+          close: async () => {
+            conversations.close();
+            await state.close();
+          },
+        };
       });
     }
   }

@@ -3,6 +3,7 @@
 // risk goes to the CTO at once; an arriving update stops its reminders). app.ts creates it, adds
 // its commands, verbs and routes to the bot and the API, and starts the scheduler when enabled
 // (SCHEDULER_ENABLED); the events are handled whether or not this instance runs the schedules.
+import { randomUUID } from 'node:crypto';
 import type { CloudAdapter } from 'botbuilder';
 import type { LinkTarget } from '../cards/links.js';
 import type { Config } from '../config.js';
@@ -29,6 +30,7 @@ export interface ProactiveOptions {
   concurrency?: number;
   instanceId?: string;
   leaseTtlMs?: number;
+  sweepIntervalMs?: number;
 }
 
 export interface ProactiveFeature {
@@ -64,13 +66,24 @@ export function createProactiveFeature(input: {
       logger,
       retry: options.retry,
     });
+  const instanceId = options.instanceId ?? config.proactive.instanceId ?? `instance-${randomUUID()}`;
+  const leaseTtlMs = options.leaseTtlMs ?? config.proactive.leaseMs;
   const pipeline = new DeliveryPipeline({
     state: stateStore,
     messenger,
     clock,
     logger,
     defaultLocale: config.defaultLocale,
-    concurrency: options.concurrency,
+    concurrency: options.concurrency ?? config.proactive.inFlight,
+    instanceId,
+    leaseTtlMs,
+    // Each uncertain send is audited (Admin -> Run history shows the run records).
+    onUncertain: (r) =>
+      services.audit.recordSystem(
+        { entityType: 'settings', entityId: r.kind },
+        'uncertain-send',
+        `${r.kind} ${r.period} to ${r.recipientId}: in flight at ${r.uncertain.holder}'s stop, ${r.uncertain.action ?? 'undecided'}`,
+      ),
   });
   const deps: ProactiveDeps = {
     services,
@@ -92,8 +105,9 @@ export function createProactiveFeature(input: {
     digest,
     reminders,
     escalations,
-    instanceId: options.instanceId,
-    leaseTtlMs: options.leaseTtlMs,
+    instanceId,
+    leaseTtlMs,
+    sweepIntervalMs: options.sweepIntervalMs ?? config.proactive.sweepIntervalMs,
   });
   const unsubscribe = input.listen ? listenTo(events, escalations, reminders) : () => undefined;
   return {

@@ -11,7 +11,13 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../platform/logger.js';
-import type { Delivery, Messenger, OutgoingMessage, UnreachableReason } from '../ports/messenger.js';
+import type {
+  Delivery,
+  Messenger,
+  OutgoingMessage,
+  SendHooks,
+  UnreachableReason,
+} from '../ports/messenger.js';
 import type { ConversationRecord } from '../ports/state.js';
 import { RateLimiter, realLimiterClock, type LimiterClock } from './proactive-rate-limiter.js';
 
@@ -164,11 +170,15 @@ export class ProactiveSender implements Messenger {
     this.random = options.random ?? Math.random;
   }
 
-  send(conversation: ConversationRecord, message: OutgoingMessage): Promise<Delivery> {
-    return this.withRetries(conversation, async (context) => {
-      const response = await context.sendActivity(toActivity(message));
-      return response?.id ?? null;
-    });
+  send(conversation: ConversationRecord, message: OutgoingMessage, hooks: SendHooks = {}): Promise<Delivery> {
+    return this.withRetries(
+      conversation,
+      async (context) => {
+        const response = await context.sendActivity(toActivity(message));
+        return response?.id ?? null;
+      },
+      hooks,
+    );
   }
 
   update(conversation: ConversationRecord, activityId: string, message: OutgoingMessage): Promise<Delivery> {
@@ -230,6 +240,7 @@ export class ProactiveSender implements Messenger {
   private async withRetries(
     conversation: ConversationRecord,
     logic: (context: TurnContext) => Promise<string | null>,
+    hooks: SendHooks = {},
   ): Promise<Delivery> {
     const conversationKey = `conversation:${conversation.conversationId}`;
     const keys = [`tenant:${conversation.tenantId ?? 'default'}`, conversationKey];
@@ -242,6 +253,19 @@ export class ProactiveSender implements Messenger {
     for (;;) {
       attempts += 1;
       await this.limiter.acquire(keys);
+      if (attempts === 1 && hooks.beforeRequest) {
+        try {
+          await hooks.beforeRequest();
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          return {
+            status: 'failed',
+            attempts: 0,
+            activityId: null,
+            detail: `not sent: ${reason}`.slice(0, 500),
+          };
+        }
+      }
       try {
         let activityId: string | null = null;
         // The adapter's onTurnError would swallow a failed send (and answer the user); the error is

@@ -21,7 +21,7 @@ import { collectAll } from '../../bot/ports/paging.js';
 import { loadDigestInput } from '../../bot/scheduling/digest-job.js';
 import { applySeed } from '../../bot/seed/apply-seed.js';
 import { buildSyntheticPortfolio } from '../../bot/seed/synthetic-portfolio.js';
-import { DeliveryPipeline } from '../../bot/services/digest-runs.js';
+import { DEFAULT_IN_FLIGHT, DeliveryPipeline } from '../../bot/services/digest-runs.js';
 import { createTemporarySqliteStore } from '../../bot/storage/sqlite/temporary-store.js';
 import { createProactiveAdapter } from '../../bot/teams/proactive-adapter.js';
 import { ProactiveSender } from '../../bot/teams/proactive-sender.js';
@@ -81,11 +81,18 @@ describe(`digest, ${portfolio.projects.length} projects, ${portfolio.statusUpdat
   });
 });
 
-describe('fan-out of 1,000 reminders to a connector enforcing 50 requests/s', () => {
+// The pipeline keeps at most DEFAULT_IN_FLIGHT (8) requests in flight, so that a crash leaves at most
+// 8 sends uncertain; with a connector answering in 100 ms, 8 in flight still allow 80 requests/s.
+describe.each([
+  { latencyMs: 0, inFlight: DEFAULT_IN_FLIGHT, name: 'instant answers' },
+  { latencyMs: 0, inFlight: 16, name: 'instant answers, 16 in flight (the former default)' },
+  { latencyMs: 100, inFlight: DEFAULT_IN_FLIGHT, name: 'answers after 100 ms' },
+])('fan-out of 1,000 reminders to a connector enforcing 50 requests/s, $name', ({ latencyMs, inFlight }) => {
   bench(
-    'proactive sender + delivery pipeline',
+    `proactive sender + delivery pipeline, ${inFlight} in flight`,
     async () => {
       const connector = await startRateLimitedConnector();
+      connector.answerDelayMs = latencyMs;
       const state = temp.openStateStore();
       const config = parseConfig({ LOG_LEVEL: 'silent' });
       const logger = createLogger(config);
@@ -96,7 +103,7 @@ describe('fan-out of 1,000 reminders to a connector enforcing 50 requests/s', ()
         clock: new FixedClock(NOW),
         logger,
         defaultLocale: 'en',
-        concurrency: 16,
+        concurrency: inFlight,
       });
       const people = Array.from({ length: 1000 }, (_, n) => ({
         id: `bench-${n}-${Date.now()}`,
@@ -122,7 +129,7 @@ describe('fan-out of 1,000 reminders to a connector enforcing 50 requests/s', ()
       const delivered = new Set(connector.delivered.map((d) => d.conversationId)).size;
       const rate = connector.delivered.length / seconds;
       console.log(
-        `fan-out: ${delivered}/1000 recipients got exactly ${connector.delivered.length === delivered ? 'one' : 'MORE THAN ONE'} message, ` +
+        `fan-out (${latencyMs} ms answers, ${inFlight} in flight): ${delivered}/1000 recipients got exactly ${connector.delivered.length === delivered ? 'one' : 'MORE THAN ONE'} message, ` +
           `${summary.throttled} throttled then delivered, ${connector.limitViolations} 429s from the limiter, ` +
           `${seconds.toFixed(1)} s, ${rate.toFixed(1)} sends/s = ${((rate / 50) * 100).toFixed(0)} % of 50/s`,
       );

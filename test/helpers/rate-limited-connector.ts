@@ -43,6 +43,17 @@ export interface RateLimitedConnector {
   limitRetryAfter?: string;
   /** Conversation creation for these member ids answers 403. */
   notInstalled: Set<string>;
+  /**
+   * A slow service: an activity is delivered (recorded) when it arrives and answered this many
+   * milliseconds later (0: at once). A sender killed meanwhile never hears that it was delivered.
+   */
+  answerDelayMs: number;
+  /** Activity requests received but not answered yet. */
+  inFlight: number;
+  /** While true, activities are delivered but not answered until release() (or close()). */
+  holding: boolean;
+  /** Answers every held activity request and stops holding. */
+  release(): void;
   deliveriesTo(conversationId: string): Delivered[];
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -75,6 +86,7 @@ export async function startRateLimitedConnector(
   const perConversation = new Map<string, number[]>();
   const perConversationCount = new Map<string, number>();
   const global: number[] = [];
+  const held: Array<() => void> = [];
   const connector: RateLimitedConnector = {
     url: '',
     delivered: [],
@@ -84,6 +96,13 @@ export async function startRateLimitedConnector(
     unexpected: [],
     faults: new Map(),
     notInstalled: new Set(),
+    answerDelayMs: 0,
+    inFlight: 0,
+    holding: false,
+    release: () => {
+      connector.holding = false;
+      for (const r of held.splice(0)) r();
+    },
     deliveriesTo: (id) => connector.delivered.filter((d) => d.conversationId === id),
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -95,6 +114,7 @@ export async function startRateLimitedConnector(
     },
     close: () =>
       new Promise<void>((resolve) => {
+        connector.release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -184,6 +204,12 @@ export async function startRateLimitedConnector(
         activity: body,
         at: now,
       });
+      if (connector.answerDelayMs > 0 || connector.holding) {
+        connector.inFlight += 1;
+        if (connector.holding) await new Promise<void>((r) => held.push(r));
+        else await new Promise((r) => setTimeout(r, connector.answerDelayMs));
+        connector.inFlight -= 1;
+      }
       reply(res, 200, { id: activityId });
     })();
   });

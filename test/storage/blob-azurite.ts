@@ -15,7 +15,7 @@ const ACCOUNT = 'devstoreaccount1';
 // Azurite's documented, public development key (not a secret).
 const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);
@@ -38,9 +38,13 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-export async function startAzurite(): Promise<Azurite> {
-  const port = await freePort();
-  const location = mkdtempSync(path.join(os.tmpdir(), 'th-azurite-'));
+/**
+ * `persist`: keep the data in this directory (not in memory) and listen on `port`, so that a second
+ * startAzurite with the same options is the same storage account restarted (outage tests).
+ */
+export async function startAzurite(persist?: { location: string; port: number }): Promise<Azurite> {
+  const port = persist?.port ?? (await freePort());
+  const location = persist?.location ?? mkdtempSync(path.join(os.tmpdir(), 'th-azurite-'));
   const bin = path.resolve('node_modules/.bin/azurite-blob');
   const child: ChildProcess = spawn(
     bin,
@@ -49,7 +53,7 @@ export async function startAzurite(): Promise<Azurite> {
     // version 2026-04-06, newer than Azurite 3.35 knows: --skipApiVersionCheck.
     [
       '--silent',
-      '--inMemoryPersistence',
+      ...(persist ? ['--location', location] : ['--inMemoryPersistence']),
       '--skipApiVersionCheck',
       '--blobHost',
       '127.0.0.1',
@@ -75,7 +79,7 @@ export async function startAzurite(): Promise<Azurite> {
         child.kill('SIGTERM');
         await done;
       }
-      rmSync(location, { recursive: true, force: true });
+      if (!persist) rmSync(location, { recursive: true, force: true });
     },
   };
 }

@@ -11,6 +11,44 @@ import { fakeApi, meOf, PEOPLE, problem, renderInApp } from './helpers.js';
 const cto = meOf(PEOPLE.cto);
 
 describe('AdminPage', () => {
+  it('shows recent proactive runs with the sends left uncertain by a stopped instance (issue 19)', async () => {
+    const runs = vi.fn(() =>
+      Promise.resolve({
+        items: [
+          {
+            kind: 'digest',
+            period: '2026-W48',
+            lastAt: '2026-11-30T07:05:00.000Z',
+            recipients: 5,
+            counts: { delivered: 4, unreachable: 1 },
+            uncertain: [
+              {
+                recipientId: 'p-owner',
+                name: 'Daniel Mwangi',
+                status: 'delivered',
+                holder: 'instance-a',
+                at: '2026-11-30T07:04:00.000Z',
+                action: 'resent',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    renderInApp(<AdminPage section="unreachable" />, {
+      me: cto,
+      api: fakeApi({ runs, unreachable: () => Promise.resolve({ items: [] }) }),
+      lang: 'fr',
+    });
+    expect(
+      await screen.findByText(
+        'Daniel Mwangi : en cours quand instance-a s’est arrêtée, renvoyé'.replace('’', "'"),
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('4 remis, 1 injoignables, 0 en échec, 0 autres')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Envois proactifs récents' })).toBeInTheDocument();
+  });
+
   it('lists unreachable people with the reason in the user’s language', async () => {
     const unreachable = vi.fn(() =>
       Promise.resolve({

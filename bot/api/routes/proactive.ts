@@ -6,6 +6,8 @@ import { canAdminister } from '../../domain/permissions.js';
 import { Period } from '../../domain/period.js';
 import { toFieldIssues } from '../../domain/validation.js';
 import { listUnreachable } from '../../services/digest-unreachable.js';
+import { runHistory } from '../../services/run-history.js';
+import { RUN_STATUSES } from '../../storage/sqlite/state-records.js';
 import type { ProactiveFeature } from '../../teams/proactive-feature.js';
 import { route, type RouteSpec } from '../route.js';
 
@@ -19,6 +21,28 @@ const UnreachablePerson = z.object({
   at: z.string(),
 });
 const UnreachableList = z.object({ items: z.array(UnreachablePerson) });
+const RUN_STATUS = z.enum(RUN_STATUSES);
+const RunHistoryList = z.object({
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      period: z.string(),
+      lastAt: z.string(),
+      recipients: z.number().int(),
+      counts: z.partialRecord(RUN_STATUS, z.number().int()),
+      uncertain: z.array(
+        z.object({
+          recipientId: z.string(),
+          name: z.string(),
+          status: RUN_STATUS,
+          holder: z.string(),
+          at: z.string(),
+          action: z.enum(['resent', 'not-resent']).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
 const AwayBody = z.object({ period: Period.optional() }).strict();
 /** The request as accepted: the period's format is the reminders' to judge (their message names the rule). */
 const AwayInput = z.object({ period: z.string().max(16).optional() }).strict();
@@ -46,6 +70,24 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
             items: await listUnreachable(feature.deps.state, services.deps.store, services.deps.orgTimeZone),
           },
         };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/proactive/runs',
+      operationId: 'listProactiveRuns',
+      summary:
+        'The recent digest, reminder and escalation runs: outcomes, and sends left uncertain by a stopped instance and what was done (Transformation Office)',
+      tag: 'proactive',
+      response: { kind: 'json', schema: RunHistoryList, name: 'RunHistoryList' },
+      handler: async ({ ctx, services }) => {
+        await services.audit.enforce(
+          ctx,
+          canAdminister(ctx.actor),
+          { entityType: 'settings', entityId: 'runs' },
+          'read',
+        );
+        return { body: { items: await runHistory(feature.deps.state, services.deps.store) } };
       },
     }),
     route({

@@ -64,4 +64,7 @@ export const ar: CoreMessages = {
   'errors.idempotency_key_reused':
     'سبق استخدام مفتاح Idempotency-Key هذا لعنصر آخر ({entity}). استخدم مفتاحًا جديدًا لطلب جديد.',
   'validation.invalid_characters': 'يحتوي هذا النص على أحرف لا يمكن حفظها (أحرف تالفة أو محجوزة).',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    'تعذّر تطبيق تغيير حفظته أثناء انشغال SharePoint ({entity} {id}): فقد غيّره شخص آخر في أثناء ذلك. يُرجى فتحه والتحقق منه ثم إجراء التغيير مرة أخرى.',
 };

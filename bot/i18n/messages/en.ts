@@ -66,6 +66,9 @@ export const en = {
     'This Idempotency-Key was already used for a different {entity}. Use a new key for a new request.',
   'validation.invalid_characters':
     'This text contains characters that cannot be stored (broken or reserved characters).',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    'A change you saved to the {entity} {id} while SharePoint was busy could not be applied: someone changed it meanwhile. Please open it, check it and make your change again.',
 } as const;
 
 export type CoreKey = keyof typeof en;

@@ -68,4 +68,7 @@ export const es: CoreMessages = {
     'Esta Idempotency-Key ya se utilizó para otro elemento ({entity}). Use una clave nueva para una solicitud nueva.',
   'validation.invalid_characters':
     'Este texto contiene caracteres que no se pueden guardar (caracteres incompletos o reservados).',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    'Un cambio que guardó mientras SharePoint estaba ocupado no se pudo aplicar ({entity} {id}): alguien lo modificó entretanto. Ábralo, revíselo y vuelva a hacer su cambio.',
 };

@@ -68,4 +68,7 @@ export const fr: CoreMessages = {
     'Cette clé Idempotency-Key a déjà servi pour un autre élément ({entity}). Utilisez une nouvelle clé pour une nouvelle requête.',
   'validation.invalid_characters':
     'Ce texte contient des caractères qui ne peuvent pas être enregistrés (caractères incomplets ou réservés).',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    "Une modification enregistrée pendant que SharePoint était occupé n'a pas pu être appliquée ({entity} {id}) : quelqu'un l'a modifié entre-temps. Ouvrez-le, vérifiez-le et refaites votre modification.",
 };

@@ -69,4 +69,7 @@ export const ru: CoreMessages = {
     'Этот Idempotency-Key уже использовался для другого объекта ({entity}). Для нового запроса используйте новый ключ.',
   'validation.invalid_characters':
     'Текст содержит символы, которые нельзя сохранить (повреждённые или зарезервированные символы).',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    'Изменение, сохранённое, пока SharePoint был занят, не удалось применить ({entity} {id}): кто-то изменил его за это время. Откройте его, проверьте и внесите изменение снова.',
 };

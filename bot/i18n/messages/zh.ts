@@ -56,4 +56,7 @@ export const zh: CoreMessages = {
   'errors.invalid_encoding': '请求正文不是有效的 UTF-8 文本。',
   'errors.idempotency_key_reused': '此 Idempotency-Key 已用于另一个{entity}。新请求请使用新的密钥。',
   'validation.invalid_characters': '此文本包含无法保存的字符（损坏或保留的字符）。',
+  // Reliability: a queued write SharePoint refused when replayed (issue 12 item 10).
+  'notices.write_rejected':
+    '您在 SharePoint 繁忙时保存的更改未能生效（{entity} {id}）：期间有人修改了它。请打开并检查后重新进行修改。',
 };

@@ -47,14 +47,28 @@ export function managedIdentityCredential(clientId: string | undefined): BlobCre
   };
 }
 
+/**
+ * Bounded retries (the SDK's default retries for up to minutes): an outage must turn into a quick
+ * `unavailable` answer, and the callers (the delivery pipeline, the scheduler's sweep, the
+ * conversation spool) retry on their own schedule.
+ */
+export const BLOB_RETRY_OPTIONS = {
+  maxTries: 2,
+  tryTimeoutInMs: 5_000,
+  retryDelayInMs: 200,
+  maxRetryDelayInMs: 1_000,
+} as const;
+
 export function blobContainer(settings: BlobSettings): ContainerClient {
   let service: BlobServiceClient;
+  const options = { retryOptions: BLOB_RETRY_OPTIONS };
   if (settings.connectionString) {
-    service = BlobServiceClient.fromConnectionString(settings.connectionString);
+    service = BlobServiceClient.fromConnectionString(settings.connectionString, options);
   } else if (settings.accountUrl) {
     service = new BlobServiceClient(
       settings.accountUrl,
       managedIdentityCredential(settings.managedIdentityClientId),
+      options,
     );
   } else {
     throw new Error('Azure Blob Storage needs AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL');

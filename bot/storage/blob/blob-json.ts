@@ -2,6 +2,7 @@
 // (If-None-Match: *), replace only if unchanged (If-Match), as botbuilder's BlobsStorage does
 // (PLATFORM-FACTS G6). What is read back is parsed with zod: stored data is untrusted.
 import { RestError, type ContainerClient } from '@azure/storage-blob';
+import { UnavailableError } from '../../domain/errors.js';
 import type { z } from 'zod';
 
 export type ReadResult<T> = { value: T; etag: string } | { invalid: true; etag: string } | undefined;
@@ -14,6 +15,27 @@ function status(error: unknown): number | undefined {
 function isConditionFailure(error: unknown): boolean {
   const code = status(error);
   return code === 409 || code === 412 || code === 404;
+}
+
+/**
+ * Failures that say the storage service cannot be reached or is failing (network errors, timeouts,
+ * 5xx, 429): UnavailableError, which the API answers 503 `unavailable`. Others pass unchanged.
+ */
+export function toBlobError(error: unknown): unknown {
+  if (error instanceof UnavailableError) return error;
+  const code = status(error);
+  if (code === undefined || code >= 500 || code === 429 || code === 408) {
+    return new UnavailableError('Azure Blob Storage', { cause: error });
+  }
+  return error;
+}
+
+async function mapped<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (error) {
+    throw toBlobError(error);
+  }
 }
 
 export class BlobJson {
@@ -31,7 +53,7 @@ export class BlobJson {
       etag = response.etag ?? '';
     } catch (error) {
       if (status(error) === 404) return undefined;
-      throw error;
+      throw toBlobError(error);
     }
     let json: unknown;
     try {
@@ -59,7 +81,7 @@ export class BlobJson {
       return true;
     } catch (error) {
       if ((conditions.ifMatch || conditions.ifNoneMatch) && isConditionFailure(error)) return false;
-      throw error;
+      throw toBlobError(error);
     }
   }
 
@@ -86,17 +108,19 @@ export class BlobJson {
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
-      throw error;
+      throw toBlobError(error);
     }
   }
 
   /** Blob names under a prefix, in name order, with their metadata. */
   async list(prefix: string): Promise<Array<{ name: string; metadata: Record<string, string> }>> {
-    const out: Array<{ name: string; metadata: Record<string, string> }> = [];
-    for await (const blob of this.container.listBlobsFlat({ prefix, includeMetadata: true })) {
-      out.push({ name: blob.name, metadata: blob.metadata ?? {} });
-    }
-    return out;
+    return mapped(async () => {
+      const out: Array<{ name: string; metadata: Record<string, string> }> = [];
+      for await (const blob of this.container.listBlobsFlat({ prefix, includeMetadata: true })) {
+        out.push({ name: blob.name, metadata: blob.metadata ?? {} });
+      }
+      return out;
+    });
   }
 }
 

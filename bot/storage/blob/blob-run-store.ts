@@ -1,13 +1,22 @@
 // Run records in blobs, one per (kind, period, recipient): runs/<kind>/<period>/<recipient>.json.
 // claim() is a compare-and-swap on the blob's ETag (create with If-None-Match: *, replace with
 // If-Match), so of several instances claiming one key exactly one wins. Same rules as the embedded
-// store: a key is claimable when it has no record, when its last run failed, or when its `pending`
-// claim is older than the claim timeout (the claimer crashed); a delivery or final outcome blocks it.
+// store (decideClaim in state-records.ts): a key is claimable when it has no record, when its last run
+// failed, or when its `pending` claim is older than the claim timeout (the claimer crashed), and for
+// claimFor also when another instance holds it (the caller holds the run's lease; a `sending` claim is
+// then reported uncertain); a delivery or final outcome blocks it.
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import { toFieldIssues } from '../../domain/validation.js';
-import type { RunRecord, RunStore } from '../../ports/state.js';
-import { instantMs, parseRunRecord, RunKeySchema, RunRecordSchema } from '../sqlite/state-records.js';
+import type { Claim, RunRecord, RunStore } from '../../ports/state.js';
+import {
+  decideClaim,
+  instantMs,
+  parseRunRecord,
+  RunKeySchema,
+  RunRecordSchema,
+  withoutEmpty,
+} from '../sqlite/state-records.js';
 import type { BlobJson } from './blob-json.js';
 import { segment } from './blob-json.js';
 
@@ -29,7 +38,7 @@ const runBlob = (k: RunKey) =>
 
 function publicRecord(stored: StoredRun): RunRecord {
   const { claimedAtMs: _claimed, ...record } = stored;
-  return record;
+  return withoutEmpty(record);
 }
 
 /** Compare-and-swap attempts before giving up on a key others keep changing. */
@@ -47,47 +56,33 @@ export function createBlobRunStore(
     return result;
   };
 
+  const claimOnce = async (key: RunKey, at: string, holder: string | undefined): Promise<Claim> => {
+    const k = checkKey(key);
+    const atMs = instantMs(at, 'at');
+    const name = runBlob(k);
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const current = await read(name);
+      if (current && 'invalid' in current) return { claimed: false };
+      const decision = decideClaim(k, current?.value, { atMs, holder, claimTimeoutMs });
+      if (!decision) return { claimed: false };
+      const written = current
+        ? await blobs.replace(name, decision.next, current.etag)
+        : await blobs.create(name, decision.next);
+      if (written) return decision.result;
+    }
+    return { claimed: false };
+  };
+
   return {
-    claim: async (key, at) => {
-      const k = checkKey(key);
-      const atMs = instantMs(at, 'at');
-      const name = runBlob(k);
-      for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-        const current = await read(name);
-        const claimed: StoredRun = {
-          ...k,
-          status: 'pending',
-          attempts: 0,
-          detail: null,
-          activityId: null,
-          updatedAt: new Date(atMs).toISOString(),
-          claimedAtMs: atMs,
-        };
-        if (!current) {
-          if (await blobs.create(name, claimed)) return true;
-          continue;
-        }
-        if ('invalid' in current) return false;
-        const stored = current.value;
-        const stale =
-          stored.status === 'pending' &&
-          (stored.claimedAtMs === null || stored.claimedAtMs <= atMs - claimTimeoutMs);
-        if (stored.status !== 'failed' && !stale) return false;
-        const next: StoredRun = {
-          ...stored,
-          status: 'pending',
-          updatedAt: claimed.updatedAt,
-          claimedAtMs: atMs,
-        };
-        if (await blobs.replace(name, next, current.etag)) return true;
-      }
-      return false;
-    },
+    claim: async (key, at) => (await claimOnce(key, at, undefined)).claimed,
+
+    claimFor: (key, claim) => claimOnce(key, claim.at, claim.holder),
 
     record: async (input) => {
       const r = parseRunRecord(input);
       const name = runBlob(r);
-      const heartbeat = r.status === 'pending' ? instantMs(r.updatedAt, 'updatedAt') : null;
+      const active = r.status === 'pending' || r.status === 'sending';
+      const heartbeat = active ? instantMs(r.updatedAt, 'updatedAt') : null;
       for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
         const current = await read(name);
         if (!current) {

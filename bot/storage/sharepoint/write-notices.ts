@@ -52,6 +52,14 @@ export class WriteNotices implements WriteReporter {
     return () => this.listeners.delete(listener);
   }
 
+  onRejected(
+    listener: (write: { entity: string; entityId: string; op: 'create' | 'update'; reason: string }) => void,
+  ): () => void {
+    return this.subscribe((event) => {
+      if (event.type === 'rejected') listener({ ...event.write, reason: event.reason });
+    });
+  }
+
   emit(event: WriteEvent): void {
     if (event.type === 'queued') this.scope.getStore()?.push(event.write);
     for (const listener of this.listeners) {

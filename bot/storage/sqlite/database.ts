@@ -1,12 +1,11 @@
 // Opens the embedded SQLite database: creates its directory, sets the connection pragmas and brings
 // the schema up to date. One file may be opened by several processes at once (two app instances):
 // WAL lets readers and one writer work together and busy_timeout makes writers wait for each other.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statfsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UnavailableError } from '../../domain/errors.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
-import { toStoreError } from './sqlite-errors.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -40,6 +39,77 @@ export class SchemaVersionError extends Error {
   }
 }
 
+/**
+ * The database file cannot be opened at start: which file and why, in words an operator can act on.
+ * Still an UnavailableError for callers that only care that the store cannot answer.
+ */
+export class DatabaseOpenError extends UnavailableError {
+  override name = 'DatabaseOpenError';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`sqlite database ${file}`, options);
+    this.message = `cannot open the database ${file}: ${reason}`;
+  }
+}
+
+/** statfs types of kernel pseudo file systems: nothing can be stored there (and mkdir may hang). */
+const PSEUDO_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
+  [0x9fa0, 'procfs'],
+  [0x62656572, 'sysfs'],
+  [0x27e0eb, 'cgroupfs'],
+  [0x63677270, 'cgroup2fs'],
+  [0x64626720, 'debugfs'],
+  [0x73636673, 'securityfs'],
+  [0x1cd1, 'devpts'],
+]);
+
+function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** Why opening failed, for the start-up message (the raw driver text is kept as the cause). */
+export function openFailureReason(e: unknown): string {
+  const code = errorCode(e);
+  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY'))
+    return 'the directory or file is not writable (permission denied)';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a directory';
+  if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL')) return 'the disk is full';
+  if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))
+    return 'the file is not a SQLite database or is corrupt (restore it from a backup, or move it away to start with an empty store)';
+  if (code.startsWith('SQLITE_CANTOPEN'))
+    return 'the file cannot be opened (no permission, or not a regular file)';
+  if (code.startsWith('SQLITE_BUSY')) return 'another process holds a lock on it';
+  const message = e instanceof Error ? e.message : String(e);
+  return code ? `${message} (${code})` : message;
+}
+
+/** The nearest existing directory on the way to `dir` (the one that decides the file system). */
+function existingAncestor(dir: string): string {
+  let current = dir;
+  while (!existsSync(current) && path.dirname(current) !== current) current = path.dirname(current);
+  return current;
+}
+
+/** Refuses a data directory on a kernel pseudo file system, or one that is not a writable directory. */
+function checkDirectory(dir: string, file: string): void {
+  const ancestor = existingAncestor(dir);
+  const type = Number(statfsSync(ancestor).type);
+  const pseudo = PSEUDO_FILE_SYSTEMS.get(type);
+  if (pseudo)
+    throw new DatabaseOpenError(
+      file,
+      `${ancestor} is on ${pseudo}, a kernel pseudo file system; choose a directory on a disk`,
+    );
+  mkdirSync(dir, { recursive: true });
+  if (!statSync(dir).isDirectory()) throw new DatabaseOpenError(file, `${dir} is not a directory`);
+  accessSync(dir, constants.W_OK);
+}
+
 export function databasePath(options: Pick<OpenDatabaseOptions, 'dataDir' | 'fileName'>): string {
   const fileName = options.fileName ?? DEFAULT_DATABASE_FILE;
   return fileName === MEMORY_DATABASE ? MEMORY_DATABASE : path.resolve(options.dataDir, fileName);
@@ -49,7 +119,7 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
   const file = databasePath(options);
   let db: SqliteDatabase | undefined;
   try {
-    if (file !== MEMORY_DATABASE) mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== MEMORY_DATABASE) checkDirectory(path.dirname(file), file);
     // `timeout` is SQLite's busy_timeout: a writer waits this long for another connection's lock.
     db = new Database(file, {
       timeout: Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)),
@@ -61,11 +131,8 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
     return db;
   } catch (e) {
     if (db?.open) db.close();
-    if (e instanceof SchemaVersionError) throw e;
-    const mapped = toStoreError(e);
-    throw mapped instanceof UnavailableError
-      ? mapped
-      : new UnavailableError(`sqlite database ${file}`, { cause: e });
+    if (e instanceof SchemaVersionError || e instanceof DatabaseOpenError) throw e;
+    throw new DatabaseOpenError(file, openFailureReason(e), { cause: e });
   }
 }
 

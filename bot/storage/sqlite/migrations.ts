@@ -158,4 +158,9 @@ CREATE TABLE leases (
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'portfolio tables', up: PORTFOLIO },
   { version: 2, name: 'bot state tables', up: BOT_STATE },
+  {
+    version: 3,
+    name: 'run claims held by an instance; uncertain sends',
+    up: 'ALTER TABLE runs ADD COLUMN holder TEXT; ALTER TABLE runs ADD COLUMN uncertain TEXT;',
+  },
 ];

@@ -46,6 +46,26 @@ export const UnreachableSchema = z.looseObject({
 });
 export type Unreachable = z.output<typeof UnreachableSchema>;
 
+/** A recent proactive run (GET /api/v1/proactive/runs; the schema lives in that route). */
+export const RunHistorySchema = z.looseObject({
+  kind: z.string(),
+  period: z.string(),
+  lastAt: z.string(),
+  recipients: z.number(),
+  counts: z.record(z.string(), z.number()),
+  uncertain: z.array(
+    z.looseObject({
+      recipientId: z.string(),
+      name: z.string(),
+      status: z.string(),
+      holder: z.string(),
+      at: z.string(),
+      action: z.string().nullable(),
+    }),
+  ),
+});
+export type RunHistory = z.output<typeof RunHistorySchema>;
+
 const q = (params: Record<string, string | undefined>): string => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, v);
@@ -119,6 +139,7 @@ export function endpoints(api: ApiClient) {
       api.send(Settings, 'PATCH', '/api/v1/settings', patch, { version }),
     unreachable: () =>
       api.get(z.object({ items: z.array(UnreachableSchema) }), '/api/v1/proactive/unreachable'),
+    runs: () => api.get(z.object({ items: z.array(RunHistorySchema) }), '/api/v1/proactive/runs'),
   };
 }
 

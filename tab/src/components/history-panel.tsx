@@ -52,6 +52,8 @@ const ACTION_LABELS: Readonly<Record<AuditAction, MessageKey>> = {
   forbidden: 'audit.action.forbidden',
   seed: 'audit.action.seed',
   nudge: 'audit.action.nudge',
+  'uncertain-send': 'audit.action.uncertain-send',
+  'sync-rejected': 'audit.action.sync-rejected',
 };
 
 const ENTITY_LABELS: Readonly<Record<EntityType, MessageKey>> = {

@@ -357,4 +357,16 @@ export const ar: Catalogue = {
   'config.pillar': 'الركيزة',
   'config.allPillars': 'كل الركائز',
   'config.ready': 'اختر «حفظ» لإضافة علامة التبويب.',
+  // Reliability: proactive run history and uncertain sends (issue 19), rejected queued writes.
+  'audit.action.uncertain-send': 'سجّل رسالة غير مؤكدة التسليم',
+  'audit.action.sync-rejected': 'تعذّر حفظ تغيير كان في قائمة الانتظار',
+  'runs.title': 'عمليات الإرسال الاستباقي الأخيرة',
+  'runs.none': 'لم يُرسَل أي ملخص أو تذكير أو تصعيد بعد.',
+  'runs.col.run': 'عملية الإرسال',
+  'runs.col.when': 'آخر نشاط',
+  'runs.col.outcomes': 'النتائج',
+  'runs.col.uncertain': 'عمليات إرسال غير مؤكدة',
+  'runs.outcomes': 'سُلِّم {delivered}، تعذّر الوصول {unreachable}، فشل {failed}، أخرى {other}',
+  'runs.uncertain.resent': '{name}: كان قيد الإرسال عند توقف {holder}، وأُعيد إرساله',
+  'runs.uncertain.left': '{name}: كان قيد الإرسال عند توقف {holder}، ولم يُعَد إرساله',
 };

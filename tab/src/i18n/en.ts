@@ -354,6 +354,18 @@ export const en = {
   'config.pillar': 'Pillar',
   'config.allPillars': 'All pillars',
   'config.ready': 'Select Save to add the tab.',
+  // Reliability: proactive run history and uncertain sends (issue 19), rejected queued writes.
+  'audit.action.uncertain-send': 'recorded a message of uncertain delivery',
+  'audit.action.sync-rejected': 'could not save a queued change',
+  'runs.title': 'Recent proactive runs',
+  'runs.none': 'No digest, reminder or escalation has been sent yet.',
+  'runs.col.run': 'Run',
+  'runs.col.when': 'Last activity',
+  'runs.col.outcomes': 'Outcomes',
+  'runs.col.uncertain': 'Uncertain sends',
+  'runs.outcomes': '{delivered} delivered, {unreachable} unreachable, {failed} failed, {other} other',
+  'runs.uncertain.resent': '{name}: in flight when {holder} stopped, sent again',
+  'runs.uncertain.left': '{name}: in flight when {holder} stopped, not sent again',
 } as const;
 
 export type MessageKey = keyof typeof en;

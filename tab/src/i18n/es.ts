@@ -358,4 +358,16 @@ export const es: Catalogue = {
   'config.pillar': 'Pilar',
   'config.allPillars': 'Todos los pilares',
   'config.ready': 'Seleccione Guardar para añadir la pestaña.',
+  // Reliability: proactive run history and uncertain sends (issue 19), rejected queued writes.
+  'audit.action.uncertain-send': 'registró un mensaje de entrega incierta',
+  'audit.action.sync-rejected': 'no pudo guardar un cambio en cola',
+  'runs.title': 'Envíos proactivos recientes',
+  'runs.none': 'Todavía no se ha enviado ningún resumen, recordatorio ni escalamiento.',
+  'runs.col.run': 'Envío',
+  'runs.col.when': 'Última actividad',
+  'runs.col.outcomes': 'Resultados',
+  'runs.col.uncertain': 'Envíos inciertos',
+  'runs.outcomes': '{delivered} entregados, {unreachable} inalcanzables, {failed} fallidos, {other} otros',
+  'runs.uncertain.resent': '{name}: en curso cuando {holder} se detuvo, reenviado',
+  'runs.uncertain.left': '{name}: en curso cuando {holder} se detuvo, no reenviado',
 };

@@ -362,4 +362,16 @@ export const fr: Catalogue = {
   'config.pillar': 'Pilier',
   'config.allPillars': 'Tous les piliers',
   'config.ready': "Sélectionnez Enregistrer pour ajouter l'onglet.",
+  // Reliability: proactive run history and uncertain sends (issue 19), rejected queued writes.
+  'audit.action.uncertain-send': 'a consigné un message à la remise incertaine',
+  'audit.action.sync-rejected': "n'a pas pu enregistrer une modification en attente",
+  'runs.title': 'Envois proactifs récents',
+  'runs.none': "Aucune synthèse, relance ou escalade n'a encore été envoyée.",
+  'runs.col.run': 'Envoi',
+  'runs.col.when': 'Dernière activité',
+  'runs.col.outcomes': 'Résultats',
+  'runs.col.uncertain': 'Envois incertains',
+  'runs.outcomes': '{delivered} remis, {unreachable} injoignables, {failed} en échec, {other} autres',
+  'runs.uncertain.resent': "{name} : en cours quand {holder} s'est arrêtée, renvoyé",
+  'runs.uncertain.left': "{name} : en cours quand {holder} s'est arrêtée, non renvoyé",
 };

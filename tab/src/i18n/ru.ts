@@ -359,4 +359,16 @@ export const ru: Catalogue = {
   'config.pillar': 'Направление',
   'config.allPillars': 'Все направления',
   'config.ready': 'Нажмите «Сохранить», чтобы добавить вкладку.',
+  // Reliability: proactive run history and uncertain sends (issue 19), rejected queued writes.
+  'audit.action.uncertain-send': 'зафиксировал сообщение с неизвестным исходом доставки',
+  'audit.action.sync-rejected': 'не удалось сохранить изменение из очереди',
+  'runs.title': 'Последние рассылки',
+  'runs.none': 'Сводки, напоминания и эскалации ещё не отправлялись.',
+  'runs.col.run': 'Рассылка',
+  'runs.col.when': 'Последнее действие',
+  'runs.col.outcomes': 'Итоги',
+  'runs.col.uncertain': 'Неопределённые отправки',
+  'runs.outcomes': 'доставлено: {delivered}, недоступно: {unreachable}, ошибок: {failed}, прочее: {other}',
+  'runs.uncertain.resent': '{name}: отправлялось, когда {holder} остановился; отправлено повторно',
+  'runs.uncertain.left': '{name}: отправлялось, когда {holder} остановился; повторно не отправлено',
 };

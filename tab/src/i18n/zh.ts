@@ -353,4 +353,16 @@ export const zh: Catalogue = {
   'config.pillar': '支柱',
   'config.allPillars': '所有支柱',
   'config.ready': '选择“保存”以添加选项卡。',
+  // Reliability: proactive run history and uncertain sends (issue 19), rejected queued writes.
+  'audit.action.uncertain-send': '记录了一条送达情况不确定的消息',
+  'audit.action.sync-rejected': '未能保存排队中的更改',
+  'runs.title': '最近的主动发送',
+  'runs.none': '尚未发送任何摘要、提醒或上报。',
+  'runs.col.run': '发送',
+  'runs.col.when': '最近活动',
+  'runs.col.outcomes': '结果',
+  'runs.col.uncertain': '不确定的发送',
+  'runs.outcomes': '已送达 {delivered}，无法送达 {unreachable}，失败 {failed}，其他 {other}',
+  'runs.uncertain.resent': '{name}：{holder} 停止时正在发送，已重新发送',
+  'runs.uncertain.left': '{name}：{holder} 停止时正在发送，未重新发送',
 };

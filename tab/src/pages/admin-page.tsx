@@ -35,6 +35,7 @@ import { asApiError, type ApiError } from '../api/problem.js';
 import { ConflictPanel, type ConflictRow } from '../components/conflict-panel.js';
 import { ErrorView } from '../components/error-view.js';
 import { Loading } from '../components/loading.js';
+import { RunHistory } from '../components/run-history.js';
 import { PersonEditor } from '../components/person-editor.js';
 import { PersonPicker } from '../components/person-picker.js';
 import { useApp } from '../context.js';
@@ -118,6 +119,7 @@ export default function AdminPage({ section }: { section?: string }) {
       {current === 'roster' ? <RosterSection /> : null}
       {current === 'settings' ? <SettingsSection /> : null}
       {current === 'unreachable' ? <UnreachableSection /> : null}
+      {current === 'unreachable' ? <RunHistory kindLabel={(k) => (kindKey(k) ? t(kindKey(k)!) : k)} /> : null}
     </>
   );
 }

@@ -1,0 +1,59 @@
+// Issue 12 item 10: a queued write refused when replayed is audited as `sync-rejected` (naming its
+// author), and the author hears about it from the bot in their language.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectAll } from '../../bot/ports/paging.js';
+import { reportRejectedWrite } from '../../bot/services/rejected-writes.js';
+import { startBotHarness, type BotHarness } from '../bot/bot-harness.js';
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness();
+});
+afterAll(async () => {
+  await h.connector.close();
+  await h.t.close();
+});
+
+describe('a queued write SharePoint refused', () => {
+  it('is audited as sync-rejected with its author, who is told in their language', async () => {
+    const app = h.t.app;
+    await h.post({ ...h.activity('installationUpdate', { as: 'owner' }), action: 'add' });
+    const project = (await app.store.projects.list({ limit: 50 })).items.find(
+      (p) => p.ownerId === 'p-owner',
+    )!;
+    const risk = await h.t.json<{ id: string }>('/api/v1/risks', {
+      method: 'POST',
+      as: 'p-owner',
+      json: { projectId: project.id, title: 'Vendor delay', likelihood: 2, impact: 2 },
+    });
+    expect(risk.status).toBe(201);
+    await app.store.people.update(
+      { ...(await app.store.people.get('p-owner'))!, locale: 'fr' },
+      (await app.store.people.get('p-owner'))!.version,
+    );
+    h.connector.reset();
+
+    await reportRejectedWrite(
+      {
+        services: app.services,
+        state: app.stateStore,
+        messenger: app.proactive.messenger,
+        defaultLocale: 'en',
+        logger: app.logger,
+      },
+      { entity: 'risk', entityId: risk.body.id, op: 'update', reason: 'version conflict' },
+    );
+
+    const events = await collectAll((page) =>
+      app.store.audit.list({ entityType: 'risk', entityId: risk.body.id, ...page }),
+    );
+    const rejected = events.find((e) => e.action === 'sync-rejected');
+    expect(rejected).toMatchObject({ actorId: 'system', surface: 'job', projectId: project.id });
+    expect(rejected?.changes).toEqual([{ field: 'author', before: null, after: 'p-owner' }]);
+    expect(rejected?.reason).toContain('version conflict');
+    const sent = await h.connector.waitFor(1);
+    expect(sent[0]?.conversationId).toBe('personal-29:owner');
+    expect(sent[0]?.activity.text).toContain("n'a pas pu être appliquée");
+    expect(sent[0]?.activity.text).toContain(risk.body.id);
+  });
+});
