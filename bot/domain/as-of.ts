@@ -85,7 +85,7 @@ export function rewind<T extends object>(
   trail: readonly AuditEvent[] | undefined,
 ): T | undefined {
   if (!trail?.length) return current;
-  const state: Record<string, unknown> = { ...current };
+  const state = { ...current } as Record<string, unknown>;
   for (const event of trail) {
     if (event.action === 'create') return undefined;
     for (const change of event.changes) {
@@ -93,7 +93,7 @@ export function rewind<T extends object>(
       else state[change.field] = change.before;
     }
   }
-  return state as T;
+  return state as unknown as T;
 }
 
 function trailOf(trails: Trails, type: EntityType, id: string): readonly AuditEvent[] | undefined {

@@ -32,8 +32,12 @@ export function latestUpdatesAsOf(
   return { latest: now, previous: before };
 }
 
-function measurementAsOf<T extends { id?: string }>(m: T, trails: Trails): T | undefined {
-  return m.id === undefined ? m : entityAsOf('measurement', m as T & { id: string }, trails);
+type DigestMeasurement = DigestInput['measurements'][number];
+
+/** Measurements carry their id at run time (the digest input only needs date and value). */
+function measurementAsOf(m: DigestMeasurement, trails: Trails): DigestMeasurement | undefined {
+  const id = (m as { id?: unknown }).id;
+  return typeof id === 'string' ? entityAsOf('measurement', { ...m, id }, trails) : m;
 }
 
 /** The digest input as its period stood at its end, given the audit events since then. */
