@@ -20,6 +20,7 @@ import { kpiRoutes } from './routes/kpis.js';
 import { milestoneRoutes } from './routes/milestones.js';
 import { portfolioRoutes } from './routes/portfolio.js';
 import { projectRoutes } from './routes/projects.js';
+import { reportRoutes } from './routes/reports.js';
 import { riskRoutes } from './routes/risks.js';
 import { searchRoutes } from './routes/search.js';
 import { statusUpdateRoutes } from './routes/status-updates.js';
@@ -48,6 +49,7 @@ export function apiRoutes(
     ...milestoneRoutes,
     ...kpiRoutes,
     ...adminRoutes,
+    ...reportRoutes,
     ...(options.extraRoutes ?? []),
   ] as RouteSpec<unknown>[];
 }
@@ -163,7 +165,13 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
           );
         }
         if (result.version !== undefined) headers.ETag = `"${result.version}"`;
-        if (result.body === undefined) {
+        if (result.file) {
+          res.sendRaw(result.status ?? 200, result.file.bytes, {
+            'Content-Type': result.file.mediaType,
+            'Cache-Control': 'no-store',
+            ...headers,
+          });
+        } else if (result.body === undefined) {
           res.sendRaw(result.status ?? 204, '', headers);
         } else {
           sendJson(res, result.status ?? 200, result.body, headers);

@@ -96,6 +96,7 @@ export function buildOpenApi(
   const responseSchema = (shape: ResponseShape): JsonSchema | undefined => {
     switch (shape.kind) {
       case 'empty':
+      case 'file':
         return undefined;
       case 'page':
         return {
@@ -158,6 +159,18 @@ export function buildOpenApi(
         [String(r.status ?? 200)]: {
           description: 'Success',
           ...(success ? { content: { 'application/json': { schema: success } } } : {}),
+          ...(r.response.kind === 'file'
+            ? {
+                description: r.response.description,
+                content: { [r.response.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+                headers: {
+                  'Content-Disposition': {
+                    schema: { type: 'string' },
+                    description: 'attachment; the file name',
+                  },
+                },
+              }
+            : {}),
           ...(r.response.kind === 'entity'
             ? { headers: { ETag: { schema: { type: 'string' }, description: 'Entity version' } } }
             : {}),

@@ -30,6 +30,8 @@ export interface ApiResult {
   /** Entity version to expose as the ETag. */
   version?: number;
   headers?: Record<string, string>;
+  /** A file instead of JSON (`body` is then ignored): sent as is with its media type. */
+  file?: { bytes: Buffer; mediaType: string };
 }
 
 /** What the OpenAPI document says a route returns. */
@@ -37,6 +39,7 @@ export type ResponseShape =
   | { kind: 'entity'; schema: z.ZodType; name: string }
   | { kind: 'page'; schema: z.ZodType; name: string }
   | { kind: 'json'; schema: z.ZodType; name: string }
+  | { kind: 'file'; mediaType: string; description: string }
   | { kind: 'empty' };
 
 export interface RouteSpec<Q = unknown> {

@@ -34,9 +34,10 @@ export function periodCutoff(period: Period, timeZone: string): Cutoff {
   return { at: at.toISOString(), atMs: at.getTime(), lastDay };
 }
 
-/** A cutoff at an instant (a period still in progress is reported as it stands now). */
+/** A cutoff just after an instant, which counts (a period still in progress is reported as it stands now). */
 export function instantCutoff(instant: Date, timeZone: string): Cutoff {
-  return { at: instant.toISOString(), atMs: instant.getTime(), lastDay: dateInZone(instant, timeZone) };
+  const after = new Date(instant.getTime() + 1);
+  return { at: after.toISOString(), atMs: after.getTime(), lastDay: dateInZone(instant, timeZone) };
 }
 
 /** The earlier of two cutoffs. */

@@ -61,8 +61,11 @@ const HEADER_FILL = 'DCE6F0';
 /** What a report section is built with: the language, and small helpers bound to it. */
 class Writer {
   readonly rtl: boolean;
+  /** Paragraph options: right to left for Arabic (w:bidi); nothing written otherwise. */
+  readonly direction: { bidirectional?: true };
   constructor(readonly locale: Locale) {
     this.rtl = isRtl(locale);
+    this.direction = this.rtl ? { bidirectional: true } : {};
     this.numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     this.dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     this.longDates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
@@ -77,7 +80,7 @@ class Writer {
     options: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {},
   ): TextRun {
     // A run is right to left when it holds Arabic; Latin codes and numbers inside stay left to right.
-    return new TextRun({ text, ...options, rightToLeft: this.rtl && ARABIC.test(text) });
+    return new TextRun({ text, ...options, ...(this.rtl && ARABIC.test(text) ? { rightToLeft: true } : {}) });
   }
 
   paragraph(
@@ -86,7 +89,7 @@ class Writer {
   ) {
     return new Paragraph({
       children: typeof children === 'string' ? [this.run(children)] : children,
-      bidirectional: this.rtl,
+      ...this.direction,
       ...(options.bullet ? { bullet: { level: 0 } } : {}),
       ...(options.style ? { style: options.style } : {}),
       ...(options.keepNext ? { keepNext: true } : {}),
@@ -99,7 +102,7 @@ class Writer {
     return new Paragraph({
       children: [this.run(text)],
       heading: headingLevel,
-      bidirectional: this.rtl,
+      ...this.direction,
       keepNext: true,
     });
   }
@@ -121,7 +124,7 @@ class Writer {
       });
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      visuallyRightToLeft: this.rtl,
+      ...(this.rtl ? { visuallyRightToLeft: true } : {}),
       rows: [
         new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true)) }),
         ...rows.map(
@@ -201,7 +204,7 @@ function titlePage(w: Writer, report: ProgressReport): Block[] {
     new Paragraph({
       children: [w.run(w.t('report.title'))],
       heading: HeadingLevel.TITLE,
-      bidirectional: w.rtl,
+      ...w.direction,
     }),
     w.paragraph([w.run(w.t('report.subtitle'), { size: 28, color: '404040' })]),
     w.paragraph([w.run(w.t('report.period_line', { period: periodText(report, w.locale) }), { bold: true })]),
@@ -487,7 +490,7 @@ function kpiBlock(w: Writer, k: ReportKpi): Block[] {
       ],
     ),
     new Paragraph({
-      bidirectional: w.rtl,
+      ...w.direction,
       alignment: AlignmentType.CENTER,
       children: [
         new ImageRun({
@@ -596,7 +599,6 @@ export async function renderProgressReportDocx(report: ProgressReport, locale: L
             font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: FONTS.cjk, cs: FONTS.arabic },
             size: 22,
             language: { value: tag, eastAsia: locale === 'zh' ? tag : 'zh-CN', bidirectional: 'ar-SA' },
-            ...(isRtl(locale) ? { rightToLeft: false } : {}),
           },
         },
       },

@@ -103,6 +103,8 @@ export const ar: Readonly<Record<Key, string>> = {
     'تجمع شبكة صانعي التغيير {members} من الموظفين في {cases} من حالات التغيير التي تحسّن طريقة عمل الاتحاد.',
   'report.next.none': 'لم يُبلَّغ عن خطوات تالية في هذه الركيزة.',
   'report.next.upcoming_none': 'لا يحين موعد أي معلم في الأسابيع الأربعة التي تلي الفترة.',
+  'report.draft.health':
+    'عدد المشاريع {projects}: {green} بالأخضر و{amber} بالكهرماني و{red} بالأحمر و{none} بلا تقرير؛ وتحسّن {improved} وتراجع {worsened} خلال الفترة؛ وهناك {risks} من المخاطر المفتوحة.',
   'report.draft.title': '{pillar}: التقدم المحرز في {period}',
   'report.filename': 'تقرير-مرحلي-للمجلس',
 };

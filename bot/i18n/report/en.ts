@@ -105,6 +105,8 @@ export const en = {
     'The ChangeMakers network brings {members} staff members into {cases} change cases that improve how ITU works.',
   'report.next.none': 'No next steps were reported in this pillar.',
   'report.next.upcoming_none': 'No milestone is due in the four weeks after the period.',
+  'report.draft.health':
+    '{projects} projects: {green} green, {amber} amber, {red} red, {none} without an update; {improved} improved and {worsened} worsened during the period; {risks} open risks.',
   'report.draft.title': '{pillar}: progress in {period}',
   'report.filename': 'council-progress-report',
 } as const;

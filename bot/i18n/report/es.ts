@@ -106,6 +106,8 @@ export const es: Readonly<Record<Key, string>> = {
     'La red de ChangeMakers reúne a {members} funcionarios en {cases} casos de cambio que mejoran el funcionamiento de la UIT.',
   'report.next.none': 'No se notificaron próximos pasos en este pilar.',
   'report.next.upcoming_none': 'Ningún hito vence en las cuatro semanas posteriores al período.',
+  'report.draft.health':
+    '{projects} proyectos: {green} en verde, {amber} en ámbar, {red} en rojo y {none} sin informe; {improved} mejoraron y {worsened} empeoraron durante el período; {risks} riesgos abiertos.',
   'report.draft.title': '{pillar}: progresos en {period}',
   'report.filename': 'informe-progresos-consejo',
 };

@@ -110,6 +110,8 @@ export const fr: Readonly<Record<Key, string>> = {
     'Le réseau des ChangeMakers réunit {members} membres du personnel autour de {cases} cas de changement qui améliorent le fonctionnement de l’UIT.',
   'report.next.none': 'Aucune prochaine étape n’a été signalée dans ce pilier.',
   'report.next.upcoming_none': 'Aucun jalon n’arrive à échéance dans les quatre semaines suivant la période.',
+  'report.draft.health':
+    '{projects} projets : {green} verts, {amber} orange, {red} rouges, {none} sans point de situation ; {improved} améliorés et {worsened} dégradés pendant la période ; {risks} risques ouverts.',
   'report.draft.title': '{pillar} : avancement, {period}',
   'report.filename': 'rapport-avancement-conseil',
 };

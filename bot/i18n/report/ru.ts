@@ -106,6 +106,8 @@ export const ru: Readonly<Record<Key, string>> = {
     'Сеть ChangeMakers объединяет {members} сотрудников в {cases} кейсах изменений, которые совершенствуют работу МСЭ.',
   'report.next.none': 'По этому направлению дальнейшие шаги не сообщались.',
   'report.next.upcoming_none': 'В течение четырех недель после периода сроков контрольных точек нет.',
+  'report.draft.health':
+    'Проектов: {projects}; зеленых {green}, желтых {amber}, красных {red}, без отчета {none}; за период улучшились {improved}, ухудшились {worsened}; открытых рисков: {risks}.',
   'report.draft.title': '{pillar}: ход работы за {period}',
   'report.filename': 'отчет-совету-о-ходе-преобразований',
 };

@@ -103,6 +103,8 @@ export const zh: Readonly<Record<Key, string>> = {
     'ChangeMakers 网络汇集 {members} 名工作人员，参与 {cases} 个改进国际电联工作方式的变革案例。',
   'report.next.none': '该支柱未报告后续步骤。',
   'report.next.upcoming_none': '报告期后四周内没有到期的里程碑。',
+  'report.draft.health':
+    '共 {projects} 个项目：绿色 {green} 个、琥珀色 {amber} 个、红色 {red} 个、未报告 {none} 个；报告期内改善 {improved} 个、恶化 {worsened} 个；未结风险 {risks} 项。',
   'report.draft.title': '{pillar}：{period} 的进展',
   'report.filename': '理事会转型进展报告',
 };
