@@ -72,20 +72,28 @@ export const ReportPeriodText = z
     const first = Period.safeParse(a);
     const last = Period.safeParse(b);
     if (!first.success || !last.success) {
+      const form = /^\d{4}-W\d{2}(\.\.\d{4}-W\d{2})?$/.test(text);
       ctx.addIssue({
         code: 'custom',
-        message: /^\d{4}-W\d{2}(\.\.\d{4}-W\d{2})?$/.test(text)
-          ? 'that week does not exist in that year'
-          : PERIOD_MESSAGE,
+        message: form ? 'that week does not exist in that year' : PERIOD_MESSAGE,
+        params: { code: form ? 'report_period_week' : 'report_period' },
       });
       return z.NEVER;
     }
     if (comparePeriods(first.data, last.data) > 0) {
-      ctx.addIssue({ code: 'custom', message: 'the first week of the range must not be after the last' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the first week of the range must not be after the last',
+        params: { code: 'report_period_order' },
+      });
       return z.NEVER;
     }
     if (weeksBetween(first.data, last.data) + 1 > MAX_REPORT_WEEKS) {
-      ctx.addIssue({ code: 'custom', message: `a report covers at most ${MAX_REPORT_WEEKS} weeks` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a report covers at most ${MAX_REPORT_WEEKS} weeks`,
+        params: { code: 'report_period_length', max: MAX_REPORT_WEEKS },
+      });
       return z.NEVER;
     }
     return build(text, range ? 'weeks' : 'week', first.data, last.data);

@@ -106,5 +106,10 @@ export const ar: Readonly<Record<Key, string>> = {
   'report.draft.health':
     'عدد المشاريع {projects}: {green} بالأخضر و{amber} بالكهرماني و{red} بالأحمر و{none} بلا تقرير؛ وتحسّن {improved} وتراجع {worsened} خلال الفترة؛ وهناك {risks} من المخاطر المفتوحة.',
   'report.draft.title': '{pillar}: التقدم المحرز في {period}',
+  'validation.report_period':
+    'يُرجى إدخال أسبوع (2026-W48) أو ربع سنة (2026-Q4) أو نطاق من الأسابيع (2026-W40..2026-W48).',
+  'validation.report_period_week': 'هذا الأسبوع غير موجود في تلك السنة.',
+  'validation.report_period_order': 'يجب ألا يكون الأسبوع الأول من النطاق بعد الأسبوع الأخير.',
+  'validation.report_period_length': 'لا يغطي التقرير أكثر من {max} أسبوعاً.',
   'report.filename': 'تقرير-مرحلي-للمجلس',
 };

@@ -108,6 +108,11 @@ export const en = {
   'report.draft.health':
     '{projects} projects: {green} green, {amber} amber, {red} red, {none} without an update; {improved} improved and {worsened} worsened during the period; {risks} open risks.',
   'report.draft.title': '{pillar}: progress in {period}',
+  'validation.report_period':
+    'Expected a week (2026-W48), a quarter (2026-Q4) or a range of weeks (2026-W40..2026-W48).',
+  'validation.report_period_week': 'That week does not exist in that year.',
+  'validation.report_period_order': 'The first week of the range must not be after the last.',
+  'validation.report_period_length': 'A report covers at most {max} weeks.',
   'report.filename': 'council-progress-report',
 } as const;
 

@@ -109,5 +109,10 @@ export const es: Readonly<Record<Key, string>> = {
   'report.draft.health':
     '{projects} proyectos: {green} en verde, {amber} en ámbar, {red} en rojo y {none} sin informe; {improved} mejoraron y {worsened} empeoraron durante el período; {risks} riesgos abiertos.',
   'report.draft.title': '{pillar}: progresos en {period}',
+  'validation.report_period':
+    'Indique una semana (2026-W48), un trimestre (2026-Q4) o un intervalo de semanas (2026-W40..2026-W48).',
+  'validation.report_period_week': 'Esa semana no existe en ese año.',
+  'validation.report_period_order': 'La primera semana del intervalo no debe ser posterior a la última.',
+  'validation.report_period_length': 'Un informe abarca como máximo {max} semanas.',
   'report.filename': 'informe-progresos-consejo',
 };

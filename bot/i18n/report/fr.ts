@@ -113,5 +113,11 @@ export const fr: Readonly<Record<Key, string>> = {
   'report.draft.health':
     '{projects} projets : {green} verts, {amber} orange, {red} rouges, {none} sans point de situation ; {improved} améliorés et {worsened} dégradés pendant la période ; {risks} risques ouverts.',
   'report.draft.title': '{pillar} : avancement, {period}',
+  'validation.report_period':
+    'Indiquez une semaine (2026-W48), un trimestre (2026-Q4) ou une plage de semaines (2026-W40..2026-W48).',
+  'validation.report_period_week': 'Cette semaine n’existe pas dans cette année.',
+  'validation.report_period_order':
+    'La première semaine de la plage ne doit pas être postérieure à la dernière.',
+  'validation.report_period_length': 'Un rapport couvre au plus {max} semaines.',
   'report.filename': 'rapport-avancement-conseil',
 };

@@ -109,5 +109,10 @@ export const ru: Readonly<Record<Key, string>> = {
   'report.draft.health':
     'Проектов: {projects}; зеленых {green}, желтых {amber}, красных {red}, без отчета {none}; за период улучшились {improved}, ухудшились {worsened}; открытых рисков: {risks}.',
   'report.draft.title': '{pillar}: ход работы за {period}',
+  'validation.report_period':
+    'Укажите неделю (2026-W48), квартал (2026-Q4) или диапазон недель (2026-W40..2026-W48).',
+  'validation.report_period_week': 'Такой недели в этом году нет.',
+  'validation.report_period_order': 'Первая неделя диапазона не должна быть позже последней.',
+  'validation.report_period_length': 'Отчет охватывает не более {max} недель.',
   'report.filename': 'отчет-совету-о-ходе-преобразований',
 };

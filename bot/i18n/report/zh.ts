@@ -106,5 +106,9 @@ export const zh: Readonly<Record<Key, string>> = {
   'report.draft.health':
     '共 {projects} 个项目：绿色 {green} 个、琥珀色 {amber} 个、红色 {red} 个、未报告 {none} 个；报告期内改善 {improved} 个、恶化 {worsened} 个；未结风险 {risks} 项。',
   'report.draft.title': '{pillar}：{period} 的进展',
+  'validation.report_period': '请输入一周（2026-W48）、一个季度（2026-Q4）或若干周（2026-W40..2026-W48）。',
+  'validation.report_period_week': '该年份中不存在这一周。',
+  'validation.report_period_order': '范围的第一周不得晚于最后一周。',
+  'validation.report_period_length': '一份报告最多涵盖 {max} 周。',
   'report.filename': '理事会转型进展报告',
 };
