@@ -59,6 +59,8 @@ export function endpoints(api: ApiClient) {
     me: () => api.get(MeSchema, '/api/v1/me'),
     myWork: () => api.get(MyWorkSchema, '/api/v1/me/work'),
     summary: () => api.get(PortfolioSummarySchema, '/api/v1/portfolio/summary'),
+    progressReport: (period: string, locale: string) =>
+      api.getFile(`/api/v1/reports/progress${q({ period, locale })}`),
     projects: (filter: { pillar?: string } = {}) =>
       api.getAll(ProjectOverviewSchema, `/api/v1/projects${q(filter)}`),
     project: (idOrCode: string) =>

@@ -353,4 +353,13 @@ export const ar: Catalogue = {
   'config.pillar': 'الركيزة',
   'config.allPillars': 'كل الركائز',
   'config.ready': 'اختر «حفظ» لإضافة علامة التبويب.',
+  // Council report (Portfolio page)
+  'report.button': 'تقرير المجلس',
+  'report.title': 'التقرير المرحلي المقدَّم إلى المجلس',
+  'report.period': 'الفترة',
+  'report.periodHint': 'أسبوع (2026-W48) أو ربع سنة (2026-Q4) أو عدة أسابيع (2026-W40..2026-W48)',
+  'report.language': 'اللغة',
+  'report.download': 'تنزيل',
+  'report.cancel': 'إلغاء',
+  'report.failed': 'تعذّر إعداد التقرير: {message}',
 };

@@ -354,4 +354,13 @@ export const es: Catalogue = {
   'config.pillar': 'Pilar',
   'config.allPillars': 'Todos los pilares',
   'config.ready': 'Seleccione Guardar para añadir la pestaña.',
+  // Council report (Portfolio page)
+  'report.button': 'Informe al Consejo',
+  'report.title': 'Informe de progresos al Consejo',
+  'report.period': 'Período',
+  'report.periodHint': 'Una semana (2026-W48), un trimestre (2026-Q4) o varias semanas (2026-W40..2026-W48)',
+  'report.language': 'Idioma',
+  'report.download': 'Descargar',
+  'report.cancel': 'Cancelar',
+  'report.failed': 'No se pudo redactar el informe: {message}',
 };

@@ -358,4 +358,13 @@ export const fr: Catalogue = {
   'config.pillar': 'Pilier',
   'config.allPillars': 'Tous les piliers',
   'config.ready': "Sélectionnez Enregistrer pour ajouter l'onglet.",
+  // Council report (Portfolio page)
+  'report.button': 'Rapport au Conseil',
+  'report.title': 'Rapport d’avancement au Conseil',
+  'report.period': 'Période',
+  'report.periodHint': 'Une semaine (2026-W48), un trimestre (2026-Q4) ou des semaines (2026-W40..2026-W48)',
+  'report.language': 'Langue',
+  'report.download': 'Télécharger',
+  'report.cancel': 'Annuler',
+  'report.failed': 'Le rapport n’a pas pu être établi : {message}',
 };

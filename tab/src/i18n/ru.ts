@@ -355,4 +355,13 @@ export const ru: Catalogue = {
   'config.pillar': 'Направление',
   'config.allPillars': 'Все направления',
   'config.ready': 'Нажмите «Сохранить», чтобы добавить вкладку.',
+  // Council report (Portfolio page)
+  'report.button': 'Отчет Совету',
+  'report.title': 'Отчет Совету о ходе работы',
+  'report.period': 'Период',
+  'report.periodHint': 'Неделя (2026-W48), квартал (2026-Q4) или недели (2026-W40..2026-W48)',
+  'report.language': 'Язык',
+  'report.download': 'Скачать',
+  'report.cancel': 'Отмена',
+  'report.failed': 'Не удалось подготовить отчет: {message}',
 };

@@ -349,4 +349,13 @@ export const zh: Catalogue = {
   'config.pillar': '支柱',
   'config.allPillars': '所有支柱',
   'config.ready': '选择“保存”以添加选项卡。',
+  // Council report (Portfolio page)
+  'report.button': '理事会报告',
+  'report.title': '提交理事会的进展报告',
+  'report.period': '报告期',
+  'report.periodHint': '一周（2026-W48）、一个季度（2026-Q4）或若干周（2026-W40..2026-W48）',
+  'report.language': '语言',
+  'report.download': '下载',
+  'report.cancel': '取消',
+  'report.failed': '无法起草报告：{message}',
 };

@@ -4,6 +4,7 @@ import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-
 import { useMemo, useState } from 'react';
 import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
 import type { ProjectOverview } from '../api/endpoints.js';
+import { CouncilReport } from '../components/council-report.js';
 import { ErrorView } from '../components/error-view.js';
 import { KpiChart } from '../components/kpi-chart.js';
 import { NewProjectForm } from '../components/new-project-form.js';
@@ -60,6 +61,7 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
             {t('projects.new')}
           </Button>
         ) : null}
+        <CouncilReport />
       </div>
       {canCreate && creating ? (
         <NewProjectForm
