@@ -77,7 +77,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const ms = performance.now() - started;
     process.stderr.write(
       `report ${report.period.label} (${locale}): ${report.summary.projects} projects, ${report.kpis.shown.length} KPI charts, ` +
-        `${(bytes.length / 1024).toFixed(0)} KB in ${ms.toFixed(0)} ms, written to ${args.out}\n`,
+        `${(bytes.length / 1024).toFixed(0)} KB in ${ms.toFixed(0)} ms (peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB), ` +
+        `written to ${args.out}\n`,
     );
     return 0;
   } finally {

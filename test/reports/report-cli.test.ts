@@ -72,7 +72,7 @@ describe('npm run report', () => {
     const out = path.join(dataDir, 'report-ru.docx');
     const run = await cli(['--out', out, '--locale', 'ru', '--data-dir', dataDir]);
     expect(run.stderr).toMatch(
-      /report \d{4}-W\d{2} \(ru\): 34 projects, \d+ KPI charts, \d+ KB in \d+ ms, written to/,
+      /report \d{4}-W\d{2} \(ru\): 34 projects, \d+ KPI charts, \d+ KB in \d+ ms \(peak memory \d+ MB\), written to/,
     );
     expect(run.code).toBe(0);
     const doc = await readDocx(readFileSync(out));
