@@ -56,6 +56,11 @@ const LANGUAGE_TAGS: Record<Locale, string> = {
 };
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+const LATIN = /[A-Za-z]/;
+/** Marks Intl puts inside Arabic dates; the paragraph's direction already orders them. */
+const BIDI_MARKS = /[\u200E\u200F\u061C]/g;
+const LRE = '\u202A';
+const PDF = '\u202C';
 const HEADER_FILL = 'DCE6F0';
 
 /** What a report section is built with: the language, and small helpers bound to it. */
@@ -79,8 +84,12 @@ class Writer {
     text: string,
     options: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {},
   ): TextRun {
-    // A run is right to left when it holds Arabic; Latin codes and numbers inside stay left to right.
-    return new TextRun({ text, ...options, ...(this.rtl && ARABIC.test(text) ? { rightToLeft: true } : {}) });
+    // A run is right to left when it holds Arabic. A Latin run in an Arabic document (a project title,
+    // text people wrote, "11 forms (26/11/2026)") is embedded left to right (LRE ... PDF), so its words
+    // keep their order and its closing full stop or colon stays on its right.
+    if (!this.rtl) return new TextRun({ text, ...options });
+    if (ARABIC.test(text)) return new TextRun({ text, ...options, rightToLeft: true });
+    return new TextRun({ text: LATIN.test(text) ? `${LRE}${text}${PDF}` : text, ...options });
   }
 
   paragraph(
@@ -156,11 +165,11 @@ class Writer {
 
   /** A calendar date (YYYY-MM-DD, or the date of an instant) in the reader's form. */
   date(iso: string): string {
-    return this.dates.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+    return this.dates.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)).replace(BIDI_MARKS, '');
   }
 
   longDate(iso: string): string {
-    return this.longDates.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+    return this.longDates.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)).replace(BIDI_MARKS, '');
   }
 
   health(h: Health | null): string {

@@ -159,6 +159,9 @@ describe('the Council progress report document', () => {
     expect((ar.match(/<w:bidi\/>/g) ?? []).length).toBeGreaterThan(100);
     expect((ar.match(/<w:bidiVisual\/>/g) ?? []).length).toBe((ar.match(/<w:tbl>/g) ?? []).length);
     expect(ar).toContain('<w:rtl/>');
+    // Latin text inside Arabic is embedded left to right, so its full stop stays on its right.
+    expect(ar).toContain(`\u202AAI-02 ${seed.projects.find((p) => p.code === 'AI-02')?.title}\u202C`);
+    expect(ar).not.toMatch(/[\u200F\u061C]/);
     for (const locale of ['en', 'fr', 'zh'] as const) {
       expect(doc(locale).xml).not.toContain('<w:bidi/>');
       expect(doc(locale).xml).not.toContain('<w:bidiVisual/>');
