@@ -21,12 +21,10 @@ describe('Council report', () => {
   });
 
   it('downloads the report for the period and language chosen', async () => {
-    const progressReport = vi
-      .fn<Endpoints['progressReport']>()
-      .mockResolvedValue({
-        blob: new Blob(['docx']),
-        fileName: 'rapport-avancement-conseil-2026-Q4-fr.docx',
-      });
+    const progressReport = vi.fn<Endpoints['progressReport']>().mockResolvedValue({
+      blob: new Blob(['docx']),
+      fileName: 'rapport-avancement-conseil-2026-Q4-fr.docx',
+    });
     const createObjectURL = vi.fn(() => 'blob:report');
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
@@ -40,11 +38,13 @@ describe('Council report', () => {
     await userEvent.type(period, '2026-Q4');
     await userEvent.selectOptions(form.getByRole('combobox', { name: /Language/ }), 'fr');
     await userEvent.click(form.getByRole('button', { name: 'Download' }));
-    await waitFor(() => expect(progressReport).toHaveBeenCalledWith('2026-Q4', 'fr'));
-    await waitFor(() => expect(click).toHaveBeenCalled());
+    await waitFor(() => expect(progressReport).toHaveBeenCalledWith('2026-Q4', 'fr'), { timeout: 5000 });
+    await waitFor(() => expect(click).toHaveBeenCalled(), { timeout: 5000 });
     const anchor = click.mock.contexts[0] as HTMLAnchorElement;
     expect(anchor.download).toBe('rapport-avancement-conseil-2026-Q4-fr.docx');
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Council report' })).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Council report' })).toHaveFocus(), {
+      timeout: 5000,
+    });
   });
 
   it('shows a refused period beside its field, keeping what was typed', async () => {
