@@ -24,6 +24,7 @@ import { kpiRoutes } from './routes/kpis.js';
 import { milestoneRoutes } from './routes/milestones.js';
 import { portfolioRoutes } from './routes/portfolio.js';
 import { projectRoutes } from './routes/projects.js';
+import { reportRoutes } from './routes/reports.js';
 import { riskRoutes } from './routes/risks.js';
 import { searchRoutes } from './routes/search.js';
 import { statusUpdateRoutes } from './routes/status-updates.js';
@@ -55,6 +56,7 @@ export function apiRoutes(
     ...kpiRoutes,
     ...adminRoutes,
     ...exportRoutes,
+    ...reportRoutes,
     ...(options.extraRoutes ?? []),
   ] as RouteSpec<unknown>[];
 }

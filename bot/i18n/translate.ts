@@ -30,23 +30,29 @@ import { es } from './messages/es.js';
 import { fr } from './messages/fr.js';
 import { ru } from './messages/ru.js';
 import { zh } from './messages/zh.js';
+import * as reportAr from './report/ar.js';
+import * as reportEn from './report/en.js';
+import * as reportEs from './report/es.js';
+import * as reportFr from './report/fr.js';
+import * as reportRu from './report/ru.js';
+import * as reportZh from './report/zh.js';
 
 // The catalogue is assembled from areas (core errors and validation in messages/, the bot's
 // conversations in bot/, the digest and reminders in digest/, the message extension in extension/,
 // the Excel export in export/)
 // so that features add their words without touching each other's files. English is the reference.
-const en = { ...coreEn, ...botEn.en, ...digestEn.en, ...extEn.en, ...exportEn.en };
+const en = { ...coreEn, ...botEn.en, ...digestEn.en, ...extEn.en, ...exportEn.en, ...reportEn.en };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGUES: Readonly<Record<Locale, Messages>> = {
   en,
-  ar: { ...ar, ...botAr.ar, ...digestAr.ar, ...extAr.ar, ...exportAr.ar },
-  es: { ...es, ...botEs.es, ...digestEs.es, ...extEs.es, ...exportEs.es },
-  fr: { ...fr, ...botFr.fr, ...digestFr.fr, ...extFr.fr, ...exportFr.fr },
-  ru: { ...ru, ...botRu.ru, ...digestRu.ru, ...extRu.ru, ...exportRu.ru },
-  zh: { ...zh, ...botZh.zh, ...digestZh.zh, ...extZh.zh, ...exportZh.zh },
+  ar: { ...ar, ...botAr.ar, ...digestAr.ar, ...extAr.ar, ...exportAr.ar, ...reportAr.ar },
+  es: { ...es, ...botEs.es, ...digestEs.es, ...extEs.es, ...exportEs.es, ...reportEs.es },
+  fr: { ...fr, ...botFr.fr, ...digestFr.fr, ...extFr.fr, ...exportFr.fr, ...reportFr.fr },
+  ru: { ...ru, ...botRu.ru, ...digestRu.ru, ...extRu.ru, ...exportRu.ru, ...reportRu.ru },
+  zh: { ...zh, ...botZh.zh, ...digestZh.zh, ...extZh.zh, ...exportZh.zh, ...reportZh.zh },
 };
 
 export function hasKey(key: string): key is MessageKey {

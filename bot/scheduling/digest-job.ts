@@ -11,6 +11,8 @@ import {
   MILESTONE_HORIZON_DAYS,
   type DigestInput,
 } from '../domain/digest.js';
+import { dayAfterCutoff, periodCutoff } from '../domain/as-of.js';
+import { digestInputAsOfPeriodEnd } from '../domain/digest-as-of.js';
 import type { Locale } from '../domain/locale.js';
 import { canAdminister } from '../domain/permissions.js';
 import { previousPeriod, type Period } from '../domain/period.js';
@@ -42,7 +44,11 @@ export interface ProactiveDeps {
   defaultLocale: Locale;
 }
 
-/** Reads everything a digest needs, one paged pass per list (no per-project queries). */
+/**
+ * Reads everything a digest needs, one paged pass per list (no per-project queries), and rewinds it to
+ * the end of the period (digest-as-of.ts): closed risks and completed milestones are read too, since
+ * they may have been open at the time, with the audit events written since the period ended.
+ */
 export async function loadDigestInput(
   store: Store,
   period: Period,
@@ -51,41 +57,43 @@ export async function loadDigestInput(
   awayIds?: ReadonlySet<string>,
 ): Promise<DigestInput> {
   const today = digestToday(now, timeZone);
-  const [projects, latest, previous, risks, milestones, kpis, measurements, people] = await Promise.all([
-    collectAll((page) => store.projects.list(page)),
-    collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod: period, ...page })),
-    collectAll((page) =>
-      store.statusUpdates.latestPerProject({ upToPeriod: previousPeriod(period), ...page }),
-    ),
-    collectAll((page) =>
-      store.risks.list({ status: ['proposed', 'open', 'mitigating', 'escalated'], ...page }),
-    ),
-    collectAll((page) =>
-      store.milestones.list({
-        status: ['planned', 'missed'],
-        dueTo: addDays(today, MILESTONE_HORIZON_DAYS),
-        ...page,
-      }),
-    ),
-    collectAll((page) => store.kpis.list(page)),
-    collectAll((page) => store.measurements.list(page)),
-    collectAll((page) => store.people.list(page)),
-  ]);
-  return {
-    period,
-    today,
-    now,
-    timeZone,
-    projects,
-    latest,
-    previous,
-    risks,
-    milestones,
-    kpis,
-    measurements,
-    people,
-    awayIds,
-  };
+  const cutoff = periodCutoff(period, timeZone);
+  const dayAfter = dayAfterCutoff(cutoff);
+  const horizonFrom = today < dayAfter ? today : dayAfter;
+  const [projects, latest, previous, risks, milestones, kpis, measurements, people, audit] =
+    await Promise.all([
+      collectAll((page) => store.projects.list(page)),
+      collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod: period, ...page })),
+      collectAll((page) =>
+        store.statusUpdates.latestPerProject({ upToPeriod: previousPeriod(period), ...page }),
+      ),
+      collectAll((page) => store.risks.list(page)),
+      collectAll((page) =>
+        store.milestones.list({ dueTo: addDays(horizonFrom, MILESTONE_HORIZON_DAYS), ...page }),
+      ),
+      collectAll((page) => store.kpis.list(page)),
+      collectAll((page) => store.measurements.list(page)),
+      collectAll((page) => store.people.list(page)),
+      collectAll((page) => store.audit.list({ since: cutoff.at, ...page })),
+    ]);
+  return digestInputAsOfPeriodEnd(
+    {
+      period,
+      today,
+      now,
+      timeZone,
+      projects,
+      latest,
+      previous,
+      risks,
+      milestones,
+      kpis,
+      measurements,
+      people,
+      awayIds,
+    },
+    audit,
+  );
 }
 
 export function localeOf(person: Pick<Person, 'locale'>, fallback: Locale): Locale {

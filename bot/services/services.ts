@@ -6,6 +6,7 @@ import { KpiService } from './kpi-service.js';
 import { MilestoneService } from './milestone-service.js';
 import { MyWorkService } from './my-work-service.js';
 import { ProjectService } from './project-service.js';
+import { ReportService } from './report-service.js';
 import { RiskService } from './risk-service.js';
 import { RosterService } from './roster-service.js';
 import { SearchService } from './search-service.js';
@@ -24,6 +25,7 @@ export interface Services {
   readonly kpis: KpiService;
   readonly myWork: MyWorkService;
   readonly search: SearchService;
+  readonly reports: ReportService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -42,5 +44,6 @@ export function createServices(deps: ServiceDeps): Services {
     kpis: new KpiService(deps, audit, settings),
     myWork: new MyWorkService(deps, audit, projects),
     search: new SearchService(deps, audit, projects),
+    reports: new ReportService(deps, audit),
   };
 }

@@ -11,6 +11,7 @@ import {
   digestToday,
   MILESTONE_HORIZON_DAYS,
 } from '../../bot/domain/digest.js';
+import { periodCutoff } from '../../bot/domain/as-of.js';
 import { SUPPORTED_LOCALES } from '../../bot/domain/locale.js';
 import { previousPeriod } from '../../bot/domain/period.js';
 import { addDays } from '../../bot/domain/primitives.js';
@@ -56,19 +57,13 @@ describe(`digest, ${portfolio.projects.length} projects, ${portfolio.statusUpdat
       collectAll((page) =>
         store.statusUpdates.latestPerProject({ upToPeriod: previousPeriod(period), ...page }),
       ),
-      collectAll((page) =>
-        store.risks.list({ status: ['proposed', 'open', 'mitigating', 'escalated'], ...page }),
-      ),
-      collectAll((page) =>
-        store.milestones.list({
-          status: ['planned', 'missed'],
-          dueTo: addDays(today, MILESTONE_HORIZON_DAYS),
-          ...page,
-        }),
-      ),
+      // Every risk and milestone, since a closed or completed one may have been open at the week's end.
+      collectAll((page) => store.risks.list(page)),
+      collectAll((page) => store.milestones.list({ dueTo: addDays(today, MILESTONE_HORIZON_DAYS), ...page })),
       collectAll((page) => store.kpis.list(page)),
       collectAll((page) => store.measurements.list(page)),
       collectAll((page) => store.people.list(page)),
+      collectAll((page) => store.audit.list({ since: periodCutoff(period, TZ).at, ...page })),
     ]);
   });
 

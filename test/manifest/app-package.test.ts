@@ -58,7 +58,7 @@ describe('npm run package for the dev environment', () => {
       runtimes: { auth: { type: string; reference_id: string }; spec: { url: string } }[];
     };
     expect(await validateWithSchema(plugin, loadBundledSchema('api-plugin', 'v2.4') ?? {})).toEqual([]);
-    expect(plugin.functions.map((f) => f.name)).toEqual(['searchPortfolio']);
+    expect(plugin.functions.map((f) => f.name)).toEqual(['searchPortfolio', 'draftPillarReport']);
     expect(plugin.runtimes[0]?.auth).toEqual({
       type: 'OAuthPluginVault',
       reference_id: 'MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIyNwbGFjZWhvbGRlcg==',

@@ -125,6 +125,15 @@ export class ApiClient {
     return ApiClient.parse(schema, await res.json());
   }
 
+  /** A file the server sends as an attachment (the Council report), with the name it offers. */
+  async getFile(path: string): Promise<{ blob: Blob; fileName?: string }> {
+    const res = await this.call('GET', path);
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+    const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+    return { blob: await res.blob(), fileName: star ? decodeURIComponent(star) : plain };
+  }
+
   async getVersioned<S extends z.ZodType>(schema: S, path: string): Promise<Versioned<z.output<S>>> {
     const res = await this.call('GET', path);
     return { value: ApiClient.parse(schema, await res.json()), version: versionOf(res) };

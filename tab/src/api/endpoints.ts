@@ -82,6 +82,8 @@ export function endpoints(api: ApiClient) {
     /** The Excel workbook of the portfolio for the filters of the project list. */
     portfolioWorkbook: (filter: { pillar?: string; phase?: string } = {}) =>
       api.download(`/api/v1/exports/portfolio.xlsx${q(filter)}`),
+    progressReport: (period: string, locale: string) =>
+      api.getFile(`/api/v1/reports/progress${q({ period, locale })}`),
     projects: (filter: { pillar?: string } = {}) =>
       api.getAll(ProjectOverviewSchema, `/api/v1/projects${q(filter)}`),
     project: (idOrCode: string) =>

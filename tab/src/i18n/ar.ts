@@ -369,4 +369,13 @@ export const ar: Catalogue = {
   'runs.outcomes': 'سُلِّم {delivered}، تعذّر الوصول {unreachable}، فشل {failed}، أخرى {other}',
   'runs.uncertain.resent': '{name}: كان قيد الإرسال عند توقف {holder}، وأُعيد إرساله',
   'runs.uncertain.left': '{name}: كان قيد الإرسال عند توقف {holder}، ولم يُعَد إرساله',
+  // Council report (Portfolio page)
+  'report.button': 'تقرير المجلس',
+  'report.title': 'التقرير المرحلي المقدَّم إلى المجلس',
+  'report.period': 'الفترة',
+  'report.periodHint': 'أسبوع (2026-W48) أو ربع سنة (2026-Q4) أو عدة أسابيع (2026-W40..2026-W48)',
+  'report.language': 'اللغة',
+  'report.download': 'تنزيل',
+  'report.cancel': 'إلغاء',
+  'report.failed': 'تعذّر إعداد التقرير: {message}',
 };

@@ -366,6 +366,15 @@ export const en = {
   'runs.outcomes': '{delivered} delivered, {unreachable} unreachable, {failed} failed, {other} other',
   'runs.uncertain.resent': '{name}: in flight when {holder} stopped, sent again',
   'runs.uncertain.left': '{name}: in flight when {holder} stopped, not sent again',
+  // Council report (Portfolio page)
+  'report.button': 'Council report',
+  'report.title': 'Council progress report',
+  'report.period': 'Period',
+  'report.periodHint': 'A week (2026-W48), a quarter (2026-Q4) or weeks (2026-W40..2026-W48)',
+  'report.language': 'Language',
+  'report.download': 'Download',
+  'report.cancel': 'Cancel',
+  'report.failed': 'The report could not be drafted: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -370,4 +370,13 @@ export const es: Catalogue = {
   'runs.outcomes': '{delivered} entregados, {unreachable} inalcanzables, {failed} fallidos, {other} otros',
   'runs.uncertain.resent': '{name}: en curso cuando {holder} se detuvo, reenviado',
   'runs.uncertain.left': '{name}: en curso cuando {holder} se detuvo, no reenviado',
+  // Council report (Portfolio page)
+  'report.button': 'Informe al Consejo',
+  'report.title': 'Informe de progresos al Consejo',
+  'report.period': 'Período',
+  'report.periodHint': 'Una semana (2026-W48), un trimestre (2026-Q4) o varias semanas (2026-W40..2026-W48)',
+  'report.language': 'Idioma',
+  'report.download': 'Descargar',
+  'report.cancel': 'Cancelar',
+  'report.failed': 'No se pudo redactar el informe: {message}',
 };

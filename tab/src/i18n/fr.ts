@@ -374,4 +374,13 @@ export const fr: Catalogue = {
   'runs.outcomes': '{delivered} remis, {unreachable} injoignables, {failed} en échec, {other} autres',
   'runs.uncertain.resent': "{name} : en cours quand {holder} s'est arrêtée, renvoyé",
   'runs.uncertain.left': "{name} : en cours quand {holder} s'est arrêtée, non renvoyé",
+  // Council report (Portfolio page)
+  'report.button': 'Rapport au Conseil',
+  'report.title': 'Rapport d’avancement au Conseil',
+  'report.period': 'Période',
+  'report.periodHint': 'Une semaine (2026-W48), un trimestre (2026-Q4) ou des semaines (2026-W40..2026-W48)',
+  'report.language': 'Langue',
+  'report.download': 'Télécharger',
+  'report.cancel': 'Annuler',
+  'report.failed': 'Le rapport n’a pas pu être établi : {message}',
 };

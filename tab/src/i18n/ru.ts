@@ -371,4 +371,13 @@ export const ru: Catalogue = {
   'runs.outcomes': 'доставлено: {delivered}, недоступно: {unreachable}, ошибок: {failed}, прочее: {other}',
   'runs.uncertain.resent': '{name}: отправлялось, когда {holder} остановился; отправлено повторно',
   'runs.uncertain.left': '{name}: отправлялось, когда {holder} остановился; повторно не отправлено',
+  // Council report (Portfolio page)
+  'report.button': 'Отчет Совету',
+  'report.title': 'Отчет Совету о ходе работы',
+  'report.period': 'Период',
+  'report.periodHint': 'Неделя (2026-W48), квартал (2026-Q4) или недели (2026-W40..2026-W48)',
+  'report.language': 'Язык',
+  'report.download': 'Скачать',
+  'report.cancel': 'Отмена',
+  'report.failed': 'Не удалось подготовить отчет: {message}',
 };

@@ -365,4 +365,13 @@ export const zh: Catalogue = {
   'runs.outcomes': '已送达 {delivered}，无法送达 {unreachable}，失败 {failed}，其他 {other}',
   'runs.uncertain.resent': '{name}：{holder} 停止时正在发送，已重新发送',
   'runs.uncertain.left': '{name}：{holder} 停止时正在发送，未重新发送',
+  // Council report (Portfolio page)
+  'report.button': '理事会报告',
+  'report.title': '提交理事会的进展报告',
+  'report.period': '报告期',
+  'report.periodHint': '一周（2026-W48）、一个季度（2026-Q4）或若干周（2026-W40..2026-W48）',
+  'report.language': '语言',
+  'report.download': '下载',
+  'report.cancel': '取消',
+  'report.failed': '无法起草报告：{message}',
 };

@@ -4,6 +4,7 @@ import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-
 import { Suspense, useMemo, useState } from 'react';
 import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
 import type { ProjectOverview } from '../api/endpoints.js';
+import { CouncilReport } from '../components/council-report.js';
 import { ErrorView } from '../components/error-view.js';
 import { lazyNamed } from '../components/lazy-named.js';
 import { Loading } from '../components/loading.js';
@@ -64,6 +65,7 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
             {t('projects.new')}
           </Button>
         ) : null}
+        <CouncilReport />
       </div>
       {canCreate && creating ? (
         <Suspense fallback={<Loading />}>
