@@ -1,6 +1,7 @@
 // Builds every service once, on the same dependencies. Bot commands, tab routes and scheduled jobs
 // all call these, so each rule is written once.
 import { AuditService } from './audit-service.js';
+import { BriefingService } from './briefing-service.js';
 import type { ServiceDeps } from './context.js';
 import { KpiService } from './kpi-service.js';
 import { MilestoneService } from './milestone-service.js';
@@ -24,12 +25,14 @@ export interface Services {
   readonly kpis: KpiService;
   readonly myWork: MyWorkService;
   readonly search: SearchService;
+  readonly briefing: BriefingService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const audit = new AuditService(deps);
   const settings = new SettingsService(deps, audit);
   const projects = new ProjectService(deps, audit);
+  const kpis = new KpiService(deps, audit, settings);
   return {
     deps,
     audit,
@@ -39,8 +42,12 @@ export function createServices(deps: ServiceDeps): Services {
     statusUpdates: new StatusUpdateService(deps, audit),
     risks: new RiskService(deps, audit, settings),
     milestones: new MilestoneService(deps, audit),
-    kpis: new KpiService(deps, audit, settings),
+    kpis,
     myWork: new MyWorkService(deps, audit, projects),
-    search: new SearchService(deps, audit, projects),
+    // Several instances may write to SharePoint: the index also re-reads everything once a minute.
+    search: new SearchService(deps, audit, projects, settings, {
+      maxAgeMs: deps.store.kind === 'sqlite' ? undefined : 60_000,
+    }),
+    briefing: new BriefingService(deps, audit, projects, kpis, settings),
   };
 }

@@ -1,0 +1,67 @@
+// Copilot function findProjects: "Which Governance projects are red?", "my projects", "Accelerated
+// Initiatives that are late", "projets de Diana Ivanova". Structured filters (each a list: any of
+// the values) and words read like the search box's.
+import { z } from 'zod';
+import { HEALTHS } from '../../../domain/health.js';
+import { PILLAR_CODES } from '../../../domain/pillar.js';
+import { PROJECT_KINDS, PROJECT_PHASES } from '../../../domain/project.js';
+import { csvOf } from '../../request-helpers.js';
+import { route } from '../../route.js';
+import {
+  AgentPage,
+  AgentPaging,
+  AgentProject,
+  pageFields,
+  projectsOf,
+  REPORTING_STATES,
+  toAgentProject,
+} from './agent-items.js';
+
+export const DEFAULT_AGENT_COUNT = 10;
+
+const FindProjectsQuery = z.object({
+  q: z.string().max(500).optional(),
+  pillar: csvOf(PILLAR_CODES).optional(),
+  kind: csvOf(PROJECT_KINDS).optional(),
+  health: csvOf(HEALTHS).optional(),
+  phase: csvOf(PROJECT_PHASES).optional(),
+  reporting: csvOf(REPORTING_STATES).optional(),
+  owner: z.string().max(100).optional(),
+  ...AgentPaging,
+});
+
+export const FindProjectsResponse = z.object({ ...AgentPage, results: z.array(AgentProject) });
+export type FindProjectsResponse = z.infer<typeof FindProjectsResponse>;
+
+export function findProjectsRoute(publicUrl: string) {
+  return route({
+    method: 'get',
+    path: '/api/v1/agent/projects',
+    operationId: 'findProjects',
+    summary:
+      'Projects of the portfolio by pillar, kind, health, phase, reporting state, owner and words, with health, progress, reporting state and tab link',
+    tag: 'agent',
+    query: FindProjectsQuery,
+    response: { kind: 'json', schema: FindProjectsResponse, name: 'FindProjectsResponse' },
+    handler: async ({ ctx, services, query, locale }) => {
+      const skip = query.skip ?? 0;
+      const count = query.count ?? DEFAULT_AGENT_COUNT;
+      const result = await services.search.find(ctx, 'projects', {
+        text: query.q,
+        pillars: new Set(query.pillar),
+        kinds: new Set(query.kind),
+        health: new Set(query.health),
+        phases: new Set(query.phase),
+        reporting: new Set(query.reporting),
+        owner: query.owner,
+        skip,
+        count,
+      });
+      const body: FindProjectsResponse = {
+        ...pageFields(skip, count, result.total),
+        results: projectsOf(result.hits).map((h) => toAgentProject(h.overview, h.owner, publicUrl, locale)),
+      };
+      return { body };
+    },
+  });
+}
