@@ -106,8 +106,14 @@ export const AgentPage = {
 };
 
 export const AgentPaging = {
-  skip: z.coerce.number().int().min(0).max(100_000).optional(),
-  count: z.coerce.number().int().min(1).max(25).optional(),
+  skip: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .describe('Results to skip: nextSkip of the previous page'),
+  count: z.coerce.number().int().min(1).max(25).optional().describe('Results per page, 1 to 25 (default 10)'),
 };
 
 export function pageFields(skip: number, count: number, total: number) {

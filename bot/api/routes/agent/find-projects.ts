@@ -20,13 +20,37 @@ import {
 export const DEFAULT_AGENT_COUNT = 10;
 
 const FindProjectsQuery = z.object({
-  q: z.string().max(500).optional(),
-  pillar: csvOf(PILLAR_CODES).optional(),
-  kind: csvOf(PROJECT_KINDS).optional(),
-  health: csvOf(HEALTHS).optional(),
-  phase: csvOf(PROJECT_PHASES).optional(),
-  reporting: csvOf(REPORTING_STATES).optional(),
-  owner: z.string().max(100).optional(),
+  q: z
+    .string()
+    .max(500)
+    .optional()
+    .describe(
+      "Words from the user's question: a project code (TR-07, TR07, tr 7), title words in any of the six languages, an owner's name, an org unit. Words like red, at risk, late, open or a pillar name are understood too.",
+    ),
+  pillar: csvOf(PILLAR_CODES)
+    .optional()
+    .describe(
+      'Pillar codes, comma-separated: GOV (Governance), SPT (Systems, processes and tools), PAC (People and culture), RES (Resource optimization), MAP (Members and partners)',
+    ),
+  kind: csvOf(PROJECT_KINDS)
+    .optional()
+    .describe('accelerated-initiative, project or change-case (ChangeMakers), comma-separated'),
+  health: csvOf(HEALTHS)
+    .optional()
+    .describe(
+      'Health of the latest weekly update, comma-separated: red (off track), amber (at risk), green (on track)',
+    ),
+  phase: csvOf(PROJECT_PHASES).optional().describe('Phases, comma-separated'),
+  reporting: csvOf(REPORTING_STATES)
+    .optional()
+    .describe(
+      'Reporting state, comma-separated: overdue (late: last week unreported), due (not yet reported this week), up-to-date, not-required',
+    ),
+  owner: z
+    .string()
+    .max(100)
+    .optional()
+    .describe("An owner's name, or me for the signed-in user's own projects"),
   ...AgentPaging,
 });
 
@@ -40,6 +64,8 @@ export function findProjectsRoute(publicUrl: string) {
     operationId: 'findProjects',
     summary:
       'Projects of the portfolio by pillar, kind, health, phase, reporting state, owner and words, with health, progress, reporting state and tab link',
+    description:
+      'Use for questions that list or count projects: by pillar, kind (Accelerated Initiatives, ChangeMakers change cases), health (red, amber, green), phase, reporting state (late, overdue), owner ("my projects": owner=me) or words of a title or code. Each result has the project code, title, health, percent complete, reporting state, owner, open risks and tabWebUrl.',
     tag: 'agent',
     query: FindProjectsQuery,
     response: { kind: 'json', schema: FindProjectsResponse, name: 'FindProjectsResponse' },

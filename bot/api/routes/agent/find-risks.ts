@@ -13,14 +13,34 @@ import { DEFAULT_AGENT_COUNT } from './find-projects.js';
 const STATUS_GROUPS = ['active', 'all', ...RISK_STATUSES] as const;
 
 const FindRisksQuery = z.object({
-  q: z.string().max(500).optional(),
-  project: z.string().max(20).optional(),
-  pillar: csvOf(PILLAR_CODES).optional(),
-  level: csvOf(RISK_LEVELS).optional(),
-  minScore: z.coerce.number().int().min(1).max(25).optional(),
-  maxScore: z.coerce.number().int().min(1).max(25).optional(),
-  status: csvOf(STATUS_GROUPS).optional(),
-  owner: z.string().max(100).optional(),
+  q: z
+    .string()
+    .max(500)
+    .optional()
+    .describe(
+      "Words from the user's question: risk title words, an owner's name, project title words, a category",
+    ),
+  project: z.string().max(20).optional().describe('A project code such as TR-07 (TR07 and TR 7 work too)'),
+  pillar: csvOf(PILLAR_CODES)
+    .optional()
+    .describe("Pillar codes of the risks' projects, comma-separated: GOV, SPT, PAC, RES, MAP"),
+  level: csvOf(RISK_LEVELS)
+    .optional()
+    .describe('low (1-4), medium (5-9), high (10-14), critical (15-25), comma-separated'),
+  minScore: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(25)
+    .optional()
+    .describe('Lowest score (likelihood x impact, 1-25)'),
+  maxScore: z.coerce.number().int().min(1).max(25).optional().describe('Highest score'),
+  status: csvOf(STATUS_GROUPS)
+    .optional()
+    .describe(
+      'active (default: every risk not closed, i.e. "open" risks: proposed, open, mitigating, escalated), all, or statuses, comma-separated',
+    ),
+  owner: z.string().max(100).optional().describe("The risk owner's name, or me"),
   ...AgentPaging,
 });
 
@@ -44,6 +64,8 @@ export function findRisksRoute(publicUrl: string) {
     operationId: 'findRisks',
     summary:
       'Risks by project, pillar, level or score range, status (active by default) and words, highest score first, with tab link',
+    description:
+      'Use for questions about risks: the open risks of a project, the top or highest risks of the portfolio or of a pillar, critical or high risks, escalated risks, risks someone owns. Results are ordered highest score first; each has title, project code, score, level, status, owner and tabWebUrl.',
     tag: 'agent',
     query: FindRisksQuery,
     response: { kind: 'json', schema: FindRisksResponse, name: 'FindRisksResponse' },

@@ -8,8 +8,8 @@ import { route } from '../../route.js';
 import { projectUrl } from './agent-items.js';
 
 const LateReportersQuery = z.object({
-  period: Period.optional(),
-  pillar: PillarCode.optional(),
+  period: Period.optional().describe('ISO week, e.g. 2026-W47; default: the current week'),
+  pillar: PillarCode.optional().describe('Only projects of this pillar: GOV, SPT, PAC, RES or MAP'),
 });
 
 export const LateReporter = z.object({
@@ -36,6 +36,8 @@ export function lateReportersRoute(publicUrl: string) {
     operationId: 'listLateReporters',
     summary:
       'Projects without a status update for a reporting week (default: this week), with their owners, longest silence first',
+    description:
+      'Use for "who has not reported this week?", "which updates are late or overdue?", "who is behind on status reports in Governance?". Lists every project that owes a weekly status update for the week (this week by default, whoever asks), with its owner, last reported week and weeks since; longest silence first.',
     tag: 'agent',
     query: LateReportersQuery,
     response: { kind: 'json', schema: LateReportersResponse, name: 'LateReportersResponse' },

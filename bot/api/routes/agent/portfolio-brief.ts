@@ -10,7 +10,9 @@ import { BRIEF_TEXT_CHARS } from './project-brief.js';
 import { projectTitle } from '../../../domain/project.js';
 import { Health } from '../../../domain/health.js';
 
-const PortfolioBriefQuery = z.object({ period: Period.optional() });
+const PortfolioBriefQuery = z.object({
+  period: Period.optional().describe('ISO week, e.g. 2026-W47; default: the current week'),
+});
 
 const Counts = z.object({
   projects: z.number().int(),
@@ -55,6 +57,8 @@ export function portfolioBriefRoute(publicUrl: string) {
     operationId: 'getPortfolioBrief',
     summary:
       'The portfolio for a reporting week (default: this week): health by pillar and its change, red and amber projects with blockers, top risks, missing updates',
+    description:
+      'Use for an overview of the whole portfolio for a week: how many projects are green, amber, red or without an update, by pillar, what changed since the week before, the red and amber projects with their blockers, the highest risks and how many updates are missing.',
     tag: 'agent',
     query: PortfolioBriefQuery,
     response: { kind: 'json', schema: PortfolioBriefResponse, name: 'PortfolioBriefResponse' },
@@ -88,7 +92,9 @@ export function portfolioBriefRoute(publicUrl: string) {
           blockers: blockers.slice(0, BRIEF_TEXT_CHARS),
           tabWebUrl: projectUrl(publicUrl, overview.project.code),
         })),
-        topRisks: brief.topRisks.map(({ risk, project }) => toAgentRisk(risk, project, undefined, publicUrl, locale)),
+        topRisks: brief.topRisks.map(({ risk, project }) =>
+          toAgentRisk(risk, project, undefined, publicUrl, locale),
+        ),
         tabWebUrl: `${publicUrl.replace(/\/+$/, '')}/#/portfolio`,
       };
       return { body };

@@ -9,7 +9,8 @@ import { AgentProject, AgentRisk, toAgentProject, toAgentRisk } from './agent-it
 /** Long texts are cut to this many characters (the answer goes into a model's context). */
 export const BRIEF_TEXT_CHARS = 600;
 
-const cut = (text: string) => (text.length > BRIEF_TEXT_CHARS ? `${text.slice(0, BRIEF_TEXT_CHARS - 1)}…` : text);
+const cut = (text: string) =>
+  text.length > BRIEF_TEXT_CHARS ? `${text.slice(0, BRIEF_TEXT_CHARS - 1)}…` : text;
 
 const BriefMilestone = z.object({ title: z.string(), dueDate: z.string(), status: z.string() });
 
@@ -57,6 +58,8 @@ export function projectBriefRoute(publicUrl: string) {
     operationId: 'getProjectBrief',
     summary:
       "A project's one-page brief: latest status (dimensions, achievements, blockers, next steps), milestones due and missed, KPIs, top risks",
+    description:
+      'Use to summarise one project or answer about its details: its latest weekly status (overall, schedule, budget and scope health, percent complete, summary, achievements, blockers, next steps), milestones due in the next 30 days and missed ones, KPIs (baseline, target, latest value, trend), top risks, owner and leads. Pass the project code; use findProjects first when the user names a project by title.',
     tag: 'agent',
     response: { kind: 'json', schema: ProjectBriefResponse, name: 'ProjectBriefResponse' },
     handler: async ({ ctx, services, params, locale }) => {
