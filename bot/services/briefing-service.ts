@@ -6,13 +6,7 @@ import { NotFoundError } from '../domain/errors.js';
 import type { KpiProgress, Kpi } from '../domain/kpi.js';
 import { effectiveMilestoneStatus, isDueWithin, type Milestone } from '../domain/milestone.js';
 import { canRead, canReadRisk } from '../domain/permissions.js';
-import {
-  comparePeriods,
-  periodEnd,
-  previousPeriod,
-  weeksBetween,
-  type Period,
-} from '../domain/period.js';
+import { comparePeriods, periodEnd, previousPeriod, weeksBetween, type Period } from '../domain/period.js';
 import type { Person } from '../domain/person.js';
 import type { PillarCode } from '../domain/pillar.js';
 import {
@@ -30,6 +24,7 @@ import type { AuditService } from './audit-service.js';
 import type { RequestContext, ServiceDeps } from './context.js';
 import type { KpiService } from './kpi-service.js';
 import type { ProjectService } from './project-service.js';
+import type { SearchService } from './search-service.js';
 import type { SettingsService } from './settings-service.js';
 
 /** Milestones "due" in a brief: planned ones within this many days. */
@@ -71,6 +66,7 @@ export class BriefingService {
     private readonly projects: ProjectService,
     private readonly kpis: KpiService,
     private readonly settings: SettingsService,
+    private readonly search: SearchService,
   ) {}
 
   private async riskFilter(ctx: RequestContext, projectById: ReadonlyMap<string, Project>) {
@@ -87,7 +83,12 @@ export class BriefingService {
     ctx: RequestContext,
     options: { period?: Period; pillar?: PillarCode } = {},
   ): Promise<{ period: Period; items: LateReporter[] }> {
-    await this.audit.enforce(ctx, canRead(ctx.actor), { entityType: 'project', entityId: 'reporting' }, 'read');
+    await this.audit.enforce(
+      ctx,
+      canRead(ctx.actor),
+      { entityType: 'project', entityId: 'reporting' },
+      'read',
+    );
     const current = this.projects.currentPeriod();
     const period = options.period && comparePeriods(options.period, current) < 0 ? options.period : current;
     const store = this.deps.store;
@@ -120,9 +121,10 @@ export class BriefingService {
     return { period, items };
   }
 
-  /** A project's one-page brief. */
+  /** A project's one-page brief, by code in any spelling (TR-07, TR07, tr 7) or id. */
   async projectBrief(ctx: RequestContext, code: string): Promise<ProjectBrief> {
-    const project = await this.projects.get(ctx, code);
+    const hit = await this.search.project(ctx, code);
+    const project = hit?.kind === 'project' ? hit.overview.project : await this.projects.get(ctx, code);
     const store = this.deps.store;
     const today = dateInZone(this.deps.clock.now(), this.deps.orgTimeZone);
     const [[overview], updates, milestones, kpis, risks, people] = await Promise.all([
@@ -153,7 +155,12 @@ export class BriefingService {
 
   /** The portfolio as of a week (default the current one): health by pillar, red and amber, top risks. */
   async portfolioBrief(ctx: RequestContext, options: { period?: Period } = {}): Promise<PortfolioBrief> {
-    await this.audit.enforce(ctx, canRead(ctx.actor), { entityType: 'project', entityId: 'portfolio' }, 'read');
+    await this.audit.enforce(
+      ctx,
+      canRead(ctx.actor),
+      { entityType: 'project', entityId: 'portfolio' },
+      'read',
+    );
     const current = this.projects.currentPeriod();
     const period = options.period && comparePeriods(options.period, current) < 0 ? options.period : current;
     const store = this.deps.store;
@@ -168,14 +175,28 @@ export class BriefingService {
     const projectById = new Map(projects.map((p) => [p.id, p]));
     const canSee = await this.riskFilter(ctx, projectById);
     const visible = risks.filter(canSee);
-    const now = comparePeriods(period, current) === 0 ? this.deps.clock.now() : new Date(`${periodEnd(period)}T23:59:59Z`);
-    const overviews = overviewProjects({ projects, latest, previous, risks: visible, currentPeriod: period, now });
+    const now =
+      comparePeriods(period, current) === 0
+        ? this.deps.clock.now()
+        : new Date(`${periodEnd(period)}T23:59:59Z`);
+    const overviews = overviewProjects({
+      projects,
+      latest,
+      previous,
+      risks: visible,
+      currentPeriod: period,
+      now,
+    });
     const summary = summarisePortfolio(overviews, visible, period);
     const latestById = new Map(latest.map((u) => [u.projectId, u]));
     const rank = { red: 0, amber: 1, green: 2 } as const;
     const attention = overviews
       .filter((o) => o.reporting !== 'not-required' && (o.health === 'red' || o.health === 'amber'))
-      .sort((a, b) => rank[a.health ?? 'green'] - rank[b.health ?? 'green'] || a.project.code.localeCompare(b.project.code))
+      .sort(
+        (a, b) =>
+          rank[a.health ?? 'green'] - rank[b.health ?? 'green'] ||
+          a.project.code.localeCompare(b.project.code),
+      )
       .map((overview) => ({ overview, blockers: latestById.get(overview.project.id)?.blockers ?? '' }));
     return {
       summary,

@@ -21,7 +21,6 @@ import {
 import type { IndexSnapshot } from './search/search-index.js';
 import { SearchIndex } from './search/search-index.js';
 import { keyOfCode, words as foldedWords } from './search/search-text.js';
-import type { SettingsService } from './settings-service.js';
 
 export { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from './search/search-text.js';
 export const MAX_RESULTS_PER_PAGE = 25;
@@ -82,7 +81,9 @@ function ownerMatches(owner: readonly string[], person: Person | undefined): boo
 
 function describe(c: Criteria, snapshot: IndexSnapshot): string[] {
   const statuses = [...c.riskStatuses];
-  const active = statuses.length === ACTIVE_RISK_STATUSES.length && ACTIVE_RISK_STATUSES.every((s) => c.riskStatuses.has(s));
+  const active =
+    statuses.length === ACTIVE_RISK_STATUSES.length &&
+    ACTIVE_RISK_STATUSES.every((s) => c.riskStatuses.has(s));
   return [
     ...[...c.codes].map((k) => snapshot.projectByCodeKey.get(k)?.code ?? k),
     ...(c.want === 'both' ? [] : [c.want]),
@@ -107,7 +108,6 @@ export class SearchService {
     private readonly deps: ServiceDeps,
     private readonly audit: AuditService,
     private readonly projects: ProjectService,
-    private readonly settings: SettingsService,
     options: { maxAgeMs?: number } = {},
   ) {
     this.index = new SearchIndex({
@@ -123,8 +123,8 @@ export class SearchService {
   }
 
   /** A predicate: may the actor read this risk (confidential risks: owner, leads, pillar lead, CTO). */
-  private async riskReader(ctx: RequestContext, snapshot: IndexSnapshot): Promise<(r: Risk) => boolean> {
-    const settings = await this.settings.current();
+  private riskReader(ctx: RequestContext, snapshot: IndexSnapshot): (r: Risk) => boolean {
+    const settings = snapshot.settings;
     return (r) =>
       canReadRisk(ctx.actor, r, r.projectId ? snapshot.projectById.get(r.projectId) : undefined, settings)
         .allowed;
@@ -170,8 +170,7 @@ export class SearchService {
     add(c.riskLevels, query.riskLevels);
     add(c.riskStatuses, query.riskStatuses);
     if (query.projectCode) {
-      const key = keyOfCode(query.projectCode.replace(/^([A-Za-z]{2,5})\s*-?\s*(\d)/, '$1-$2'));
-      c.codes.add(key ?? `unknown:${query.projectCode}`);
+      c.codes.add(keyOfCode(query.projectCode) ?? `unknown:${query.projectCode}`);
     }
     if (query.minScore !== undefined) c.minScore = query.minScore;
     if (query.maxScore !== undefined) c.maxScore = query.maxScore;
@@ -182,7 +181,11 @@ export class SearchService {
   }
 
   private projectHit(snapshot: IndexSnapshot, p: Project): SearchHit {
-    const overview = snapshot.overviewById.get(p.id) ?? { project: p, reporting: 'not-required', openRisks: 0 };
+    const overview = snapshot.overviewById.get(p.id) ?? {
+      project: p,
+      reporting: 'not-required',
+      openRisks: 0,
+    };
     return { kind: 'project', overview, owner: snapshot.people.get(p.ownerId) };
   }
 
@@ -217,7 +220,7 @@ export class SearchService {
       }
     }
     if (c.want !== 'projects') {
-      const canSee = await this.riskReader(ctx, snapshot);
+      const canSee = this.riskReader(ctx, snapshot);
       const statuses = c.riskStatuses.size > 0 ? c.riskStatuses : new Set(ACTIVE_RISK_STATUSES);
       const projectFacets = { ...c, mine: false, want: c.want };
       for (const r of snapshot.risks) {
@@ -228,7 +231,8 @@ export class SearchService {
         const project = r.projectId ? snapshot.projectById.get(r.projectId) : undefined;
         const projectFiltered =
           c.codes.size + c.pillars.size + c.kinds.size + c.phases.size + c.health.size + c.reporting.size > 0;
-        if (projectFiltered && !(project && this.projectPasses(projectFacets, snapshot, project, actorId))) continue;
+        if (projectFiltered && !(project && this.projectPasses(projectFacets, snapshot, project, actorId)))
+          continue;
         const owner = r.ownerId ? snapshot.people.get(r.ownerId) : undefined;
         if (!ownerMatches(c.owner, owner)) continue;
         if (c.mine && r.ownerId !== actorId && !(project && isMine(actorId, project))) continue;
@@ -245,7 +249,10 @@ export class SearchService {
     }
     ranked.sort(
       (a, b) =>
-        b.rank - a.rank || (a.order[0] ?? '').localeCompare(b.order[0] ?? '') || b.tie - a.tie || a.order.localeCompare(b.order),
+        b.rank - a.rank ||
+        (a.order[0] ?? '').localeCompare(b.order[0] ?? '') ||
+        b.tie - a.tie ||
+        a.order.localeCompare(b.order),
     );
     return {
       hits: ranked.slice(page.skip, page.skip + page.count).map((r) => r.hit),
@@ -270,6 +277,6 @@ export class SearchService {
   /** The caller may read this risk (for surfaces that hold a risk already). */
   async canRead(ctx: RequestContext, risk: Risk): Promise<boolean> {
     const snapshot = await this.index.snapshot();
-    return (await this.riskReader(ctx, snapshot))(risk);
+    return this.riskReader(ctx, snapshot)(risk);
   }
 }

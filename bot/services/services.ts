@@ -33,6 +33,10 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = new SettingsService(deps, audit);
   const projects = new ProjectService(deps, audit);
   const kpis = new KpiService(deps, audit, settings);
+  // Several instances may write to SharePoint: the index also re-reads everything once a minute.
+  const search = new SearchService(deps, audit, projects, {
+    maxAgeMs: deps.store.kind === 'sqlite' ? undefined : 60_000,
+  });
   return {
     deps,
     audit,
@@ -44,10 +48,7 @@ export function createServices(deps: ServiceDeps): Services {
     milestones: new MilestoneService(deps, audit),
     kpis,
     myWork: new MyWorkService(deps, audit, projects),
-    // Several instances may write to SharePoint: the index also re-reads everything once a minute.
-    search: new SearchService(deps, audit, projects, settings, {
-      maxAgeMs: deps.store.kind === 'sqlite' ? undefined : 60_000,
-    }),
-    briefing: new BriefingService(deps, audit, projects, kpis, settings),
+    search,
+    briefing: new BriefingService(deps, audit, projects, kpis, settings, search),
   };
 }

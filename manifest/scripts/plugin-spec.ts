@@ -4,5 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { PLUGIN_SPEC_FILE, pluginRoutes } from '../lib/plugin-routes.js';
 import { buildPluginSpec } from '../lib/plugin-spec.js';
 
-writeFileSync(PLUGIN_SPEC_FILE, `${JSON.stringify(buildPluginSpec(pluginRoutes(), '${{TAB_ENDPOINT}}'), null, 2)}\n`);
+writeFileSync(
+  PLUGIN_SPEC_FILE,
+  `${JSON.stringify(buildPluginSpec(pluginRoutes(), '${{TAB_ENDPOINT}}'), null, 2)}\n`,
+);
 console.log(`Wrote ${PLUGIN_SPEC_FILE}`);

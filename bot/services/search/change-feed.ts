@@ -1,11 +1,12 @@
 // Which items changed since a reader last looked: a Store wrapped so that every create and update of
-// projects, people, risks and status updates is noted (by id; for status updates, by project). The
+// projects, people, risks and status updates is noted (by id; for status updates, by project), and
+// every save of the settings. The
 // search index (search-index.ts) drains the notes on each query and re-reads only those items, so it
 // stays up to date on write instead of scanning the store. Writes made by another process are not
 // seen here: readers that care also refresh after a maximum age (search-index.ts).
 import type { Store, Versioned, VersionedRepository } from '../../ports/repositories.js';
 
-export type ChangedTable = 'projects' | 'people' | 'risks' | 'statusUpdates';
+export type ChangedTable = 'projects' | 'people' | 'risks' | 'statusUpdates' | 'settings';
 
 export class ChangeFeed {
   private readonly pending = new Map<ChangedTable, Set<string>>();
@@ -64,6 +65,21 @@ export function withChangeFeed(store: Store): Store & { readonly changes: Change
   const projects = tracked(store.projects, (p) => feed.note('projects', p.id));
   const people = tracked(store.people, (p) => feed.note('people', p.id));
   const risks = tracked(store.risks, (r) => feed.note('risks', r.id));
+  const settings = new Proxy(store.settings, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      const fn = (value as (...a: unknown[]) => unknown).bind(target);
+      if (property !== 'save') return fn;
+      return async (...args: unknown[]) => {
+        try {
+          return await fn(...args);
+        } finally {
+          feed.note('settings', 'settings');
+        }
+      };
+    },
+  });
   const statusUpdates = tracked(store.statusUpdates, (u) =>
     feed.note('statusUpdates', (u as Versioned & { projectId?: string }).projectId ?? u.id),
   );
@@ -74,6 +90,7 @@ export function withChangeFeed(store: Store): Store & { readonly changes: Change
       if (property === 'people') return people;
       if (property === 'risks') return risks;
       if (property === 'statusUpdates') return statusUpdates;
+      if (property === 'settings') return settings;
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -61,9 +61,11 @@ function matchesWord(doc: Doc, word: string): number {
     return doc.otherText.includes(word) ? 5 : 0;
   }
   if (doc.title.has(word)) return 30;
-  for (const w of doc.title) if (w.startsWith(word)) return 20;
+  // Beginnings of words ("web" finds "website") from three letters: "au" or "de" would find anything.
+  const prefix = word.length >= 3;
+  if (prefix) for (const w of doc.title) if (w.startsWith(word)) return 20;
   if (doc.other.has(word)) return 10;
-  for (const w of doc.other) if (w.startsWith(word)) return 5;
+  if (prefix) for (const w of doc.other) if (w.startsWith(word)) return 5;
   return 0;
 }
 
@@ -136,7 +138,6 @@ export function criteriaFromText(text: string, snapshot: IndexSnapshot): Criteri
   }
   c.want = riskOnly ? 'risks' : projectOnly ? 'projects' : 'both';
   c.free = parsed.free.filter((w) => knownWord(snapshot, w));
-  c.empty =
-    parsed.hadText && c.codes.size === 0 && parsed.facets.length === 0 && c.free.length === 0;
+  c.empty = parsed.hadText && c.codes.size === 0 && parsed.facets.length === 0 && c.free.length === 0;
   return c;
 }

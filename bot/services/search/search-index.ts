@@ -9,6 +9,7 @@ import { PILLARS } from '../../domain/pillar.js';
 import { overviewProjects, type ProjectOverview } from '../../domain/portfolio.js';
 import { allProjectTitles, type Project } from '../../domain/project.js';
 import type { Risk } from '../../domain/risk.js';
+import type { Settings } from '../../domain/settings.js';
 import type { StatusUpdate } from '../../domain/status-update.js';
 import type { Clock } from '../../ports/clock.js';
 import { collectAll } from '../../ports/paging.js';
@@ -16,7 +17,10 @@ import type { Store } from '../../ports/repositories.js';
 import { changeFeedOf, type ChangeFeed } from './change-feed.js';
 import { fold, keyOfCode, words } from './search-text.js';
 
-type UpdateSummary = Pick<StatusUpdate, 'projectId' | 'period' | 'health' | 'percentComplete' | 'submittedAt'>;
+type UpdateSummary = Pick<
+  StatusUpdate,
+  'projectId' | 'period' | 'health' | 'percentComplete' | 'submittedAt'
+>;
 
 /** The words of an item, by field weight. */
 export interface Doc {
@@ -35,6 +39,8 @@ export interface IndexSnapshot {
   projectById: ReadonlyMap<string, Project>;
   projectByCodeKey: ReadonlyMap<string, Project>;
   overviewById: ReadonlyMap<string, ProjectOverview>;
+  /** Pillar leads (who may read confidential risks); undefined before the settings exist. */
+  settings: Pick<Settings, 'pillarLeads'>;
   projectDoc(project: Project): Doc;
   riskDoc(risk: Risk): Doc;
 }
@@ -68,6 +74,7 @@ export class SearchIndex {
     risks: Map<string, Risk>;
     latest: Map<string, UpdateSummary>;
     previous: Map<string, UpdateSummary>;
+    settings: Pick<Settings, 'pillarLeads'>;
   };
   private cache?: { key: string; snapshot: IndexSnapshot };
   private syncing?: Promise<void>;
@@ -102,12 +109,15 @@ export class SearchIndex {
     const store = this.options.store;
     this.feed?.drain();
     this.seen = this.feed?.sequence ?? -1;
-    const [projects, people, risks, latest, previous] = await Promise.all([
+    const [projects, people, risks, latest, previous, settings] = await Promise.all([
       collectAll((page) => store.projects.list(page)),
       collectAll((page) => store.people.list(page)),
       collectAll((page) => store.risks.list(page)),
       collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod: period, ...page })),
-      collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod: previousPeriod(period), ...page })),
+      collectAll((page) =>
+        store.statusUpdates.latestPerProject({ upToPeriod: previousPeriod(period), ...page }),
+      ),
+      store.settings.get(),
     ]);
     this.built = {
       at: now,
@@ -117,6 +127,7 @@ export class SearchIndex {
       risks: new Map(risks.map((r) => [r.id, r])),
       latest: new Map(latest.map((u) => [u.projectId, u])),
       previous: new Map(previous.map((u) => [u.projectId, u])),
+      settings: settings ?? { pillarLeads: {} },
     };
     this.docs = new WeakMap();
     this.cache = undefined;
@@ -131,12 +142,14 @@ export class SearchIndex {
     const store = this.options.store;
     const ids = (table: Parameters<ChangeFeed['note']>[0]) => [...(changed.get(table) ?? [])];
     const updateProjects = ids('statusUpdates');
-    const [projects, people, risks, updates] = await Promise.all([
+    const [projects, people, risks, updates, settings] = await Promise.all([
       store.projects.getMany(ids('projects')),
       store.people.getMany(ids('people')),
       store.risks.getMany(ids('risks')),
       Promise.all(updateProjects.map((id) => store.statusUpdates.listByProject(id, { limit: 5 }))),
+      changed.has('settings') ? store.settings.get() : undefined,
     ]);
+    if (settings) built.settings = settings;
     for (const p of projects) built.projects.set(p.id, p);
     for (const p of people) built.people.set(p.id, p);
     if (people.length > 0 || projects.length > 0) this.docs = new WeakMap();
@@ -161,7 +174,9 @@ export class SearchIndex {
     // Days since the last update move with the clock: recompute the derived view once a minute.
     const key = `${this.seen}:${Math.floor(now / 60_000)}`;
     if (this.cache?.key === key) return this.cache.snapshot;
-    const projects = [...built.projects.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const projects = [...built.projects.values()].sort((a, b) =>
+      a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+    );
     const risks = [...built.risks.values()];
     const overviews = overviewProjects({
       projects,
@@ -187,6 +202,7 @@ export class SearchIndex {
       projectById,
       projectByCodeKey,
       overviewById: new Map(overviews.map((o) => [o.project.id, o])),
+      settings: built.settings,
       projectDoc(p) {
         let doc = docs.get(p);
         if (!doc) {

@@ -36,10 +36,7 @@ function foldWord(word: string): string {
 
 /** The words of a folded text: letters and digits, split on everything else. */
 export function words(text: string): string[] {
-  return fold(text)
-    .split(SEPARATORS)
-    .filter(Boolean)
-    .map(foldWord);
+  return fold(text).split(SEPARATORS).filter(Boolean).map(foldWord);
 }
 
 /** A project code's comparison key: letters and number, so TR-07, TR07, tr 7 and TR-7 are one. */
@@ -47,9 +44,9 @@ export function codeKey(letters: string, digits: string): string {
   return `${letters.toLowerCase()}-${Number.parseInt(digits, 10)}`;
 }
 
-/** The key of a stored code such as TR-07 (undefined when it is not one). */
+/** The key of a code such as TR-07, also written TR07, TR 7 or tr-7 (undefined when it is not one). */
 export function keyOfCode(code: string): string | undefined {
-  const m = /^([A-Za-z]{2,5})-(\d{1,4})$/.exec(code.trim());
+  const m = /^([A-Za-z]{2,5})[\s_-]*(\d{1,4})$/.exec(code.trim());
   return m?.[1] && m[2] ? codeKey(m[1], m[2]) : undefined;
 }
 
@@ -99,7 +96,7 @@ export function parseQuery(text: string, knownCodeKeys: ReadonlySet<string>): Pa
   const facets: Facet[] = [];
   const free: string[] = [];
   const { latin, cjk } = vocabulary();
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     const word = all[i] ?? '';
     const next = all[i + 1];
     // A code written whole (tr07, tr-07 split by the separator into "tr" "07") or as letters + digits.
@@ -109,7 +106,12 @@ export function parseQuery(text: string, knownCodeKeys: ReadonlySet<string>): Pa
       i += 1;
       continue;
     }
-    if (/^[a-z]{2,5}$/.test(word) && next && /^\d{1,4}$/.test(next) && knownCodeKeys.has(codeKey(word, next))) {
+    if (
+      /^[a-z]{2,5}$/.test(word) &&
+      next &&
+      /^\d{1,4}$/.test(next) &&
+      knownCodeKeys.has(codeKey(word, next))
+    ) {
       codes.push(codeKey(word, next));
       i += 2;
       continue;

@@ -32,9 +32,9 @@ const phase = (value: ProjectPhase): Facet => ({ kind: 'phase', value });
 
 // prettier-ignore
 const ENTRIES: readonly Entry[] = [
-  [health('red'), ['red', 'off track', 'off-track', 'rouge', 'rouges', 'hors trajectoire', 'en difficulte', 'rojo', 'rojos', 'roja', 'rojas', 'desviado', 'desviados', 'fuera de rumbo', 'красный', 'красные', 'красных', 'красном', 'أحمر', 'حمراء', 'متعثر', 'متعثرة', '红色', '红灯', '偏离轨道']],
-  [health('amber'), ['amber', 'yellow', 'at risk', 'at-risk', 'orange', 'oranges', 'ambre', 'a risque', 'ámbar', 'amarillo', 'amarillos', 'en riesgo', 'жёлтый', 'желтый', 'жёлтые', 'желтые', 'жёлтых', 'янтарный', 'под угрозой', 'в зоне риска', 'كهرماني', 'أصفر', 'صفراء', 'معرض للخطر', 'معرضة للخطر', '黄色', '黄灯', '琥珀色', '有风险']],
-  [health('green'), ['green', 'on track', 'on-track', 'vert', 'verts', 'sur la bonne voie', 'verde', 'verdes', 'en buen camino', 'зелёный', 'зеленый', 'зелёные', 'зеленые', 'зелёных', 'أخضر', 'خضراء', '绿色', '绿灯', '正常']],
+  [health('red'), ['red', 'off track', 'off-track', 'rouge', 'rouges', 'hors trajectoire', 'en difficulte', 'rojo', 'rojos', 'roja', 'rojas', 'desviado', 'desviados', 'fuera de rumbo', 'красный', 'красные', 'красных', 'красном', 'красной', 'أحمر', 'حمراء', 'متعثر', 'متعثرة', '红色', '红灯', '偏离轨道']],
+  [health('amber'), ['amber', 'yellow', 'at risk', 'at-risk', 'orange', 'oranges', 'ambre', 'a risque', 'ámbar', 'amarillo', 'amarillos', 'en riesgo', 'жёлтый', 'желтый', 'жёлтые', 'желтые', 'жёлтых', 'жёлтой', 'янтарный', 'под угрозой', 'в зоне риска', 'كهرماني', 'أصفر', 'صفراء', 'معرض للخطر', 'معرضة للخطر', '黄色', '黄灯', '琥珀色', '有风险']],
+  [health('green'), ['green', 'on track', 'on-track', 'vert', 'verts', 'sur la bonne voie', 'verde', 'verdes', 'en buen camino', 'зелёный', 'зеленый', 'зелёные', 'зеленые', 'зелёных', 'зелёной', 'أخضر', 'خضراء', '绿色', '绿灯', '正常']],
   [reporting('overdue'), ['late', 'overdue', 'behind', 'unreported', 'en retard', 'retard', 'atrasado', 'atrasados', 'retrasado', 'retrasados', 'con retraso', 'просрочен', 'просроченные', 'просроченных', 'опаздывают', 'متأخر', 'متأخرة', 'المتأخرة', '逾期', '迟交', '延迟', '晚交']],
   [status('active'), ['open', 'active', 'live', 'ouvert', 'ouverts', 'ouverte', 'ouvertes', 'actif', 'actifs', 'abierto', 'abiertos', 'abierta', 'abiertas', 'activo', 'activos', 'открыт', 'открытые', 'открытых', 'активные', 'مفتوح', 'مفتوحة', 'نشطة', 'قائمة', '未关闭', '开放', '活跃']],
   [status('closed'), ['closed', 'clos', 'fermé', 'fermés', 'cerrado', 'cerrados', 'закрыт', 'закрытые', 'закрытых', 'مغلق', 'مغلقة', '已关闭']],
@@ -73,7 +73,7 @@ export const STOPWORDS: readonly string[] = [
   'give', 'summarise', 'summarize', 'summary', 'brief', 'about', 'status', 'state', 'how', 'doing', 'now', 'right',
   'any', 'there', 'do', 'does', 'have', 'has', 'hasn', 't', 's', 'not', 'reported', 'yet', 'portfolio', 'need', 'needs',
   // fr
-  'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'd', 'l', 'et', 'ou', 'pour', 'dans', 'sur', 'avec', 'qui', 'quels',
+  'le', 'la', 'les', 'au', 'aux', 'un', 'une', 'des', 'du', 'de', 'd', 'l', 'et', 'ou', 'pour', 'dans', 'sur', 'avec', 'qui', 'quels',
   'quelles', 'quel', 'projet', 'projets', 'trouver', 'afficher', 'montre', 'montrez', 'resume', 'résume', 'résumé',
   'cette', 'semaine', 'sont', 'est', 'pas',
   // es
