@@ -13,7 +13,7 @@ import {
   type DigestInput,
 } from '../domain/digest.js';
 import type { Locale } from '../domain/locale.js';
-import { canAdminister } from '../domain/permissions.js';
+import { canAdminister, isCto } from '../domain/permissions.js';
 import { previousPeriod, type Period } from '../domain/period.js';
 import type { Person } from '../domain/person.js';
 import { addDays } from '../domain/primitives.js';
@@ -110,10 +110,25 @@ export class DigestService {
     return new Set(records.map((r) => r.recipientId));
   }
 
-  async compose(period: Period = this.currentPeriod()): Promise<DigestContent> {
+  /**
+   * The digest of a period. Confidential risks are left out unless `confidential` is set: only the
+   * Transformation Office (cto role) reads every one of them, so other recipients get the digest
+   * without any (stricter than canReadRisk for pillar leads, whose confidential risks stay in the tab).
+   */
+  async compose(
+    period: Period = this.currentPeriod(),
+    options: { confidential?: boolean } = {},
+  ): Promise<DigestContent> {
     const d = this.deps.services.deps;
+    const input = await loadDigestInput(
+      this.store,
+      period,
+      d.clock.now(),
+      d.orgTimeZone,
+      await this.awayIds(period),
+    );
     return composeDigest(
-      await loadDigestInput(this.store, period, d.clock.now(), d.orgTimeZone, await this.awayIds(period)),
+      options.confidential ? input : { ...input, risks: input.risks.filter((r) => !r.confidential) },
     );
   }
 
@@ -153,14 +168,16 @@ export class DigestService {
   /** Sends the digest for the period to every recipient who has not had it. */
   async send(period: Period = this.currentPeriod()): Promise<RunSummary> {
     const recipients = await this.recipients();
-    let digest: DigestContent | undefined;
+    const digests = new Map<boolean, Promise<DigestContent>>();
     const cards = new Map<string, AdaptiveCard>();
     const cardFor = async (r: Recipient & Pick<Person, 'active'>) => {
-      digest ??= await this.compose(period);
+      const full = isCto(r);
+      let digest = digests.get(full);
+      if (!digest) digests.set(full, (digest = this.compose(period, { confidential: full })));
       const locale = localeOf(r, this.deps.defaultLocale);
-      const key = `${locale}:${r.role === 'cto' ? 'cto' : 'other'}`;
+      const key = `${locale}:${full ? 'cto' : 'other'}`;
       let card = cards.get(key);
-      if (!card) cards.set(key, (card = this.card(digest, r)));
+      if (!card) cards.set(key, (card = this.card(await digest, r)));
       return card;
     };
     return this.deps.pipeline.run(
@@ -188,7 +205,7 @@ export class DigestService {
       undefined,
       `digest ${period}`,
     );
-    const digest = await this.compose(period);
+    const digest = await this.compose(period, { confidential: isCto(ctx.actor) });
     return buildDigestCard(digest, {
       locale: ctx.locale,
       links: this.deps.links,
