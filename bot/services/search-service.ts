@@ -200,12 +200,12 @@ export class SearchService {
     return !c.mine || isMine(actorId, p);
   }
 
-  private async run(
+  private run(
     ctx: RequestContext,
     snapshot: IndexSnapshot,
     c: Criteria,
     page: { skip: number; count: number },
-  ): Promise<SearchResult> {
+  ): SearchResult {
     if (c.empty) return { hits: [], total: 0, words: [] };
     const actorId = ctx.actor.id;
     const ranked: Ranked[] = [];

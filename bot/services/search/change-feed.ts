@@ -43,7 +43,7 @@ function tracked<T extends Versioned, R extends VersionedRepository<T>>(
       }
       return async (...args: unknown[]) => {
         try {
-          const stored = (await (value as (...a: unknown[]) => Promise<T>).apply(target, args)) as T;
+          const stored = await (value as (...a: unknown[]) => Promise<T>).apply(target, args);
           onWrite(stored);
           return stored;
         } catch (error) {
