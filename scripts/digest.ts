@@ -4,7 +4,7 @@
 // store and prints it, or writes it to a file; nothing is sent. Exit codes: 0 done, 1 failed,
 // 2 bad arguments.
 import { writeFileSync } from 'node:fs';
-import { buildDigestCard } from '../bot/cards/digest-card.js';
+import { buildDigestCard, titlesById } from '../bot/cards/digest-card.js';
 import { cardBytes } from '../bot/cards/digest-card-kit.js';
 import { ConfigError, loadConfig } from '../bot/config.js';
 import { composeDigest, digestPeriodAt } from '../bot/domain/digest.js';
@@ -12,6 +12,7 @@ import { isAppError } from '../bot/domain/errors.js';
 import { AWAY_KIND } from '../bot/services/digest-runs.js';
 import { DIGEST_USAGE, DigestUsageError, parseDigestArgs } from '../bot/scheduling/digest-cli-args.js';
 import { loadDigestInput } from '../bot/scheduling/digest-job.js';
+import { loadHealthTrend } from '../bot/services/health-trend.js';
 import { createStateStore, createStore } from '../bot/storage/create-store.js';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -48,7 +49,12 @@ async function main(argv: readonly string[]): Promise<number> {
       (await state.runs.list({ kind: AWAY_KIND, period, status: 'skipped' })).map((r) => r.recipientId),
     );
     const started = performance.now();
-    const digest = composeDigest(await loadDigestInput(store, period, now, config.orgTimeZone, away));
+    const input = await loadDigestInput(store, period, now, config.orgTimeZone, away);
+    const digest = {
+      ...composeDigest(input),
+      trend: await loadHealthTrend(store, period),
+      titles: titlesById(input.projects),
+    };
     const locale = args.locale ?? config.defaultLocale;
     const card = buildDigestCard(digest, {
       locale,

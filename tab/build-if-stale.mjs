@@ -22,7 +22,9 @@ function newest(p) {
 const sources = [
   path.join(tabDir, 'src'),
   path.join(tabDir, 'index.html'),
+  path.join(tabDir, 'public'),
   path.join(tabDir, 'vite.config.ts'),
+  path.join(tabDir, 'precompress.ts'),
   path.join(root, 'bot', 'domain'),
   path.join(root, 'bot', 'i18n', 'format.ts'),
 ];
@@ -38,6 +40,9 @@ if (builtAt >= changedAt) {
     {
       cwd: root,
       stdio: 'inherit',
+      // Test runners set NODE_ENV=test, which would make Vite bundle React's development build
+      // (twice the size): the tab is always built for production.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   process.exit(r.status ?? 1);

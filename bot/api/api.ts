@@ -1,9 +1,10 @@
 // Registers the /api/v1 routes on the restify server: authentication, query validation, the call
 // into the services, ETags, and errors as problem documents. Handlers themselves stay one-liners.
+import type { Writable } from 'node:stream';
 import type { Request, Response, Server } from 'restify';
 import { resolveLocale, type Locale } from '../domain/locale.js';
 import { toFieldIssues } from '../domain/validation.js';
-import { ValidationError } from '../domain/errors.js';
+import { UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { Services } from '../services/services.js';
 import type { Authenticator } from './auth/authenticator.js';
@@ -11,12 +12,15 @@ import { resolveActor } from './auth/resolve-actor.js';
 import { buildOpenApi } from './openapi.js';
 import { t } from '../i18n/translate.js';
 import { writeReporterOf } from '../ports/write-reporter.js';
+import { isStateChanging } from './edge/origin-check.js';
+import { takeOrThrow, type EdgeLimits } from './edge/rate-limiter.js';
 import { toProblem } from './problem.js';
 import { requestState } from './request-context.js';
 import { parseIdempotencyKey, parsePrecondition } from './request-helpers.js';
 import type { RouteSpec } from './route.js';
 import { adminRoutes } from './routes/admin.js';
 import { agentRoutes } from './routes/agent/agent-routes.js';
+import { exportRoutes } from './routes/exports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { milestoneRoutes } from './routes/milestones.js';
 import { portfolioRoutes } from './routes/portfolio.js';
@@ -34,6 +38,8 @@ export interface ApiOptions {
   publicUrl: string;
   /** Extra routes contributed by other parts (proactive messaging, admin). */
   extraRoutes?: readonly RouteSpec<unknown>[];
+  /** The edge's rate limiters (bot/api/edge); absent: no limits. */
+  limits?: EdgeLimits;
 }
 
 export function apiRoutes(
@@ -50,6 +56,7 @@ export function apiRoutes(
     ...milestoneRoutes,
     ...kpiRoutes,
     ...adminRoutes,
+    ...exportRoutes,
     ...(options.extraRoutes ?? []),
   ] as RouteSpec<unknown>[];
 }
@@ -130,8 +137,11 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
         );
         const idempotencyKey = parseIdempotencyKey(req.header('idempotency-key') || undefined);
 
-        const identity = spec.public ? undefined : await options.authenticator.authenticate(req.headers);
+        const identity = spec.public ? undefined : await authenticate(req, options);
         const actor = identity ? await resolveActor(identity, options.services.roster) : undefined;
+        // Per person: writes (the edge has already limited requests without credentials per address).
+        if (actor && options.limits && isStateChanging(req.method))
+          takeOrThrow(options.limits.writes, actor.id);
         if (actor?.locale && !req.header('accept-language')) locale = actor.locale;
         const ctx = actor
           ? {
@@ -165,7 +175,9 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
           );
         }
         if (result.version !== undefined) headers.ETag = `"${result.version}"`;
-        if (result.body === undefined) {
+        if (result.stream) {
+          await sendStream(res, result.status ?? 200, headers, result.stream, log);
+        } else if (result.body === undefined) {
           res.sendRaw(result.status ?? 204, '', headers);
         } else {
           sendJson(res, result.status ?? 200, result.body, headers);
@@ -181,6 +193,42 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
     });
   }
   return routes;
+}
+
+/**
+ * The caller's identity. Credentials that are refused count against the client address's allowance
+ * for unauthenticated requests: guessing tokens is limited like sending none.
+ */
+async function authenticate(req: Request, options: ApiOptions) {
+  try {
+    return await options.authenticator.authenticate(req.headers);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError && options.limits && req.header('authorization'))
+      takeOrThrow(options.limits.anonymous, options.limits.addressOf(req));
+    throw error;
+  }
+}
+
+/**
+ * Writes a non-JSON body: status and headers first, then the producer writes into the response. A
+ * failure once bytes are out cannot become a problem document: it is logged and the connection cut,
+ * so the client sees a truncated download rather than a corrupt file that looks complete.
+ */
+async function sendStream(
+  res: Response,
+  status: number,
+  headers: Record<string, string>,
+  produce: (out: Writable) => Promise<void>,
+  log: Logger,
+): Promise<void> {
+  res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+  try {
+    await produce(res);
+    if (!res.writableEnded) res.end();
+  } catch (e) {
+    log.error({ err: e }, 'streamed response failed');
+    res.destroy(e instanceof Error ? e : new Error(String(e)));
+  }
 }
 
 function anonymous() {

@@ -97,6 +97,7 @@ export function buildOpenApi(
   const responseSchema = (shape: ResponseShape): JsonSchema | undefined => {
     switch (shape.kind) {
       case 'empty':
+      case 'file':
         return undefined;
       case 'page':
         return {
@@ -158,8 +159,19 @@ export function buildOpenApi(
       parameters,
       responses: {
         [String(r.status ?? 200)]: {
-          description: 'Success',
+          description: r.response.kind === 'file' ? r.response.description : 'Success',
           ...(success ? { content: { 'application/json': { schema: success } } } : {}),
+          ...(r.response.kind === 'file'
+            ? {
+                content: { [r.response.mediaType]: { schema: { type: 'string', format: 'binary' } } },
+                headers: {
+                  'Content-Disposition': {
+                    schema: { type: 'string' },
+                    description: 'attachment; filename=…',
+                  },
+                },
+              }
+            : {}),
           ...(r.response.kind === 'entity'
             ? { headers: { ETag: { schema: { type: 'string' }, description: 'Entity version' } } }
             : {}),

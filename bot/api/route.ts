@@ -1,5 +1,6 @@
 // A route is declared once: its method, path, schemas (used for validation and for the OpenAPI
 // document) and a handler that calls the services. The server registers routes from these specs.
+import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import type { Locale } from '../domain/locale.js';
 import type { Services } from '../services/services.js';
@@ -30,6 +31,11 @@ export interface ApiResult {
   /** Entity version to expose as the ETag. */
   version?: number;
   headers?: Record<string, string>;
+  /**
+   * A body that is not JSON: written to the response after the status and headers (which must then
+   * include Content-Type), e.g. a workbook streamed as it is built.
+   */
+  stream?: (out: Writable) => Promise<void>;
 }
 
 /** What the OpenAPI document says a route returns. */
@@ -37,7 +43,9 @@ export type ResponseShape =
   | { kind: 'entity'; schema: z.ZodType; name: string }
   | { kind: 'page'; schema: z.ZodType; name: string }
   | { kind: 'json'; schema: z.ZodType; name: string }
-  | { kind: 'empty' };
+  | { kind: 'empty' }
+  /** A file (e.g. an Excel workbook) sent as an attachment; `mediaType` names its format. */
+  | { kind: 'file'; mediaType: string; description: string };
 
 export interface RouteSpec<Q = unknown> {
   method: HttpMethod;

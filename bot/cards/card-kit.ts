@@ -4,6 +4,7 @@
 // Action.Execute (Universal Actions) with an Action.Submit fallback carrying the verb, a message
 // back to the bot (imBack), and a link to the tab.
 import { isRtl, type Locale } from '../domain/locale.js';
+import { isolateLatin } from './bidi.js';
 
 export type CardElement = Record<string, unknown>;
 
@@ -35,8 +36,9 @@ export function card(
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     ...(isRtl(locale) ? { rtl: true } : {}),
-    body,
-    ...(actions.length ? { actions } : {}),
+    // Latin runs isolated in right-to-left cards (bidi.ts).
+    body: isRtl(locale) ? isolateLatin(body) : body,
+    ...(actions.length ? { actions: isRtl(locale) ? isolateLatin(actions) : actions } : {}),
     ...extra,
   };
 }
@@ -166,19 +168,6 @@ export function inputValue(value: string, max: number): string {
 export function cardBytes(c: unknown): number {
   return JSON.stringify(c).length * 2;
 }
-
-export const HEALTH_COLORS: Readonly<Record<string, string>> = {
-  green: 'Good',
-  amber: 'Warning',
-  red: 'Attention',
-};
-
-export const LEVEL_COLORS: Readonly<Record<string, string>> = {
-  low: 'Good',
-  medium: 'Default',
-  high: 'Warning',
-  critical: 'Attention',
-};
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -3,6 +3,7 @@ import type { Locale } from '../domain/locale.js';
 import type { Translator } from '../i18n/translate.js';
 import { actionSet, card, command, note, openUrl, plain, type AdaptiveCardJson } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { projectTitle, type LocalizedTitles } from '../domain/project.js';
 
 export interface ChooserView {
   locale: Locale;
@@ -11,11 +12,13 @@ export interface ChooserView {
   prompt: string;
   /** The command keyword to repeat, in the person's language. */
   keyword: string;
-  candidates: ReadonlyArray<{ code: string; title: string }>;
+  candidates: ReadonlyArray<{ code: string; title: string; titles?: LocalizedTitles }>;
   links: LinkTarget;
 }
 
 export const MAX_CHOICES = 8;
+/** Renderers drop the actions of a set beyond their host config's maxActions (5 by default, 6 in Teams). */
+const ACTIONS_PER_SET = 5;
 
 export function chooserCard(view: ChooserView): AdaptiveCardJson {
   const shown = view.candidates.slice(0, MAX_CHOICES);
@@ -23,8 +26,16 @@ export function chooserCard(view: ChooserView): AdaptiveCardJson {
     view.locale,
     [
       plain([{ text: view.prompt, bold: true }]),
-      ...shown.map((c) => plain([{ text: `${c.code} `, bold: true }, c.title], { spacing: 'Small' })),
-      actionSet(shown.map((c) => command(c.code, `${view.keyword} ${c.code}`))),
+      ...shown.map((c) =>
+        plain([{ text: `${c.code} `, bold: true }, projectTitle(c, view.locale)], { spacing: 'Small' }),
+      ),
+      ...Array.from({ length: Math.ceil(shown.length / ACTIONS_PER_SET) }, (_, i) =>
+        actionSet(
+          shown
+            .slice(i * ACTIONS_PER_SET, (i + 1) * ACTIONS_PER_SET)
+            .map((c) => command(c.code, `${view.keyword} ${c.code}`)),
+        ),
+      ),
       ...(view.candidates.length > shown.length ? [note(view.t('bot.match.hint'), { subtle: true })] : []),
     ],
     [openUrl(view.t('bot.action.open_tab'), tabLink(view.links, 'portfolio'))],

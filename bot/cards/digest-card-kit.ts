@@ -2,6 +2,7 @@
 // envelope with Teams full width and right-to-left for Arabic, Universal Actions with the
 // Action.Submit fallback, and user text made inert for the TextBlock markdown subset.
 import { isRtl, type Locale } from '../domain/locale.js';
+import { isolateLatin } from './bidi.js';
 
 export type CardElement = Record<string, unknown>;
 export interface AdaptiveCard {
@@ -24,8 +25,9 @@ export function adaptiveCard(locale: Locale, body: CardElement[], actions: CardE
     version: '1.5',
     ...(isRtl(locale) ? { rtl: true } : {}),
     msteams: { width: 'Full' },
-    body,
-    ...(actions.length ? { actions } : {}),
+    // Latin runs isolated in right-to-left cards (bidi.ts).
+    body: isRtl(locale) ? isolateLatin(body) : body,
+    ...(actions.length ? { actions: isRtl(locale) ? isolateLatin(actions) : actions } : {}),
   };
 }
 

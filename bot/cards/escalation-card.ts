@@ -17,6 +17,8 @@ import {
   type CardElement,
 } from './digest-card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { LEVEL_MARKS, MARK, marked } from './status-marks.js';
+import { projectTitle, type LocalizedTitles } from '../domain/project.js';
 
 export const ESCALATION_VERBS = {
   acknowledge: 'escalation.acknowledge',
@@ -40,7 +42,7 @@ export interface EscalationCardView {
   > & {
     escalation: Pick<NonNullable<Risk['escalation']>, 'reason' | 'acknowledgedAt'> | null;
   };
-  project: { code: string; title: string } | null;
+  project: { code: string; title: string; titles?: LocalizedTitles } | null;
   ownerName: string | null;
   escalatedByName: string;
   threshold: number;
@@ -67,7 +69,7 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
     {
       title: t(locale, 'escalation.fact.project'),
       value: view.project
-        ? `${view.project.code} ${inert(view.project.title)}`
+        ? `${view.project.code} ${inert(projectTitle(view.project, locale))}`
         : t(locale, 'digest.risks.portfolio_wide'),
     },
     {
@@ -90,27 +92,29 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
     },
   ];
   const body: CardElement[] = [
-    textBlock(t(locale, 'escalation.title', { title: inert(risk.title) }), {
+    textBlock(marked(LEVEL_MARKS[risk.level], t(locale, 'escalation.title', { title: inert(risk.title) })), {
       size: 'Medium',
       weight: 'Bolder',
-      color: risk.level === 'critical' ? 'Attention' : 'Warning',
     }),
     textBlock(reason, { isSubtle: true, spacing: 'None' }),
     { type: 'FactSet', facts },
   ];
   if (view.stale) {
-    body.push(textBlock(t(locale, 'escalation.stale'), { color: 'Warning', spacing: 'Small' }));
+    body.push(textBlock(marked(MARK.notice, t(locale, 'escalation.stale')), { spacing: 'Small' }));
   }
   const outcomes = view.outcomes ?? [];
   for (const o of outcomes) {
     body.push(
       textBlock(
-        t(locale, OUTCOME_KEY[o.kind], {
-          name: inert(o.byName),
-          date: shortDate(locale, o.at),
-          owner: inert(o.ownerName ?? ''),
-        }),
-        { color: 'Good', spacing: 'Small' },
+        marked(
+          MARK.ok,
+          t(locale, OUTCOME_KEY[o.kind], {
+            name: inert(o.byName),
+            date: shortDate(locale, o.at),
+            owner: inert(o.ownerName ?? ''),
+          }),
+        ),
+        { spacing: 'Small' },
       ),
     );
   }
@@ -141,6 +145,7 @@ export function buildEscalationCard(view: EscalationCardView): AdaptiveCard {
             id: 'ownerId',
             label: t(locale, 'escalation.reassign_label'),
             isRequired: true,
+            errorMessage: t(locale, 'escalation.reassign_required'),
             choices: view.candidates.map((c) => ({ title: c.name, value: c.id })),
           },
         ],

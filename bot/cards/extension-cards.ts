@@ -11,6 +11,7 @@ import type { Locale } from '../domain/locale.js';
 import type { ProjectPhase } from '../domain/project.js';
 import type { RiskLevel, RiskStatus } from '../domain/risk.js';
 import type { Translator } from '../i18n/translate.js';
+import { isolateLatin } from './bidi.js';
 
 export const RESULT_CARD_LIMIT_BYTES = 28 * 1024;
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
@@ -81,7 +82,7 @@ function card(locale: Locale, body: unknown[], url: string, openLabel: string): 
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     ...(locale === 'ar' ? { rtl: true } : {}),
-    body,
+    body: locale === 'ar' ? isolateLatin(body) : body,
     actions: [{ type: 'Action.OpenUrl', title: openLabel, url }],
   };
 }

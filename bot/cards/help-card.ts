@@ -25,7 +25,10 @@ export interface HelpCommand {
 export interface HelpView {
   mode: 'welcome' | 'help' | 'unknown';
   role: Role;
+  /** The person's name (roster, else Teams); empty when unknown. */
   name: string;
+  /** False for someone who is not on the roster: told who can add them and what they can do. */
+  onRoster?: boolean;
   locale: Locale;
   t: Translator;
   /** The commands this person may use, in display order. */
@@ -62,13 +65,20 @@ function argsHint(t: Translator, args: string): string {
 
 export function helpCard(view: HelpView): AdaptiveCardJson {
   const { t } = view;
+  const guest = view.onRoster === false;
+  const title = view.name.trim()
+    ? t('bot.welcome.title', { name: view.name })
+    : t('bot.welcome.title_unnamed');
   const top =
     view.mode === 'welcome'
       ? [
-          plain([{ text: t('bot.welcome.title', { name: view.name }), bold: true }], { size: 'Large' }),
-          note(t(`bot.welcome.${view.role}`)),
+          plain([{ text: title, bold: true }], { size: 'Large' }),
+          note(t(guest ? 'bot.welcome.guest' : `bot.welcome.${view.role}`)),
         ]
-      : [heading(view.mode === 'unknown' ? t('bot.help.unknown') : t('bot.help.title'))];
+      : [
+          heading(view.mode === 'unknown' ? t('bot.help.unknown') : t('bot.help.title')),
+          ...(guest ? [note(t('bot.welcome.guest'), { subtle: true })] : []),
+        ];
   const lines = view.commands
     .filter((c) => DESCRIPTIONS[c.id])
     .map((c) => `- **${c.keyword}**${argsHint(t, c.args)}: ${t(DESCRIPTIONS[c.id]!)}`);

@@ -3,7 +3,7 @@
 import type { Health } from '../domain/health.js';
 import type { Locale } from '../domain/locale.js';
 import type { Milestone } from '../domain/milestone.js';
-import type { Project } from '../domain/project.js';
+import { projectTitle, type Project } from '../domain/project.js';
 import type { Risk } from '../domain/risk.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { Translator } from '../i18n/translate.js';
@@ -14,7 +14,6 @@ import {
   container,
   formatDate,
   formatNumber,
-  LEVEL_COLORS,
   note,
   openUrl,
   plain,
@@ -22,6 +21,7 @@ import {
   type CardElement,
 } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { LEVEL_MARKS, marked } from './status-marks.js';
 import { healthRun, pillarName, trendText } from './project-labels.js';
 
 export interface KpiLine {
@@ -36,7 +36,7 @@ export interface KpiLine {
 export interface ProjectView {
   locale: Locale;
   t: Translator;
-  project: Pick<Project, 'id' | 'code' | 'title' | 'phase' | 'pillar' | 'dueDate'>;
+  project: Pick<Project, 'id' | 'code' | 'title' | 'titles' | 'phase' | 'pillar' | 'dueDate'>;
   latest?: Pick<StatusUpdate, 'period' | 'health' | 'percentComplete' | 'summary' | 'blockers' | 'nextSteps'>;
   previousHealth?: Health;
   milestones: ReadonlyArray<Pick<Milestone, 'title' | 'dueDate'>>;
@@ -73,7 +73,7 @@ export function projectCard(view: ProjectView): AdaptiveCardJson {
     plain(
       [
         { text: `${project.code} `, bold: true },
-        { text: project.title, bold: true },
+        { text: projectTitle(project, view.locale), bold: true },
       ],
       { size: 'Medium' },
     ),
@@ -112,8 +112,7 @@ export function projectCard(view: ProjectView): AdaptiveCardJson {
             plain(
               [
                 {
-                  text: `${t(`bot.level.${r.level}`)} ${r.score} · `,
-                  color: LEVEL_COLORS[r.level],
+                  text: `${marked(LEVEL_MARKS[r.level], t(`bot.level.${r.level}`))} ${r.score} · `,
                   user: false,
                 },
                 r.title,

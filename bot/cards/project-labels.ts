@@ -3,12 +3,13 @@ import type { Health } from '../domain/health.js';
 import type { Locale } from '../domain/locale.js';
 import { PILLARS, type PillarCode } from '../domain/pillar.js';
 import type { Translator } from '../i18n/translate.js';
-import { HEALTH_COLORS, type Run } from './card-kit.js';
+import type { Run } from './card-kit.js';
+import { HEALTH_MARKS, MARK, marked } from './status-marks.js';
 
 export function healthRun(t: Translator, health: Health | undefined): Run {
   return health
-    ? { text: `● ${t(`bot.health.${health}`)}`, bold: true, color: HEALTH_COLORS[health], user: false }
-    : { text: `○ ${t('bot.health.none')}`, subtle: true, user: false };
+    ? { text: marked(HEALTH_MARKS[health], t(`bot.health.${health}`)), bold: true, user: false }
+    : { text: marked(MARK.none, t('bot.health.none')), subtle: true, user: false };
 }
 
 export function trendText(

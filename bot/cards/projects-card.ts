@@ -17,6 +17,7 @@ import {
   type AdaptiveCardJson,
 } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { MARK, marked } from './status-marks.js';
 import { healthRun } from './project-labels.js';
 
 export interface ProjectsItem {
@@ -56,9 +57,9 @@ export function projectsCard(view: ProjectsView): AdaptiveCardJson {
     ].filter((x): x is string => x !== undefined);
     const due =
       p.reporting === 'overdue'
-        ? note(t('bot.projects.overdue'), { color: 'Attention', spacing: 'None' })
+        ? note(marked(MARK.alert, t('bot.projects.overdue')), { spacing: 'None' })
         : p.reporting === 'due'
-          ? note(t('bot.projects.due', { period: view.period }), { color: 'Warning', spacing: 'None' })
+          ? note(marked(MARK.notice, t('bot.projects.due', { period: view.period })), { spacing: 'None' })
           : undefined;
     const buttons = [
       ...(p.canUpdate ? [command(t('bot.action.update'), `${view.keywords.update} ${p.code}`)] : []),

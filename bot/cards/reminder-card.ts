@@ -15,6 +15,8 @@ import {
   type CardElement,
 } from './digest-card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { MARK, marked } from './status-marks.js';
+import { projectTitle, type LocalizedTitles } from '../domain/project.js';
 
 export const REMINDER_VERBS = { away: 'reminder.away' } as const;
 
@@ -27,7 +29,7 @@ export interface EmbeddedForm {
 export interface ReminderCardView {
   locale: Locale;
   links: LinkTarget;
-  project: { id: string; code: string; title: string };
+  project: { id: string; code: string; title: string; titles?: LocalizedTitles };
   period: Period;
   /** The second nudge (next working day) rather than the first reminder. */
   second?: boolean;
@@ -39,7 +41,7 @@ export interface ReminderCardView {
 
 export function buildReminderCard(view: ReminderCardView): AdaptiveCard {
   const { locale, project, period } = view;
-  const title = inert(project.title);
+  const title = inert(projectTitle(project, locale));
   const body: CardElement[] = [
     textBlock(t(locale, 'reminder.title', { code: project.code }), {
       size: 'Medium',
@@ -66,9 +68,12 @@ export function reminderReceivedCard(
   return adaptiveCard(
     view.locale,
     [
-      textBlock(t(view.locale, 'reminder.received', { period: view.period, code: view.project.code }), {
-        color: 'Good',
-      }),
+      textBlock(
+        marked(
+          MARK.ok,
+          t(view.locale, 'reminder.received', { period: view.period, code: view.project.code }),
+        ),
+      ),
     ],
     [openUrl(t(view.locale, 'reminder.action.open'), tabLink(view.links, `projects/${view.project.code}`))],
   );
@@ -77,6 +82,6 @@ export function reminderReceivedCard(
 /** What the reminder becomes after "I am away this week". */
 export function reminderAwayCard(view: Pick<ReminderCardView, 'locale' | 'period'>): AdaptiveCard {
   return adaptiveCard(view.locale, [
-    textBlock(t(view.locale, 'digest.cmd.away', { period: view.period }), { color: 'Good' }),
+    textBlock(marked(MARK.ok, t(view.locale, 'digest.cmd.away', { period: view.period }))),
   ]);
 }

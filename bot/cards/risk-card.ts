@@ -19,7 +19,6 @@ import {
   execute,
   heading,
   inputValue,
-  LEVEL_COLORS,
   note,
   openUrl,
   plain,
@@ -27,8 +26,10 @@ import {
   type CardElement,
 } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { LEVEL_MARKS, MARK, marked } from './status-marks.js';
 import type { CardProject } from './status-update-card.js';
 import { VERBS } from './verbs.js';
+import { projectTitle } from '../domain/project.js';
 
 export const PORTFOLIO_WIDE = 'none';
 
@@ -74,7 +75,11 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
         ? { value: fallback }
         : {};
   const projectPart: CardElement[] = input.project
-    ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title], { spacing: 'None' })]
+    ? [
+        plain([{ text: `${input.project.code} `, bold: true }, projectTitle(input.project, locale)], {
+          spacing: 'None',
+        }),
+      ]
     : [
         {
           type: 'Input.ChoiceSet',
@@ -83,7 +88,9 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
           style: 'compact',
           choices: [
             choice(t('bot.risk.portfolio_wide'), PORTFOLIO_WIDE),
-            ...(input.projectChoices ?? []).map((p) => choice(`${p.code} · ${p.title}`.slice(0, 120), p.id)),
+            ...(input.projectChoices ?? []).map((p) =>
+              choice(`${p.code} · ${projectTitle(p, locale)}`.slice(0, 120), p.id),
+            ),
           ],
           ...withValue('projectId', PORTFOLIO_WIDE),
         },
@@ -95,7 +102,7 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
     ...(input.issues?.length
       ? [
           container(
-            [note(t('bot.update.fix'), { color: 'Attention' }), plain(input.issues.map((i) => `• ${i}\n`))],
+            [note(marked(MARK.alert, t('bot.update.fix'))), plain(input.issues.map((i) => `• ${i}\n`))],
             {
               style: 'attention',
             },
@@ -213,9 +220,8 @@ function scoreLine(locale: Locale, likelihood: number, impact: number): CardElem
   const level = riskLevel(score);
   return plain([
     {
-      text: t('bot.risk.score', { score, level: t(`bot.level.${level}`) }),
+      text: marked(LEVEL_MARKS[level], t('bot.risk.score', { score, level: t(`bot.level.${level}`) })),
       bold: true,
-      color: LEVEL_COLORS[level],
       user: false,
     },
   ]);
@@ -260,10 +266,10 @@ export function riskReviewCard(input: RiskReviewInput): AdaptiveCardJson {
     [
       heading(t('bot.risk.review.title')),
       ...(input.project
-        ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title])]
+        ? [plain([{ text: `${input.project.code} `, bold: true }, projectTitle(input.project, locale)])]
         : []),
       scoreLine(locale, draft.likelihood, draft.impact),
-      container([note(t('bot.risk.review.escalates'), { color: 'Attention' })], { style: 'attention' }),
+      container([note(marked(MARK.alert, t('bot.risk.review.escalates')))], { style: 'attention' }),
       text('title', draft.title, 200),
       text('description', draft.description, 4000),
       text('mitigation', draft.mitigation, 4000),
@@ -301,20 +307,22 @@ export function riskSavedCard(input: RiskSavedInput): AdaptiveCardJson {
     : risk.status === 'proposed'
       ? note(t('bot.risk.saved.proposed'))
       : risk.escalation
-        ? note(t('bot.risk.saved.escalated'), { color: 'Attention' })
+        ? note(marked(MARK.alert, t('bot.risk.saved.escalated')))
         : undefined;
   return card(
     locale,
     [
       heading(t('bot.risk.saved.title')),
       ...(input.project
-        ? [plain([{ text: `${input.project.code} `, bold: true }, input.project.title])]
+        ? [plain([{ text: `${input.project.code} `, bold: true }, projectTitle(input.project, locale)])]
         : []),
       plain([{ text: risk.title, bold: true }]),
       plain([
         {
-          text: `${t('bot.risk.score', { score: risk.score, level: t(`bot.level.${risk.level}`) })} · ${t(`bot.risk_status.${risk.status}`)}`,
-          color: LEVEL_COLORS[risk.level],
+          text: marked(
+            LEVEL_MARKS[risk.level],
+            `${t('bot.risk.score', { score: risk.score, level: t(`bot.level.${risk.level}`) })} · ${t(`bot.risk_status.${risk.status}`)}`,
+          ),
           user: false,
         },
       ]),

@@ -2,17 +2,9 @@
 import type { Locale } from '../domain/locale.js';
 import type { Risk } from '../domain/risk.js';
 import type { Translator } from '../i18n/translate.js';
-import {
-  card,
-  container,
-  heading,
-  LEVEL_COLORS,
-  note,
-  openUrl,
-  plain,
-  type AdaptiveCardJson,
-} from './card-kit.js';
+import { card, container, heading, note, openUrl, plain, type AdaptiveCardJson } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { LEVEL_MARKS, marked } from './status-marks.js';
 import type { CardProject } from './status-update-card.js';
 
 export interface RisksView {
@@ -46,12 +38,14 @@ export function risksCard(view: RisksView): AdaptiveCardJson {
             plain(
               [
                 {
-                  text: t('bot.risks.line', {
-                    level: t(`bot.level.${r.level}`),
-                    score: r.score,
-                    status: t(`bot.risk_status.${r.status}`),
-                  }),
-                  color: LEVEL_COLORS[r.level],
+                  text: marked(
+                    LEVEL_MARKS[r.level],
+                    t('bot.risks.line', {
+                      level: t(`bot.level.${r.level}`),
+                      score: r.score,
+                      status: t(`bot.risk_status.${r.status}`),
+                    }),
+                  ),
                   user: false,
                 },
               ],

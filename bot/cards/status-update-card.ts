@@ -22,13 +22,17 @@ import {
   type CardElement,
 } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
+import { MARK, marked } from './status-marks.js';
 import { healthRun } from './project-labels.js';
 import { VERBS } from './verbs.js';
+import { projectTitle, type LocalizedTitles } from '../domain/project.js';
 
 export interface CardProject {
   id: string;
   code: string;
   title: string;
+  /** Titles in other languages: the reader's is shown where one exists. */
+  titles?: LocalizedTitles;
 }
 
 export type StatusUpdateView = Pick<StatusUpdate, 'period' | 'version'> & StatusUpdateContent;
@@ -62,10 +66,10 @@ export function periodLabel(locale: Locale, period: Period): string {
   });
 }
 
-function projectHeader(project: CardProject, title: string): CardElement[] {
+function projectHeader(project: CardProject, title: string, locale: Locale): CardElement[] {
   return [
     heading(title),
-    plain([{ text: `${project.code} `, bold: true }, project.title], { spacing: 'None' }),
+    plain([{ text: `${project.code} `, bold: true }, projectTitle(project, locale)], { spacing: 'None' }),
   ];
 }
 
@@ -76,7 +80,7 @@ export function statusUpdateFormCard(input: StatusUpdateFormInput): AdaptiveCard
   const value = (id: string, fallback: string | number | undefined) =>
     input.values?.[id] ?? (fallback === undefined ? undefined : String(fallback));
   const origin = input.existing
-    ? note(t('bot.update.amending', { period }), { color: 'Warning' })
+    ? note(marked(MARK.notice, t('bot.update.amending', { period })))
     : input.previous
       ? note(t('bot.update.prefilled', { period: input.previous.period }), { subtle: true })
       : note(t('bot.update.first'), { subtle: true });
@@ -91,13 +95,13 @@ export function statusUpdateFormCard(input: StatusUpdateFormInput): AdaptiveCard
     ...(value(id, fallback) ? { value: inputValue(value(id, fallback)!, max) } : {}),
   });
   const body: CardElement[] = [
-    ...projectHeader(project, t('bot.update.title')),
+    ...projectHeader(project, t('bot.update.title'), locale),
     note(periodLabel(locale, period), { spacing: 'Small' }),
     origin,
     ...(input.issues?.length
       ? [
           container(
-            [note(t('bot.update.fix'), { color: 'Attention' }), plain(input.issues.map((i) => `• ${i}\n`))],
+            [note(marked(MARK.alert, t('bot.update.fix'))), plain(input.issues.map((i) => `• ${i}\n`))],
             {
               style: 'attention',
             },
@@ -187,13 +191,13 @@ export function statusUpdateSavedCard(input: StatusUpdateSavedInput): AdaptiveCa
   const t = translator(locale);
   const outcome =
     input.outcome === 'new'
-      ? note(t('bot.update.saved.new', { period: update.period }), { color: 'Good' })
+      ? note(marked(MARK.ok, t('bot.update.saved.new', { period: update.period })))
       : input.outcome === 'amended'
-        ? note(t('bot.update.saved.amended', { period: update.period }), { color: 'Good' })
+        ? note(marked(MARK.ok, t('bot.update.saved.amended', { period: update.period })))
         : input.outcome === 'replayed'
           ? note(t('bot.update.saved.replayed'), { subtle: true })
           : input.outcome === 'stale'
-            ? note(t('bot.update.stale', { period: update.period }), { color: 'Warning' })
+            ? note(marked(MARK.notice, t('bot.update.stale', { period: update.period })))
             : undefined;
   const section = (label: string, value: string) =>
     value ? [note(`**${label}**`, { spacing: 'Small' }), plain([value], { spacing: 'None' })] : [];
@@ -201,7 +205,7 @@ export function statusUpdateSavedCard(input: StatusUpdateSavedInput): AdaptiveCa
     (d) => `${t(`bot.dimension.${d}`)}: ${t(`bot.health.${update.dimensions[d]!}`)}`,
   );
   const body: CardElement[] = [
-    ...projectHeader(project, t('bot.update.saved.title')),
+    ...projectHeader(project, t('bot.update.saved.title'), locale),
     note(periodLabel(locale, update.period), { spacing: 'Small', subtle: true }),
     ...(outcome ? [outcome] : []),
     plain([

@@ -11,6 +11,12 @@ import * as digestEs from './digest/es.js';
 import * as digestFr from './digest/fr.js';
 import * as digestRu from './digest/ru.js';
 import * as digestZh from './digest/zh.js';
+import * as exportAr from './export/ar.js';
+import * as exportEn from './export/en.js';
+import * as exportEs from './export/es.js';
+import * as exportFr from './export/fr.js';
+import * as exportRu from './export/ru.js';
+import * as exportZh from './export/zh.js';
 import * as extAr from './extension/ar.js';
 import * as extEn from './extension/en.js';
 import * as extEs from './extension/es.js';
@@ -26,20 +32,21 @@ import { ru } from './messages/ru.js';
 import { zh } from './messages/zh.js';
 
 // The catalogue is assembled from areas (core errors and validation in messages/, the bot's
-// conversations in bot/, the digest and reminders in digest/, the message extension in extension/)
+// conversations in bot/, the digest and reminders in digest/, the message extension in extension/,
+// the Excel export in export/)
 // so that features add their words without touching each other's files. English is the reference.
-const en = { ...coreEn, ...botEn.en, ...digestEn.en, ...extEn.en };
+const en = { ...coreEn, ...botEn.en, ...digestEn.en, ...extEn.en, ...exportEn.en };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGUES: Readonly<Record<Locale, Messages>> = {
   en,
-  ar: { ...ar, ...botAr.ar, ...digestAr.ar, ...extAr.ar },
-  es: { ...es, ...botEs.es, ...digestEs.es, ...extEs.es },
-  fr: { ...fr, ...botFr.fr, ...digestFr.fr, ...extFr.fr },
-  ru: { ...ru, ...botRu.ru, ...digestRu.ru, ...extRu.ru },
-  zh: { ...zh, ...botZh.zh, ...digestZh.zh, ...extZh.zh },
+  ar: { ...ar, ...botAr.ar, ...digestAr.ar, ...extAr.ar, ...exportAr.ar },
+  es: { ...es, ...botEs.es, ...digestEs.es, ...extEs.es, ...exportEs.es },
+  fr: { ...fr, ...botFr.fr, ...digestFr.fr, ...extFr.fr, ...exportFr.fr },
+  ru: { ...ru, ...botRu.ru, ...digestRu.ru, ...extRu.ru, ...exportRu.ru },
+  zh: { ...zh, ...botZh.zh, ...digestZh.zh, ...extZh.zh, ...exportZh.zh },
 };
 
 export function hasKey(key: string): key is MessageKey {

@@ -1,7 +1,7 @@
 // The weekly digest: reads the portfolio once, composes the content (bot/domain/digest.ts), builds a
 // card per recipient language and fans it out exactly once per (period, recipient). Also the digest
 // actions: preview, acknowledge (audited) and "nudge late owners" (cto).
-import { buildDigestCard } from '../cards/digest-card.js';
+import { buildDigestCard, titlesById, type DigestCardContent } from '../cards/digest-card.js';
 import type { AdaptiveCard } from '../cards/digest-card-kit.js';
 import type { LinkTarget } from '../cards/links.js';
 import {
@@ -9,7 +9,6 @@ import {
   digestPeriodAt,
   digestToday,
   MILESTONE_HORIZON_DAYS,
-  type DigestContent,
   type DigestInput,
 } from '../domain/digest.js';
 import type { Locale } from '../domain/locale.js';
@@ -29,6 +28,7 @@ import {
   type Recipient,
   type RunSummary,
 } from '../services/digest-runs.js';
+import { loadHealthTrend } from '../services/health-trend.js';
 import type { Services } from '../services/services.js';
 
 export const DIGEST_KIND = 'digest';
@@ -111,29 +111,28 @@ export class DigestService {
   }
 
   /**
-   * The digest of a period. Confidential risks are left out unless `confidential` is set: only the
-   * Transformation Office (cto role) reads every one of them, so other recipients get the digest
-   * without any (stricter than canReadRisk for pillar leads, whose confidential risks stay in the tab).
+   * The digest of the period, with the health trend of the weeks up to it for the chart. Confidential
+   * risks are left out unless `confidential` is set: only the Transformation Office (cto role) reads
+   * every one of them, so other recipients get the digest without any (stricter than canReadRisk for
+   * pillar leads, whose confidential risks stay in the tab).
    */
   async compose(
     period: Period = this.currentPeriod(),
     options: { confidential?: boolean } = {},
-  ): Promise<DigestContent> {
+  ): Promise<DigestCardContent> {
     const d = this.deps.services.deps;
-    const input = await loadDigestInput(
-      this.store,
-      period,
-      d.clock.now(),
-      d.orgTimeZone,
-      await this.awayIds(period),
-    );
-    return composeDigest(
-      options.confidential ? input : { ...input, risks: input.risks.filter((r) => !r.confidential) },
-    );
+    const [loaded, trend] = await Promise.all([
+      loadDigestInput(this.store, period, d.clock.now(), d.orgTimeZone, await this.awayIds(period)),
+      loadHealthTrend(this.store, period),
+    ]);
+    const input = options.confidential
+      ? loaded
+      : { ...loaded, risks: loaded.risks.filter((r) => !r.confidential) };
+    return { ...composeDigest(input), trend, titles: titlesById(input.projects) };
   }
 
   card(
-    digest: DigestContent,
+    digest: DigestCardContent,
     recipient: Pick<Person, 'role' | 'locale' | 'active'>,
     options: { preview?: boolean; locale?: Locale } = {},
   ): AdaptiveCard {
@@ -168,7 +167,7 @@ export class DigestService {
   /** Sends the digest for the period to every recipient who has not had it. */
   async send(period: Period = this.currentPeriod()): Promise<RunSummary> {
     const recipients = await this.recipients();
-    const digests = new Map<boolean, Promise<DigestContent>>();
+    const digests = new Map<boolean, Promise<DigestCardContent>>();
     const cards = new Map<string, AdaptiveCard>();
     const cardFor = async (r: Recipient & Pick<Person, 'active'>) => {
       const full = isCto(r);

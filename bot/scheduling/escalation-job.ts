@@ -81,7 +81,7 @@ export class EscalationService {
       locale,
       links: this.deps.links,
       risk,
-      project: project ? { code: project.code, title: project.title } : null,
+      project: project ? { code: project.code, title: project.title, titles: project.titles } : null,
       ownerName: risk.ownerId ? (names.get(risk.ownerId) ?? risk.ownerId) : null,
       escalatedByName: risk.escalation ? (names.get(risk.escalation.byId) ?? risk.escalation.byId) : '',
       threshold: settings.escalationThreshold,

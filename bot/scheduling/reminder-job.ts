@@ -108,7 +108,7 @@ export class ReminderService {
       (u) => u.period < period,
     );
     const locale = localeOf(owner, this.deps.defaultLocale);
-    const cardProject = { id: project.id, code: project.code, title: project.title };
+    const cardProject = { id: project.id, code: project.code, title: project.title, titles: project.titles };
     const form = statusUpdateFormCard({
       project: cardProject,
       period,
@@ -234,7 +234,7 @@ export class ReminderService {
       const card = reminderReceivedCard({
         locale: owner ? localeOf(owner, this.deps.defaultLocale) : this.deps.defaultLocale,
         links: this.deps.links,
-        project: { id: project.id, code: project.code, title: project.title },
+        project: { id: project.id, code: project.code, title: project.title, titles: project.titles },
         period,
       });
       await this.deps.messenger.update(conversation, record.activityId, { card });

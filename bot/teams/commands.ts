@@ -12,7 +12,7 @@ import { statusUpdateFormCard } from '../cards/status-update-card.js';
 import { isLocale, LOCALE_NAMES, resolveLocale, SUPPORTED_LOCALES, type Locale } from '../domain/locale.js';
 import { canPostStatusUpdate, isCto } from '../domain/permissions.js';
 import type { Period } from '../domain/period.js';
-import type { Project } from '../domain/project.js';
+import { projectTitle, type Project } from '../domain/project.js';
 import { compareRisks, isActiveRisk } from '../domain/risk.js';
 import { translator } from '../i18n/translate.js';
 import { collectAll } from '../ports/paging.js';
@@ -27,6 +27,7 @@ import {
   requestContext,
   sendCard,
   sendText,
+  teamsName,
   updateRefusal,
 } from './turn-kit.js';
 import type { BotDeps } from './bot-deps.js';
@@ -51,12 +52,15 @@ export class BotCommands {
   }
 
   async help(turn: BotTurn, mode: 'welcome' | 'help' | 'unknown' = 'help'): Promise<void> {
+    // Someone not on the roster is greeted by their Teams name and told who can add them.
+    const onRoster = !!(await this.deps.services.roster.findById(turn.actor.id));
     await sendCard(
       turn.context,
       helpCard({
         mode,
         role: turn.actor.role,
-        name: turn.actor.name,
+        name: onRoster ? turn.actor.name : await teamsName(turn.context),
+        onRoster,
         locale: turn.locale,
         t: turn.t,
         commands: helpCommands(turn),
@@ -122,7 +126,7 @@ export class BotCommands {
         period,
         items: work.projects.map((o) => ({
           code: o.project.code,
-          title: o.project.title,
+          title: projectTitle(o.project, turn.locale),
           health: o.health,
           percentComplete: o.percentComplete,
           daysSinceUpdate: o.daysSinceUpdate,

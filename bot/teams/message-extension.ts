@@ -17,6 +17,7 @@ import type { RequestContext } from '../services/context.js';
 import { MAX_RESULTS_PER_PAGE, type SearchHit } from '../services/search-service.js';
 import type { Services } from '../services/services.js';
 import type { BotTurn, MessageExtensionHandler } from './extensions.js';
+import { projectTitle } from '../domain/project.js';
 
 export const SEARCH_COMMAND_ID = 'findItems';
 export const SEARCH_PARAMETER = 'query';
@@ -56,7 +57,7 @@ export class MessageExtension implements MessageExtensionHandler {
       return projectResult(
         {
           code: project.code,
-          title: project.title,
+          title: projectTitle(project, turn.locale),
           pillarName: pillarName(project.pillar, turn),
           phase: project.phase,
           health: hit.overview.health,
@@ -75,7 +76,7 @@ export class MessageExtension implements MessageExtensionHandler {
       {
         title: risk.title,
         projectCode: project?.code,
-        projectTitle: project?.title,
+        projectTitle: project ? projectTitle(project, turn.locale) : undefined,
         score: risk.score,
         level: risk.level,
         status: risk.status,

@@ -1,10 +1,14 @@
 // Finds the project a person means: by code ("TR-07", "tr07", "tr 7") or by words of its title
 // ("website", "ai hub"), accent- and case-insensitive. One clear match, several (the bot asks which),
-// or none (the bot says so and suggests the closest).
+// or none (the bot says so and suggests the closest). Titles in every language count: "état site
+// web" finds the project whose French title is "Nouveau site web de l’UIT".
+import { allProjectTitles, type LocalizedTitles } from '../domain/project.js';
+
 export interface MatchableProject {
   id: string;
   code: string;
   title: string;
+  titles?: LocalizedTitles;
 }
 
 export type MatchResult<P> =
@@ -34,6 +38,9 @@ const STOP_WORDS = new Set([
   'et',
   'el',
   'y',
+  'du',
+  'del',
+  'l',
   'project',
 ]);
 
@@ -68,18 +75,24 @@ export function matchProject<P extends MatchableProject>(
     const byCode = projects.filter((p) => codeKey(p.code) === key);
     if (byCode.length === 1) return { kind: 'one', project: byCode[0]! };
   }
-  const exactTitle = projects.filter((p) => fold(p.title) === fold(q));
+  const folded = fold(q);
+  const exactTitle = projects.filter((p) => allProjectTitles(p).some((t) => fold(t) === folded));
   if (exactTitle.length === 1) return { kind: 'one', project: exactTitle[0]! };
 
   const qWords = words(q).filter((w) => !STOP_WORDS.has(w));
   if (qWords.length > 0) {
     const scored = projects
       .map((p) => {
-        const hay = [...words(p.title), ...words(p.code)];
-        // Every query word must start some word of the title or code ("web" matches "website").
-        const all = qWords.every((w) => hay.some((h) => h.startsWith(w)));
-        const whole = qWords.filter((w) => hay.includes(w)).length;
-        return { p, all, whole };
+        // Every query word must start some word of one title (any language) or of the code ("web"
+        // matches "website"); the title that matches best counts.
+        let best = { all: false, whole: -1 };
+        for (const title of allProjectTitles(p)) {
+          const hay = [...words(title), ...words(p.code)];
+          const all = qWords.every((w) => hay.some((h) => h.startsWith(w)));
+          const whole = qWords.filter((w) => hay.includes(w)).length;
+          if (all && (!best.all || whole > best.whole)) best = { all, whole };
+        }
+        return { p, ...best };
       })
       .filter((s) => s.all)
       .sort((a, b) => b.whole - a.whole);
@@ -105,7 +118,11 @@ function suggest<P extends MatchableProject>(query: string, projects: readonly P
       const codeD = distance(q, fold(p.code).replace(/[\s-]/g, '')) / Math.max(q.length, p.code.length);
       const wordD = Math.min(
         1,
-        ...qWords.flatMap((w) => words(p.title).map((h) => distance(w, h) / Math.max(w.length, h.length))),
+        ...qWords.flatMap((w) =>
+          allProjectTitles(p)
+            .flatMap(words)
+            .map((h) => distance(w, h) / Math.max(w.length, h.length)),
+        ),
       );
       return { p, d: Math.min(codeD, wordD) };
     })

@@ -18,7 +18,12 @@ import { BOT_COMMANDS } from './command-catalog.js';
 import { keywordOf, parseCommand, type CommandId } from './command-keywords.js';
 import { BotCommands } from './commands.js';
 import type { BotTurn, CardActionResult } from './extensions.js';
-import { forgetConversation, rememberConversation } from './installation.js';
+import {
+  forgetConversation,
+  refreshConversation,
+  rememberConversation,
+  type SeenConversations,
+} from './installation.js';
 import { cardAttachment, conversationScope, errorText, sendText } from './turn-kit.js';
 import type { AdaptiveCardJson } from '../cards/card-kit.js';
 import type { BotDeps } from './bot-deps.js';
@@ -60,11 +65,23 @@ function isSharedCard(context: TurnContext): boolean {
 export class TransformationBot extends TeamsActivityHandler {
   private readonly commands: BotCommands;
   private readonly actions: CardActions;
+  private readonly seen: SeenConversations = new Map();
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.commands = new BotCommands(deps);
     this.actions = new CardActions(deps);
+
+    // Every activity keeps the stored conversation reference current (written only when changed);
+    // a storage failure here never stops the turn.
+    this.onTurn(async (context, next) => {
+      try {
+        await refreshConversation(this.deps, context, this.seen);
+      } catch (error) {
+        this.deps.logger.warn({ err: error }, 'could not refresh the conversation reference');
+      }
+      await next();
+    });
 
     this.onMessage(async (context, next) => {
       const turn = await this.resolveTurn(context);

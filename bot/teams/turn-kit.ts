@@ -1,7 +1,7 @@
 // What every handler of a turn needs: the service request context, the tab link target, sending a
 // card, and the polite, localised sentence for an error (never the raw error message).
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/card-kit.js';
 import type { LinkTarget } from '../cards/links.js';
 import type { Config } from '../config.js';
@@ -39,6 +39,21 @@ export function cardAttachment(card: AdaptiveCardJson) {
 
 export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
   await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+}
+
+/**
+ * The speaker's name as Teams knows it: the activity's `from.name`, else (install events often carry
+ * only ids) the member record from the Bot Connector. Empty when neither is available.
+ */
+export async function teamsName(context: TurnContext): Promise<string> {
+  const from = context.activity.from;
+  if (from?.name?.trim()) return from.name.trim();
+  if (!from?.id || context.activity.channelId !== 'msteams') return '';
+  try {
+    return (await TeamsInfo.getMember(context, from.id)).name?.trim() ?? '';
+  } catch {
+    return '';
+  }
 }
 
 /** A plain-text reply (never rendered as markdown, so echoed words cannot become links). */

@@ -20,7 +20,7 @@ import { ErrorView } from './components/error-view.js';
 import { Loading } from './components/loading.js';
 import { AppContext, useApp, type AppContextValue } from './context.js';
 import type { Host, ThemeName } from './host/host.js';
-import { I18nContext, makeI18n, useI18n } from './i18n/index.js';
+import { I18nContext, useI18n, useLanguage } from './i18n/index.js';
 import { readPref, readThemePref, writePref } from './preferences.js';
 import { navigate, parseRoute, useRoute, type Route } from './router.js';
 import type { Me } from '../../bot/domain/views.js';
@@ -108,6 +108,11 @@ function navOf(route: Route): NavValue | undefined {
   }
 }
 
+/** The language the app opens in, before the person is known (main.tsx loads its catalogue first). */
+export function initialLanguageTag(host: Host): string | undefined {
+  return (host.info.inTeams ? undefined : readPref('lang')) ?? host.info.locale;
+}
+
 export interface AppProps {
   host: Host;
   /** Tests inject the endpoints; the app builds them from the host otherwise. */
@@ -138,7 +143,7 @@ export function App({ host, api: injected }: AppProps) {
 
   const languageTag =
     langOverride ?? (host.info.inTeams ? host.info.locale : (me?.person.locale ?? host.info.locale));
-  const i18n = useMemo(() => makeI18n(languageTag), [languageTag]);
+  const i18n = useLanguage(languageTag);
 
   const api = useMemo<Endpoints>(() => {
     if (injected) return injected;

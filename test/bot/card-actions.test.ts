@@ -6,6 +6,7 @@ import {
   cardText,
   executeActions,
   inputValues,
+  PERSONAS,
   startBotHarness,
   type BotHarness,
 } from './bot-harness.js';
@@ -219,7 +220,9 @@ describe('status update card', () => {
 describe('risk card', () => {
   async function openRiskForm(args: string, as: 'owner' | 'changemaker' | 'viewer' | 'cto' = 'changemaker') {
     const sent = await h.say(`risk ${args}`.trim(), { as });
-    const [card] = cardsOf(sent);
+    // Only the answer in this chat: an escalation may reach the CTO's chat meanwhile (every chat
+    // that wrote to the bot is reachable).
+    const [card] = cardsOf(sent.filter((s) => s.conversationId === `personal-${PERSONAS[as].id}`));
     const [submit] = executeActions(card);
     expect(submit?.verb).toBe('risk.submit');
     return { card: card!, data: submit!.data };

@@ -387,6 +387,26 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     // -------------------------------------------------------------------------------------------------
     describe('projects', () => {
+      it('keeps per-language titles through create, update and every read', async () => {
+        const titles = { fr: 'Refonte du site web', ar: 'إعادة تصميم الموقع الإلكتروني', zh: '网站改版' };
+        const created = await store.projects.create(
+          buildProject({ code: 'QA-777', title: 'Website redesign', titles }),
+        );
+        expect((await store.projects.get(created.id))?.titles).toEqual(titles);
+        expect((await store.projects.getByCode('QA-777'))?.titles).toEqual(titles);
+        const updated = await store.projects.update(
+          { ...created, titles: { ...titles, es: 'Rediseño del sitio web' } },
+          1,
+        );
+        expect((await store.projects.list({})).items.find((p) => p.id === created.id)?.titles).toEqual({
+          ...titles,
+          es: 'Rediseño del sitio web',
+        });
+        expect(updated.titles?.es).toBe('Rediseño del sitio web');
+        const untitled = await store.projects.create(buildProject({ code: 'QA-778' }));
+        expect((await store.projects.get(untitled.id))?.titles).toBeUndefined();
+      });
+
       const world = async () => {
         const p = {
           a: buildProject({

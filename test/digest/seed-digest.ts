@@ -1,7 +1,9 @@
 // Digest inputs straight from seed data (no store), for card tests and the bench: the latest update
 // of each project up to a period, as the store's latestPerProject answers it.
 import { type DigestInput, digestToday } from '../../bot/domain/digest.js';
-import { comparePeriods, previousPeriod, type Period } from '../../bot/domain/period.js';
+import { weeklyHealth, TREND_WEEKS, type WeeklyHealth } from '../../bot/domain/health-trend.js';
+import { comparePeriods, previousPeriod, recentPeriods, type Period } from '../../bot/domain/period.js';
+import { expectsReporting } from '../../bot/domain/project.js';
 import type { StatusUpdate } from '../../bot/domain/status-update.js';
 import type { SeedData } from '../../bot/seed/seed-data.js';
 
@@ -35,4 +37,17 @@ export function digestInputFromSeed(
     measurements: seed.measurements,
     people: seed.people,
   };
+}
+
+/** The 12-week health trend up to `period`, as bot/services/health-trend.ts reads it from a store. */
+export function trendFromSeed(seed: SeedData, period: Period): WeeklyHealth[] {
+  const periods = recentPeriods(period, TREND_WEEKS);
+  const byWeek = new Map<Period, StatusUpdate[]>(periods.map((p) => [p, []]));
+  for (const u of seed.statusUpdates) byWeek.get(u.period)?.push(u);
+  return weeklyHealth(
+    periods,
+    latestUpTo(seed.statusUpdates, previousPeriod(periods[0]!)),
+    byWeek,
+    new Set(seed.projects.filter(expectsReporting).map((p) => p.id)),
+  );
 }

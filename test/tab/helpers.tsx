@@ -1,7 +1,7 @@
 // Renders tab components with the app's providers and a fake API, as the app would.
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { Person } from '../../bot/domain/person.js';
 import type { Project } from '../../bot/domain/project.js';
 import type { Me } from '../../bot/domain/views.js';
@@ -104,20 +104,19 @@ export function renderInApp(
 ): RenderResult {
   const i18n = makeI18n(options.lang ?? 'en');
   const me = options.me ?? meOf(PEOPLE.owner);
-  return render(
+  const app = {
+    api: options.api ?? fakeApi({}),
+    me,
+    host: browserHost(),
+    consent: () => Promise.resolve(),
+  };
+  // A wrapper (not a wrapping element), so that rerender() keeps the providers.
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <FluentProvider theme={teamsLightTheme} dir={i18n.dir}>
       <I18nContext.Provider value={i18n}>
-        <AppContext.Provider
-          value={{
-            api: options.api ?? fakeApi({}),
-            me,
-            host: browserHost(),
-            consent: () => Promise.resolve(),
-          }}
-        >
-          {ui}
-        </AppContext.Provider>
+        <AppContext.Provider value={app}>{children}</AppContext.Provider>
       </I18nContext.Provider>
-    </FluentProvider>,
+    </FluentProvider>
   );
+  return render(ui, { wrapper });
 }

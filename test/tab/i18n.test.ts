@@ -1,7 +1,8 @@
 // Every UI string exists in every language, with the same arguments, and plurals parse.
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_LOCALES } from '../../bot/domain/locale.js';
-import { CATALOGUES, makeI18n, translate } from '../../tab/src/i18n/index.js';
+import { makeI18n, translate } from '../../tab/src/i18n/index.js';
+import { CATALOGUES } from './catalogues.js';
 import { en, type MessageKey } from '../../tab/src/i18n/en.js';
 
 /** Top-level argument names: `{name}` and `{count, plural, ...}` (not the words inside plural branches). */

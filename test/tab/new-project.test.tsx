@@ -6,6 +6,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Endpoints } from '../../tab/src/api/endpoints.js';
+// Loaded lazily by the page; imported here so the form appears without waiting for the module.
+import '../../tab/src/components/new-project-form.js';
 import PortfolioPage from '../../tab/src/pages/portfolio-page.js';
 import { fakeApi, meOf, PEOPLE, problem, project, renderInApp } from './helpers.js';
 
@@ -36,7 +38,7 @@ describe('New project', () => {
       .mockResolvedValueOnce({ value: created, version: 1 });
     renderInApp(<PortfolioPage />, { me: meOf(PEOPLE.cto), api: pageApi({ createProject }), lang: 'fr' });
     await userEvent.click(screen.getByRole('button', { name: 'Nouveau projet' }));
-    const form = within(screen.getByRole('form', { name: 'Nouveau projet' }));
+    const form = within(await screen.findByRole('form', { name: 'Nouveau projet' }, { timeout: 10_000 }));
     const code = form.getByRole('textbox', { name: /Code/ });
     expect(code).toHaveFocus();
     await userEvent.type(code, 'TR9');
@@ -71,12 +73,13 @@ describe('New project', () => {
     });
     expect(second?.[1]).toBe(first?.[1]);
     expect(first?.[1]).toMatch(/\S{8,}/);
-  });
+    // Typing a whole form takes jsdom ~16 s on a busy 2-core machine: more room than the default 20 s.
+  }, 60_000);
 
   it('cancelling closes the form and returns focus to the button', async () => {
     renderInApp(<PortfolioPage />, { me: meOf(PEOPLE.cto), api: pageApi() });
     await userEvent.click(screen.getByRole('button', { name: 'New project' }));
-    expect(screen.getByRole('form', { name: 'New project' })).toBeInTheDocument();
+    expect(await screen.findByRole('form', { name: 'New project' }, { timeout: 10_000 })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('form', { name: 'New project' })).toBeNull();
     await waitFor(() => expect(screen.getByRole('button', { name: 'New project' })).toHaveFocus());
@@ -85,7 +88,7 @@ describe('New project', () => {
   it('starts with the pillar the portfolio is filtered by', async () => {
     renderInApp(<PortfolioPage pillar="PAC" />, { me: meOf(PEOPLE.cto), api: pageApi() });
     await userEvent.click(screen.getByRole('button', { name: 'New project' }));
-    const form = within(screen.getByRole('form', { name: 'New project' }));
+    const form = within(await screen.findByRole('form', { name: 'New project' }, { timeout: 10_000 }));
     expect(form.getByRole('combobox', { name: /Pillar/ })).toHaveValue('PAC');
   });
 

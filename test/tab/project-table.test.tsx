@@ -46,6 +46,21 @@ describe('ProjectTable', () => {
     expect(screen.getByRole('columnheader', { name: /Health/ })).toHaveAttribute('aria-sort', 'descending');
   });
 
+  it('shows each project in the reader’s language and finds it by any language’s title', async () => {
+    const titled = [
+      {
+        ...data[2]!,
+        project: { ...data[2]!.project, titles: { fr: 'Nouveau site web', ar: 'الموقع الجديد' } },
+      },
+      data[0]!,
+    ];
+    renderInApp(<ProjectTable overviews={titled} people={people} />, { lang: 'fr' });
+    expect(screen.getByText('Nouveau site web')).toBeInTheDocument();
+    expect(screen.queryByText('Website')).not.toBeInTheDocument();
+    await userEvent.type(screen.getByRole('searchbox'), 'الموقع');
+    expect(rowsCodes()).toEqual(['TR-10']);
+  });
+
   it('searches, filters by pillar and health, and groups', async () => {
     const { rerender } = renderInApp(<ProjectTable overviews={data} people={people} />);
     await userEvent.type(screen.getByRole('searchbox'), 'erp');

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
+import type { Locale } from '../../bot/domain/locale.js';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { CATALOGUES } from './catalogues.js';
+import { provideCatalogue } from '../../tab/src/i18n/index.js';
 
 afterEach(() => {
   cleanup();
@@ -18,3 +21,6 @@ if (!('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { value: NoopResizeObserver, writable: true });
   Object.defineProperty(globalThis, 'ResizeObserver', { value: NoopResizeObserver, writable: true });
 }
+
+// The app loads one language's catalogue at a time (a chunk each); components render in any of them here.
+for (const [locale, catalogue] of Object.entries(CATALOGUES)) provideCatalogue(locale as Locale, catalogue);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PillarCode } from '../../domain/pillar.js';
 import { Project, ProjectCreate, ProjectKind, ProjectPatch, ProjectPhase } from '../../domain/project.js';
 import { ProjectOverviewSchema } from '../../domain/views.js';
+import type { OverviewQuery } from '../../services/project-service.js';
 import {
   createdEntity,
   pageOfList,
@@ -12,7 +13,7 @@ import {
 } from '../request-helpers.js';
 import { route } from '../route.js';
 
-const ProjectListQuery = PageQuery.extend({
+export const ProjectListQuery = PageQuery.extend({
   pillar: PillarCode.optional(),
   phase: ProjectPhase.optional(),
   kind: ProjectKind.optional(),
@@ -21,6 +22,22 @@ const ProjectListQuery = PageQuery.extend({
   member: PersonRef.optional(),
   q: z.string().max(200).optional(),
 });
+
+/** The list's filters as the service takes them (the Excel export honours the same ones). */
+export function overviewQueryOf(
+  query: Omit<z.output<typeof ProjectListQuery>, 'limit' | 'cursor'>,
+  actorId: string,
+): OverviewQuery {
+  return {
+    pillar: query.pillar,
+    phase: query.phase,
+    kind: query.kind,
+    orgUnit: query.orgUnit,
+    ownerOrLeadId: resolvePersonRef(query.owner, actorId),
+    memberId: resolvePersonRef(query.member, actorId),
+    search: query.q,
+  };
+}
 
 export const projectRoutes = [
   route({
@@ -32,15 +49,7 @@ export const projectRoutes = [
     query: ProjectListQuery,
     response: { kind: 'page', schema: ProjectOverviewSchema, name: 'ProjectOverview' },
     handler: async ({ ctx, services, query }) => {
-      const overviews = await services.projects.overview(ctx, {
-        pillar: query.pillar,
-        phase: query.phase,
-        kind: query.kind,
-        orgUnit: query.orgUnit,
-        ownerOrLeadId: resolvePersonRef(query.owner, ctx.actor.id),
-        memberId: resolvePersonRef(query.member, ctx.actor.id),
-        search: query.q,
-      });
+      const overviews = await services.projects.overview(ctx, overviewQueryOf(query, ctx.actor.id));
       return { body: pageOfList(overviews, query.limit, query.cursor) };
     },
   }),

@@ -192,4 +192,8 @@ export const ar: Readonly<Record<Key, string>> = {
   'bot.action.unknown': 'لم يعد هذا الزر مدعوماً. اكتب «مساعدة» لمعرفة ما يمكنني فعله.',
   'bot.not_found.project': 'لم يعد هذا المشروع ضمن الحافظة.',
   'bot.error.generic': 'عذراً، حدث خطأ من جهتنا. يرجى المحاولة مرة أخرى.',
+  // Issue 15 (cards): people not on the roster
+  'bot.welcome.title_unnamed': 'مرحباً بك في Transformation Hub',
+  'bot.welcome.guest':
+    'لست مدرجًا بعد في قائمة مكتب التحول. يمكن لكبير موظفي التحول أو لمكتب التحول إضافتك من صفحة الإدارة في علامة تبويب Transformation Hub. وإلى ذلك الحين يمكنك متابعة الحافظة والإبلاغ عن مصدر قلق في أي مشروع؛ وسيتولى مالكه فرزه.',
 };

@@ -196,6 +196,10 @@ export const en = {
   'bot.action.unknown': 'This button is not supported any more. Type “help” to see what I can do.',
   'bot.not_found.project': 'That project is no longer in the portfolio.',
   'bot.error.generic': 'Sorry, something went wrong on our side. Please try again.',
+  // Issue 15 (cards): people not on the roster
+  'bot.welcome.title_unnamed': 'Welcome to Transformation Hub',
+  'bot.welcome.guest':
+    'You are not on the Transformation Office’s roster yet. The Chief Transformation Officer or the Transformation Office can add you from the Admin page of the Transformation Hub tab. Until then you can follow the portfolio and raise a concern on any project; its owner will triage it.',
 } as const;
 
 export type Key = keyof typeof en;

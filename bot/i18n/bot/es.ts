@@ -197,4 +197,8 @@ export const es: Readonly<Record<Key, string>> = {
   'bot.action.unknown': 'Este botón ya no se admite. Escriba «ayuda» para ver lo que puedo hacer.',
   'bot.not_found.project': 'Ese proyecto ya no forma parte de la cartera.',
   'bot.error.generic': 'Lo sentimos, algo salió mal por nuestra parte. Inténtelo de nuevo.',
+  // Issue 15 (cards): people not on the roster
+  'bot.welcome.title_unnamed': 'Le damos la bienvenida a Transformation Hub',
+  'bot.welcome.guest':
+    'Todavía no figura en la lista de la Oficina de Transformación. El Director de Transformación o la Oficina de Transformación pueden añadirle desde la página de administración de la pestaña Transformation Hub. Mientras tanto, puede seguir la cartera y plantear una inquietud sobre cualquier proyecto; su responsable la evaluará.',
 };

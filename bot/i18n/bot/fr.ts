@@ -197,4 +197,8 @@ export const fr: Readonly<Record<Key, string>> = {
   'bot.action.unknown': 'Ce bouton n’est plus pris en charge. Tapez « aide » pour voir ce que je sais faire.',
   'bot.not_found.project': 'Ce projet ne fait plus partie du portefeuille.',
   'bot.error.generic': 'Désolé, un problème est survenu de notre côté. Veuillez réessayer.',
+  // Issue 15 (cards): people not on the roster
+  'bot.welcome.title_unnamed': 'Bienvenue dans Transformation Hub',
+  'bot.welcome.guest':
+    'Vous ne figurez pas encore dans la liste du Bureau de la transformation. Le directeur de la transformation ou le Bureau de la transformation peuvent vous ajouter depuis la page Administration de l’onglet Transformation Hub. En attendant, vous pouvez suivre le portefeuille et signaler une préoccupation sur n’importe quel projet ; son responsable la traitera.',
 };

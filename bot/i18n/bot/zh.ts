@@ -182,4 +182,8 @@ export const zh: Readonly<Record<Key, string>> = {
   'bot.action.unknown': '此按钮已不再受支持。输入“帮助”查看我能做什么。',
   'bot.not_found.project': '该项目已不在项目组合中。',
   'bot.error.generic': '抱歉，我们这边出了点问题。请重试。',
+  // Issue 15 (cards): people not on the roster
+  'bot.welcome.title_unnamed': '欢迎使用 Transformation Hub',
+  'bot.welcome.guest':
+    '您尚未列入转型办公室的名册。首席转型官或转型办公室可以在 Transformation Hub 选项卡的“管理”页面中添加您。在此之前，您可以关注项目组合，并对任何项目提出关切，由项目负责人进行分类处理。',
 };

@@ -101,4 +101,11 @@ export const ar: Readonly<Record<Key, string>> = {
   'escalation.accepted': 'قبل الخطر {name}، {date}.',
   'escalation.reassigned': 'أُعيد تعيينه إلى {owner} بواسطة {name}، {date}.',
   'escalation.stale': 'تغيّر هذا الخطر بعد إرسال هذه البطاقة: هذه حالته الآن. لم يُغيَّر شيء.',
+  // Issue 15 (cards): digest charts and the reassign error message
+  'digest.chart.portfolio': 'حالة الحافظة هذا الأسبوع',
+  'digest.chart.pillars': 'الحالة حسب الركيزة',
+  'digest.chart.trend': 'الحالة خلال آخر {weeks} أسبوعًا',
+  'digest.chart.week': 'أخضر {green} · كهرماني {amber} · أحمر {red}',
+  'digest.chart.unknown': 'دون تحديث',
+  'escalation.reassign_required': 'اختر المسؤول الجديد عن هذا الخطر.',
 };

@@ -99,6 +99,13 @@ export const en = {
   'escalation.reassigned': 'Reassigned to {owner} by {name}, {date}.',
   'escalation.stale':
     'This risk changed after this card was sent: here it is as it stands now. Nothing was changed.',
+  // Issue 15 (cards): digest charts and the reassign error message
+  'digest.chart.portfolio': 'Portfolio health this week',
+  'digest.chart.pillars': 'Health by pillar',
+  'digest.chart.trend': 'Health over the last {weeks} weeks',
+  'digest.chart.week': '{green} green · {amber} amber · {red} red',
+  'digest.chart.unknown': 'without update',
+  'escalation.reassign_required': 'Choose the new owner of this risk.',
 } as const;
 
 export type Key = keyof typeof en;

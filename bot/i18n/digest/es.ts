@@ -104,4 +104,11 @@ export const es: Readonly<Record<Key, string>> = {
   'escalation.reassigned': 'Reasignado a {owner} por {name}, {date}.',
   'escalation.stale':
     'Este riesgo cambió después de enviarse esta tarjeta: así está ahora. No se ha modificado nada.',
+  // Issue 15 (cards): digest charts and the reassign error message
+  'digest.chart.portfolio': 'Estado de la cartera esta semana',
+  'digest.chart.pillars': 'Estado por pilar',
+  'digest.chart.trend': 'Estado en las últimas {weeks} semanas',
+  'digest.chart.week': '{green} verde · {amber} ámbar · {red} rojo',
+  'digest.chart.unknown': 'sin actualización',
+  'escalation.reassign_required': 'Elija el nuevo responsable de este riesgo.',
 };

@@ -105,4 +105,11 @@ export const fr: Readonly<Record<Key, string>> = {
   'escalation.reassigned': 'Réattribué à {owner} par {name}, {date}.',
   'escalation.stale':
     'Ce risque a changé depuis l’envoi de cette carte : le voici tel qu’il est maintenant. Rien n’a été modifié.',
+  // Issue 15 (cards): digest charts and the reassign error message
+  'digest.chart.portfolio': 'Santé du portefeuille cette semaine',
+  'digest.chart.pillars': 'Santé par pilier',
+  'digest.chart.trend': 'Santé sur les {weeks} dernières semaines',
+  'digest.chart.week': '{green} vert · {amber} orange · {red} rouge',
+  'digest.chart.unknown': 'sans mise à jour',
+  'escalation.reassign_required': 'Choisissez le nouveau responsable de ce risque.',
 };

@@ -106,4 +106,11 @@ export const ru: Readonly<Record<Key, string>> = {
   'escalation.reassigned': 'Передан сотруднику {owner}; передал(а) {name}, {date}.',
   'escalation.stale':
     'Этот риск изменился после отправки карточки: вот его текущее состояние. Ничего не изменено.',
+  // Issue 15 (cards): digest charts and the reassign error message
+  'digest.chart.portfolio': 'Состояние портфеля на этой неделе',
+  'digest.chart.pillars': 'Состояние по направлениям',
+  'digest.chart.trend': 'Состояние за последние недели: {weeks}',
+  'digest.chart.week': 'зелёных {green} · жёлтых {amber} · красных {red}',
+  'digest.chart.unknown': 'без отчёта',
+  'escalation.reassign_required': 'Выберите нового владельца этого риска.',
 };

@@ -98,4 +98,11 @@ export const zh: Readonly<Record<Key, string>> = {
   'escalation.accepted': '{name} 已于 {date} 接受该风险。',
   'escalation.reassigned': '{name} 已于 {date} 重新分配给 {owner}。',
   'escalation.stale': '此卡片发送后该风险已有变动：以下为其当前状态。未做任何更改。',
+  // Issue 15 (cards): digest charts and the reassign error message
+  'digest.chart.portfolio': '本周项目组合健康状况',
+  'digest.chart.pillars': '各支柱健康状况',
+  'digest.chart.trend': '最近 {weeks} 周的健康状况',
+  'digest.chart.week': '绿色 {green} · 琥珀色 {amber} · 红色 {red}',
+  'digest.chart.unknown': '未更新',
+  'escalation.reassign_required': '请选择此风险的新负责人。',
 };

@@ -4,6 +4,7 @@
 import type { PillarCode } from '../../domain/pillar.js';
 import type { Project, ProjectKind, ProjectPhase } from '../../domain/project.js';
 import { dayFromToday, type SeedTime } from '../seed-time.js';
+import { DEMO_PROJECT_TITLES } from './project-titles.js';
 
 export interface DemoProjectSpec {
   code: string;
@@ -634,6 +635,7 @@ export function buildDemoProjects(t: SeedTime): Project[] {
     id: demoProjectId(s.code),
     code: s.code,
     title: s.title,
+    ...(DEMO_PROJECT_TITLES[s.code] ? { titles: DEMO_PROJECT_TITLES[s.code] } : {}),
     kind: s.kind,
     pillar: s.pillar,
     orgUnit: s.orgUnit,

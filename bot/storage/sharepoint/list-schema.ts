@@ -144,8 +144,25 @@ export const PROJECTS: ListSpec<Project> = {
     text('Kind', 'Project kind.', (p) => p.kind),
     text('OrgUnit', 'Org unit code.', (p) => p.orgUnit),
     text('DueDate', 'Due date (YYYY-MM-DD).', (p) => p.dueDate),
+    {
+      name: 'Titles',
+      kind: 'note',
+      indexed: false,
+      unique: false,
+      description: 'The title in the other languages, one "language: title" per line (copy of EntityJson).',
+      value: (p) => localizedTitlesText(p.titles),
+    },
   ],
 };
+
+/** "ar: ...\nfr: ..." for the Titles column; null when the project has no other titles. */
+export function localizedTitlesText(titles: Project['titles']): string | null {
+  const lines = Object.entries(titles ?? {})
+    .filter(([, v]) => !!v)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([locale, v]) => `${locale}: ${v}`);
+  return lines.length ? lines.join('\n') : null;
+}
 
 export const STATUS_UPDATES: ListSpec<StatusUpdate> = {
   key: 'statusUpdates',

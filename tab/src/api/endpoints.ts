@@ -59,6 +59,9 @@ export function endpoints(api: ApiClient) {
     me: () => api.get(MeSchema, '/api/v1/me'),
     myWork: () => api.get(MyWorkSchema, '/api/v1/me/work'),
     summary: () => api.get(PortfolioSummarySchema, '/api/v1/portfolio/summary'),
+    /** The Excel workbook of the portfolio for the filters of the project list. */
+    portfolioWorkbook: (filter: { pillar?: string; phase?: string } = {}) =>
+      api.download(`/api/v1/exports/portfolio.xlsx${q(filter)}`),
     projects: (filter: { pillar?: string } = {}) =>
       api.getAll(ProjectOverviewSchema, `/api/v1/projects${q(filter)}`),
     project: (idOrCode: string) =>

@@ -23,13 +23,14 @@ import { HEALTH_SEVERITY } from '../../../bot/domain/health.js';
 import { ORG_UNITS } from '../../../bot/domain/org-unit.js';
 import type { Person } from '../../../bot/domain/person.js';
 import { PILLARS, pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
-import { PROJECT_PHASES } from '../../../bot/domain/project.js';
+import { allProjectTitles, PROJECT_PHASES, projectTitle } from '../../../bot/domain/project.js';
 import type { ProjectOverview } from '../api/endpoints.js';
 import { useI18n, type I18n, type MessageKey } from '../i18n/index.js';
 import { hrefOf } from '../router.js';
 import { downloadCsv, toCsv } from './csv.js';
 import { HealthBadge } from './health-badge.js';
 import { Trend, trendOf } from './trend.js';
+import { WorkbookExport } from './workbook-export.js';
 
 /** Above this many rows the body is virtualised. */
 export const VIRTUALISE_FROM = 60;
@@ -114,7 +115,7 @@ function sortValue(o: ProjectOverview, key: ColumnKey, i18n: I18n): string | num
     case 'code':
       return o.project.code;
     case 'title':
-      return o.project.title.toLocaleLowerCase(i18n.locale);
+      return projectTitle(o.project, i18n.locale).toLocaleLowerCase(i18n.locale);
     case 'pillar':
       return PILLARS.find((p) => p.code === o.project.pillar)?.order ?? 0;
     case 'phase':
@@ -159,9 +160,10 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
       if (health && (o.health ?? 'unknown') !== health) return false;
       if (needle) {
         const owner = people.get(o.project.ownerId)?.name ?? '';
-        const hay = `${o.project.code} ${o.project.title} ${owner} ${o.project.orgUnit}`.toLocaleLowerCase(
-          locale,
-        );
+        const hay =
+          `${o.project.code} ${allProjectTitles(o.project).join(' ')} ${owner} ${o.project.orgUnit}`.toLocaleLowerCase(
+            locale,
+          );
         if (!hay.includes(needle)) return false;
       }
       return true;
@@ -300,6 +302,7 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
         <Button icon={<ArrowDownload20Regular />} onClick={exportCsv}>
           {t('table.export')}
         </Button>
+        <WorkbookExport pillar={pillar} phase={phase} />
       </div>
       <p className={styles.caption} aria-live="polite" data-testid="project-count">
         {t('table.caption', { count: rows.length })}
@@ -435,14 +438,15 @@ function ItemRow({
   }
   const o = item.overview;
   const p = o.project;
+  const title = projectTitle(p, locale);
   const owner = people.get(p.ownerId)?.name;
   return (
     <div role="row" aria-rowindex={index + 2} className={styles.row} data-code={p.code}>
       <div role="cell" className={styles.cell}>
         <Link href={hrefOf({ name: 'project', code: p.code })}>{p.code}</Link>
       </div>
-      <div role="cell" className={styles.cell} title={owner ? `${p.title} — ${owner}` : p.title}>
-        {p.title}
+      <div role="cell" className={styles.cell} title={owner ? `${title} — ${owner}` : title}>
+        {title}
       </div>
       <div role="cell" className={styles.cell}>
         {pillarName(p.pillar, locale)}

@@ -123,6 +123,10 @@ export const ar: Catalogue = {
   'table.group.orgUnit': 'الوحدة التنظيمية',
   'table.group.phase': 'المرحلة',
   'table.export': 'تصدير CSV',
+  // Excel export of the portfolio (issue 14)
+  'table.exportExcel': 'تصدير Excel',
+  'table.exportExcelBusy': 'جارٍ إعداد المصنف…',
+  'table.exportExcelFailed': 'تعذّر تصدير المصنف. حاول مرة أخرى.',
   'table.caption': 'المشاريع ({count})',
   'table.sortBy': 'الفرز حسب {column}',
   'table.col.code': 'الرمز',

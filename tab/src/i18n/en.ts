@@ -122,6 +122,10 @@ export const en = {
   'table.group.orgUnit': 'Organisational unit',
   'table.group.phase': 'Phase',
   'table.export': 'Export CSV',
+  // Excel export of the portfolio (issue 14)
+  'table.exportExcel': 'Export Excel',
+  'table.exportExcelBusy': 'Preparing the workbook…',
+  'table.exportExcelFailed': 'The workbook could not be exported. Try again.',
   'table.caption': 'Projects ({count})',
   'table.sortBy': 'Sort by {column}',
   'table.col.code': 'Code',

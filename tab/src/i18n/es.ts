@@ -124,6 +124,10 @@ export const es: Catalogue = {
   'table.group.orgUnit': 'Unidad organizativa',
   'table.group.phase': 'Fase',
   'table.export': 'Exportar CSV',
+  // Excel export of the portfolio (issue 14)
+  'table.exportExcel': 'Exportar a Excel',
+  'table.exportExcelBusy': 'Preparando el libro…',
+  'table.exportExcelFailed': 'No se pudo exportar el libro. Inténtelo de nuevo.',
   'table.caption': 'Proyectos ({count})',
   'table.sortBy': 'Ordenar por {column}',
   'table.col.code': 'Código',

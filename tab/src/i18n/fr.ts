@@ -127,6 +127,10 @@ export const fr: Catalogue = {
   'table.group.orgUnit': 'Unité organisationnelle',
   'table.group.phase': 'Phase',
   'table.export': 'Exporter en CSV',
+  // Excel export of the portfolio (issue 14)
+  'table.exportExcel': 'Exporter en Excel',
+  'table.exportExcelBusy': 'Préparation du classeur…',
+  'table.exportExcelFailed': "Le classeur n'a pas pu être exporté. Réessayez.",
   'table.caption': 'Projets ({count})',
   'table.sortBy': 'Trier par {column}',
   'table.col.code': 'Code',

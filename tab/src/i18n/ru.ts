@@ -125,6 +125,10 @@ export const ru: Catalogue = {
   'table.group.orgUnit': 'Подразделение',
   'table.group.phase': 'Фаза',
   'table.export': 'Экспорт в CSV',
+  // Excel export of the portfolio (issue 14)
+  'table.exportExcel': 'Экспорт в Excel',
+  'table.exportExcelBusy': 'Подготовка книги…',
+  'table.exportExcelFailed': 'Не удалось экспортировать книгу. Повторите попытку.',
   'table.caption': 'Проекты ({count})',
   'table.sortBy': 'Сортировать по столбцу «{column}»',
   'table.col.code': 'Код',

@@ -122,6 +122,10 @@ export const zh: Catalogue = {
   'table.group.orgUnit': '组织单位',
   'table.group.phase': '阶段',
   'table.export': '导出 CSV',
+  // Excel export of the portfolio (issue 14)
+  'table.exportExcel': '导出 Excel',
+  'table.exportExcelBusy': '正在准备工作簿…',
+  'table.exportExcelFailed': '无法导出工作簿。请重试。',
   'table.caption': '项目（{count}）',
   'table.sortBy': '按“{column}”排序',
   'table.col.code': '编号',

@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ChevronRight16Regular } from '@fluentui/react-icons';
+import { projectTitle } from '../../../bot/domain/project.js';
 import { ErrorView } from '../components/error-view.js';
 import { mirrored } from '../components/mirrored.js';
 import { HealthBadge } from '../components/health-badge.js';
@@ -77,7 +78,7 @@ export default function MyWorkPage() {
               {work.data.updatesDue.map((o) => (
                 <li key={o.project.id} className={styles.row}>
                   <span className={styles.grow}>
-                    <strong>{o.project.code}</strong> {o.project.title}
+                    <strong>{o.project.code}</strong> {projectTitle(o.project, locale)}
                   </span>
                   <Text>{t(`reporting.${o.reporting}`)}</Text>
                   <Button
@@ -100,7 +101,7 @@ export default function MyWorkPage() {
               {work.data.projects.map((o) => (
                 <li key={o.project.id} className={styles.row}>
                   <Link href={hrefOf({ name: 'project', code: o.project.code })}>{o.project.code}</Link>
-                  <span className={styles.grow}>{o.project.title}</span>
+                  <span className={styles.grow}>{projectTitle(o.project, locale)}</span>
                   <Text size={200}>{t(`myWork.relation.${o.relation}`)}</Text>
                   <HealthBadge health={o.health} />
                 </li>

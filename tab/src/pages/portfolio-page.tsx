@@ -1,23 +1,27 @@
 // Portfolio: pillar tiles, the project table, the milestone roadmap and KPI charts. As a channel tab
 // it is filtered by the pillar chosen on the configuration page (?pillar=).
 import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
 import type { ProjectOverview } from '../api/endpoints.js';
 import { ErrorView } from '../components/error-view.js';
-import { KpiChart } from '../components/kpi-chart.js';
-import { NewProjectForm } from '../components/new-project-form.js';
+import { lazyNamed } from '../components/lazy-named.js';
 import { Loading } from '../components/loading.js';
 import { PillarTiles } from '../components/pillar-tiles.js';
 import { ProjectTable } from '../components/project-table.js';
-import { Roadmap } from '../components/roadmap.js';
-import { RiskHeatMap, type Cell } from '../components/risk-heat-map.js';
-import { RiskTable } from '../components/risk-table.js';
+import type { Cell } from '../components/risk-heat-map.js';
 import { useApp } from '../context.js';
 import { useLoad } from '../hooks/use-load.js';
 import { usePeople } from '../hooks/use-people.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
+
+// The first view is the project table: the other views and the new-project form load when opened.
+const KpiChart = lazyNamed(() => import('../components/kpi-chart.js'), 'KpiChart');
+const NewProjectForm = lazyNamed(() => import('../components/new-project-form.js'), 'NewProjectForm');
+const Roadmap = lazyNamed(() => import('../components/roadmap.js'), 'Roadmap');
+const RiskHeatMap = lazyNamed(() => import('../components/risk-heat-map.js'), 'RiskHeatMap');
+const RiskTable = lazyNamed(() => import('../components/risk-table.js'), 'RiskTable');
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
@@ -62,14 +66,16 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
         ) : null}
       </div>
       {canCreate && creating ? (
-        <NewProjectForm
-          pillar={pillar}
-          onCreated={(p) => navigate({ name: 'project', code: p.code })}
-          onCancel={() => {
-            setCreating(false);
-            setTimeout(() => document.getElementById(NEW_PROJECT_ID)?.focus(), 0);
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <NewProjectForm
+            pillar={pillar}
+            onCreated={(p) => navigate({ name: 'project', code: p.code })}
+            onCancel={() => {
+              setCreating(false);
+              setTimeout(() => document.getElementById(NEW_PROJECT_ID)?.focus(), 0);
+            }}
+          />
+        </Suspense>
       ) : null}
       {summary.error ? <ErrorView error={summary.error} onRetry={summary.reload} /> : null}
       {summary.data ? (
@@ -101,9 +107,11 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
           <Loading />
         ) : null
       ) : null}
-      {view === 'risks' ? <RisksView pillar={pillar} byId={byId} /> : null}
-      {view === 'roadmap' ? <RoadmapView pillar={pillar} byId={byId} /> : null}
-      {view === 'kpis' ? <KpiView pillar={pillar} className={styles.kpis} /> : null}
+      <Suspense fallback={<Loading />}>
+        {view === 'risks' ? <RisksView pillar={pillar} byId={byId} /> : null}
+        {view === 'roadmap' ? <RoadmapView pillar={pillar} byId={byId} /> : null}
+        {view === 'kpis' ? <KpiView pillar={pillar} className={styles.kpis} /> : null}
+      </Suspense>
     </>
   );
 }

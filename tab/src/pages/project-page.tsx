@@ -14,6 +14,7 @@ import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { canEditRisk, canPostStatusUpdate, canRaiseRisk } from '../../../bot/domain/permissions.js';
 import { pillarName } from '../../../bot/domain/pillar.js';
+import { projectTitle } from '../../../bot/domain/project.js';
 import { DEFAULT_ESCALATION_THRESHOLD, type Risk } from '../../../bot/domain/risk.js';
 import { mirrored } from '../components/mirrored.js';
 import { ErrorView } from '../components/error-view.js';
@@ -81,7 +82,7 @@ export default function ProjectPage({ code, tab }: { code: string; tab?: string 
         {t('project.back')}
       </Link>
       <h1 className={styles.title}>
-        {project.code} · {project.title}
+        {project.code} · {projectTitle(project, locale)}
       </h1>
       <div className={styles.facts}>
         <HealthBadge health={overview.health} />
