@@ -15,7 +15,7 @@ import {
   ACTIVE_RISK_STATUSES,
   criteriaFromText,
   emptyCriteria,
-  textScore,
+  textMatch,
   type Criteria,
 } from './search/search-criteria.js';
 import type { IndexSnapshot } from './search/search-index.js';
@@ -99,7 +99,32 @@ function describe(c: Criteria, snapshot: IndexSnapshot): string[] {
   ];
 }
 
-type Ranked = { rank: number; tie: number; order: string; hit: SearchHit };
+type Ranked = { rank: number; tie: number; order: string; matched: number; hit: SearchHit };
+
+/**
+ * Free words narrow the results as far as they can: the items matching the most of them are kept
+ * (all of them when some item matches every word). When none matches any word, the facets and codes
+ * alone decide, or, without any, nothing is found.
+ */
+function narrowByWords(ranked: Ranked[], c: Criteria): Ranked[] {
+  if (c.free.length === 0) return ranked;
+  const best = ranked.reduce((m, r) => Math.max(m, r.matched), 0);
+  if (best > 0) return ranked.filter((r) => r.matched === best);
+  const constrained =
+    c.codes.size +
+      c.pillars.size +
+      c.kinds.size +
+      c.phases.size +
+      c.health.size +
+      c.reporting.size +
+      c.riskStatuses.size +
+      c.riskLevels.size +
+      c.owner.length >
+      0 ||
+    c.mine ||
+    c.want !== 'both';
+  return constrained ? ranked : [];
+}
 
 export class SearchService {
   private readonly index: SearchIndex;
@@ -213,10 +238,15 @@ export class SearchService {
       for (const p of snapshot.projects) {
         if (!this.projectPasses(c, snapshot, p, actorId)) continue;
         if (!ownerMatches(c.owner, snapshot.people.get(p.ownerId))) continue;
-        const text = c.free.length > 0 ? textScore(snapshot.projectDoc(p), c.free) : 1;
-        if (text === 0) continue;
+        const text = c.free.length > 0 ? textMatch(snapshot.projectDoc(p), c.free) : { matched: 0, score: 1 };
         const exact = c.codes.size > 0 ? 1000 : 0;
-        ranked.push({ rank: exact + text, tie: 0, order: `0 ${p.code}`, hit: this.projectHit(snapshot, p) });
+        ranked.push({
+          rank: exact + text.score,
+          tie: 0,
+          order: `0 ${p.code}`,
+          matched: text.matched,
+          hit: this.projectHit(snapshot, p),
+        });
       }
     }
     if (c.want !== 'projects') {
@@ -236,18 +266,20 @@ export class SearchService {
         const owner = r.ownerId ? snapshot.people.get(r.ownerId) : undefined;
         if (!ownerMatches(c.owner, owner)) continue;
         if (c.mine && r.ownerId !== actorId && !(project && isMine(actorId, project))) continue;
-        const text = c.free.length > 0 ? textScore(snapshot.riskDoc(r), c.free) : 1;
-        if (text === 0 || !canSee(r)) continue;
+        if (!canSee(r)) continue;
+        const text = c.free.length > 0 ? textMatch(snapshot.riskDoc(r), c.free) : { matched: 0, score: 1 };
         ranked.push({
           // Risks rank by their words, then by score (highest first): "risks by score".
-          rank: c.highest || c.free.length === 0 ? 1 : text,
+          rank: c.highest || c.free.length === 0 ? 1 : text.score,
+          matched: text.matched,
           tie: r.score,
           order: `1 ${r.raisedAt} ${r.id}`,
           hit: { kind: 'risk', risk: r, project, owner },
         });
       }
     }
-    ranked.sort(
+    const kept = narrowByWords(ranked, c);
+    kept.sort(
       (a, b) =>
         b.rank - a.rank ||
         (a.order[0] ?? '').localeCompare(b.order[0] ?? '') ||
@@ -255,8 +287,8 @@ export class SearchService {
         a.order.localeCompare(b.order),
     );
     return {
-      hits: ranked.slice(page.skip, page.skip + page.count).map((r) => r.hit),
-      total: ranked.length,
+      hits: kept.slice(page.skip, page.skip + page.count).map((r) => r.hit),
+      total: kept.length,
       words: describe(c, snapshot),
     };
   }

@@ -21,7 +21,8 @@ import type { StatusUpdate } from '../../bot/domain/status-update.js';
 import { collectAll } from '../../bot/ports/paging.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
-const PUBLIC_URL = 'https://hub.example.org';
+// Loopback: the development identity is refused with a public URL.
+const PUBLIC_URL = 'http://localhost:3978';
 const TEMPLATE = path.resolve(import.meta.dirname, '..', '..', 'manifest', 'template');
 const PERIOD = '2026-W48';
 

@@ -69,15 +69,16 @@ function matchesWord(doc: Doc, word: string): number {
   return 0;
 }
 
-/** Sum of the free words' weights, or 0 when some free word does not match. */
-export function textScore(doc: Doc, free: readonly string[]): number {
-  let total = 0;
+/** How many free words an item matches, and their summed weights. */
+export function textMatch(doc: Doc, free: readonly string[]): { matched: number; score: number } {
+  let matched = 0;
+  let score = 0;
   for (const word of free) {
     const s = matchesWord(doc, word);
-    if (s === 0) return 0;
-    total += s;
+    if (s > 0) matched += 1;
+    score += s;
   }
-  return total;
+  return { matched, score };
 }
 
 /** Does this word match anything in the portfolio? (Words that match nothing are ignored.) */
