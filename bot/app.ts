@@ -25,6 +25,7 @@ import type { Store } from './ports/repositories.js';
 import type { StateStore } from './ports/state.js';
 import { createServer, type ReadinessCheck } from './server.js';
 import { reportRejectedWrite } from './services/rejected-writes.js';
+import { withChangeFeed } from './services/search/change-feed.js';
 import { createServices, type Services } from './services/services.js';
 import { createStateStore, createStore } from './storage/create-store.js';
 import { readSignedInUser } from './storage/sharepoint/graph-user-profile.js';
@@ -92,9 +93,11 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const clock = overrides.clock ?? systemClock;
   const onInvalidRow = (table: string, id: string, issues: unknown) =>
     logger.warn({ table, id, issues }, 'stored item failed validation and was skipped');
-  const store =
+  // Writes are noted for the search index, which re-reads only what changed (services/search).
+  const store = withChangeFeed(
     overrides.store ??
-    (await createStore(config, { onInvalidRow, logger: logger.child({ component: 'store' }) }));
+      (await createStore(config, { onInvalidRow, logger: logger.child({ component: 'store' }) })),
+  );
   const stateStore =
     overrides.stateStore ??
     (await createStateStore(config, { onInvalidRow, logger: logger.child({ component: 'state' }) }));

@@ -19,6 +19,7 @@ import { requestState } from './request-context.js';
 import { parseIdempotencyKey, parsePrecondition } from './request-helpers.js';
 import type { RouteSpec } from './route.js';
 import { adminRoutes } from './routes/admin.js';
+import { agentRoutes } from './routes/agent/agent-routes.js';
 import { exportRoutes } from './routes/exports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { milestoneRoutes } from './routes/milestones.js';
@@ -50,6 +51,7 @@ export function apiRoutes(
     ...projectRoutes,
     // Links in search results point at the tab; without a public URL (documentation only) they stay relative.
     ...searchRoutes(options.publicUrl ?? ''),
+    ...agentRoutes(options.publicUrl ?? ''),
     ...statusUpdateRoutes,
     ...riskRoutes,
     ...milestoneRoutes,

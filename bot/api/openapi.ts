@@ -80,6 +80,7 @@ function queryParameters(schema: z.ZodType | undefined): JsonSchema[] {
     name,
     in: 'query',
     required: required.has(name),
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
     schema: s,
   }));
 }
@@ -153,6 +154,7 @@ export function buildOpenApi(
     const operation: JsonSchema = {
       operationId: r.operationId,
       summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
       tags: [r.tag],
       parameters,
       responses: {

@@ -53,6 +53,8 @@ export interface RouteSpec<Q = unknown> {
   path: string;
   operationId: string;
   summary: string;
+  /** Longer text for readers that choose operations (Copilot): when to use it. */
+  description?: string;
   tag: string;
   /** Query string schema; a parse failure is a 400 with field messages. */
   query?: z.ZodType<Q>;

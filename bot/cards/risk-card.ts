@@ -43,6 +43,8 @@ export interface RiskDraft {
   impact: Rating;
   strategy: RiskStrategy;
   mitigation: string;
+  /** Only the CTO, the risk's owner, the project's owner and leads and the pillar's leads read it. */
+  confidential: boolean;
 }
 
 export interface RiskFormInput {
@@ -185,6 +187,15 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
       maxLength: 4000,
       ...withValue('mitigation'),
     },
+    {
+      type: 'Input.Toggle',
+      id: 'confidential',
+      title: t('bot.risk.field.confidential'),
+      valueOn: 'true',
+      valueOff: 'false',
+      wrap: true,
+      ...withValue('confidential', 'false'),
+    },
     ...(input.proposed ? [note(t('bot.risk.proposed_note'), { subtle: true })] : []),
   ];
   const data = {
@@ -237,6 +248,7 @@ export function riskReviewCard(input: RiskReviewInput): AdaptiveCardJson {
     likelihood: String(draft.likelihood),
     impact: String(draft.impact),
     strategy: draft.strategy,
+    confidential: String(draft.confidential),
     submissionKey: input.submissionKey,
   };
   const text = (id: 'title' | 'description' | 'mitigation', value: string, max: number) => ({

@@ -73,6 +73,7 @@ export class DuplicateError extends AppError {
 export type ForbiddenReason =
   | 'not_project_owner'
   | 'not_risk_editor'
+  | 'confidential_risk'
   | 'role_required_cto'
   | 'not_kpi_editor'
   | 'inactive_person'

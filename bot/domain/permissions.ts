@@ -94,6 +94,26 @@ export function canEditKpi(
   return deny('not_kpi_editor');
 }
 
+/**
+ * Reading a risk: every active roster person, except for a confidential risk, which only the CTO, the
+ * risk's owner and the person who raised it, the project's owner and leads and the leads of the
+ * project's pillar may read. Every surface that shows risks asks this (API, bot, search, digest, agent).
+ */
+export function canReadRisk(
+  actor: Actor,
+  risk: Pick<Risk, 'confidential' | 'ownerId' | 'raisedById'>,
+  project: Pick<Project, 'ownerId' | 'leadIds' | 'pillar'> | undefined,
+  settings: Pick<Settings, 'pillarLeads'>,
+): Decision {
+  const inactive = active(actor);
+  if (inactive) return inactive;
+  if (!risk.confidential || actor.role === 'cto') return ALLOW;
+  if (risk.ownerId === actor.id || risk.raisedById === actor.id) return ALLOW;
+  if (project && isProjectOwner(actor.id, project)) return ALLOW;
+  if (project && (settings.pillarLeads[project.pillar] ?? []).includes(actor.id)) return ALLOW;
+  return deny('confidential_risk');
+}
+
 /** Reading: the portfolio is transparent to every active roster person. */
 export function canRead(actor: Actor): Decision {
   return active(actor) ?? ALLOW;

@@ -79,6 +79,8 @@ const RiskShape = z.object({
   residualLikelihood: Rating.nullable().default(null),
   residualImpact: Rating.nullable().default(null),
   reviewDate: IsoDate.nullable().default(null),
+  /** Readable only by the CTO, the risk's owner and raiser, the project's owner and leads and the pillar's leads. */
+  confidential: z.boolean().default(false),
 });
 
 export const Risk = RiskShape.extend({

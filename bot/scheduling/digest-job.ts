@@ -14,7 +14,7 @@ import {
 import { dayAfterCutoff, periodCutoff } from '../domain/as-of.js';
 import { digestInputAsOfPeriodEnd } from '../domain/digest-as-of.js';
 import type { Locale } from '../domain/locale.js';
-import { canAdminister } from '../domain/permissions.js';
+import { canAdminister, isCto } from '../domain/permissions.js';
 import { previousPeriod, type Period } from '../domain/period.js';
 import type { Person } from '../domain/person.js';
 import { addDays } from '../domain/primitives.js';
@@ -118,13 +118,24 @@ export class DigestService {
     return new Set(records.map((r) => r.recipientId));
   }
 
-  /** The digest of the period, with the health trend of the weeks up to it for the chart. */
-  async compose(period: Period = this.currentPeriod()): Promise<DigestCardContent> {
+  /**
+   * The digest of the period, with the health trend of the weeks up to it for the chart. Confidential
+   * risks are left out unless `confidential` is set: only the Transformation Office (cto role) reads
+   * every one of them, so other recipients get the digest without any (stricter than canReadRisk for
+   * pillar leads, whose confidential risks stay in the tab).
+   */
+  async compose(
+    period: Period = this.currentPeriod(),
+    options: { confidential?: boolean } = {},
+  ): Promise<DigestCardContent> {
     const d = this.deps.services.deps;
-    const [input, trend] = await Promise.all([
+    const [loaded, trend] = await Promise.all([
       loadDigestInput(this.store, period, d.clock.now(), d.orgTimeZone, await this.awayIds(period)),
       loadHealthTrend(this.store, period),
     ]);
+    const input = options.confidential
+      ? loaded
+      : { ...loaded, risks: loaded.risks.filter((r) => !r.confidential) };
     return { ...composeDigest(input), trend, titles: titlesById(input.projects) };
   }
 
@@ -166,14 +177,16 @@ export class DigestService {
   /** Sends the digest for the period to every recipient who has not had it. */
   async send(period: Period = this.currentPeriod()): Promise<RunSummary> {
     const recipients = await this.recipients();
-    let digest: DigestCardContent | undefined;
+    const digests = new Map<boolean, Promise<DigestCardContent>>();
     const cards = new Map<string, AdaptiveCard>();
     const cardFor = async (r: Recipient & Pick<Person, 'active'>) => {
-      digest ??= await this.compose(period);
+      const full = isCto(r);
+      let digest = digests.get(full);
+      if (!digest) digests.set(full, (digest = this.compose(period, { confidential: full })));
       const locale = localeOf(r, this.deps.defaultLocale);
-      const key = `${locale}:${r.role === 'cto' ? 'cto' : 'other'}`;
+      const key = `${locale}:${full ? 'cto' : 'other'}`;
       let card = cards.get(key);
-      if (!card) cards.set(key, (card = this.card(digest, r)));
+      if (!card) cards.set(key, (card = this.card(await digest, r)));
       return card;
     };
     return this.deps.pipeline.run(
@@ -201,7 +214,7 @@ export class DigestService {
       undefined,
       `digest ${period}`,
     );
-    const digest = await this.compose(period);
+    const digest = await this.compose(period, { confidential: isCto(ctx.actor) });
     return buildDigestCard(digest, {
       locale: ctx.locale,
       links: this.deps.links,

@@ -386,6 +386,7 @@ function buildRisk(ctx: Ctx, id: string, project: Project | null, roster: Roster
       residualLikelihood: null,
       residualImpact: null,
       reviewDate: null,
+      confidential: false,
       raisedById,
       raisedAt,
       escalation: null,

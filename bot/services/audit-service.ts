@@ -1,7 +1,7 @@
 // Every write records an audit event, and so does every refused attempt. This is the one place that
 // builds them.
 import { diffFields, type AuditAction, type AuditEvent, type EntityType } from '../domain/audit.js';
-import { canAdminister, canRead, type Decision } from '../domain/permissions.js';
+import { canAdminister, canRead, canReadRisk, isCto, type Decision } from '../domain/permissions.js';
 import { ForbiddenError } from '../domain/errors.js';
 import type { Page } from '../ports/paging.js';
 import type { AuditQuery } from '../ports/repositories.js';
@@ -91,6 +91,27 @@ export class AuditService {
       { entityType: query.entityType ?? 'project', entityId: query.projectId ?? 'audit' },
       'read-audit',
     );
-    return this.deps.store.audit.list(query);
+    const page = await this.deps.store.audit.list(query);
+    return isCto(ctx.actor) ? page : { ...page, items: await this.withoutConfidential(ctx, page.items) };
+  }
+
+  /** A project's history without the events of confidential risks the reader may not read. */
+  private async withoutConfidential(ctx: RequestContext, events: AuditEvent[]): Promise<AuditEvent[]> {
+    const riskIds = [...new Set(events.filter((e) => e.entityType === 'risk').map((e) => e.entityId))];
+    if (riskIds.length === 0) return events;
+    const secret = (await this.deps.store.risks.getMany(riskIds)).filter((r) => r.confidential);
+    if (secret.length === 0) return events;
+    const settings = (await this.deps.store.settings.get()) ?? { pillarLeads: {} };
+    const projectIds = [...new Set(secret.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
+    const projects = new Map((await this.deps.store.projects.getMany(projectIds)).map((p) => [p.id, p]));
+    const hidden = new Set(
+      secret
+        .filter(
+          (r) =>
+            !canReadRisk(ctx.actor, r, r.projectId ? projects.get(r.projectId) : undefined, settings).allowed,
+        )
+        .map((r) => r.id),
+    );
+    return events.filter((e) => !(e.entityType === 'risk' && hidden.has(e.entityId)));
   }
 }

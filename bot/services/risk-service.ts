@@ -6,6 +6,7 @@ import {
   canEditRisk,
   canRaiseRisk,
   canRead,
+  canReadRisk,
   initialRiskStatus,
 } from '../domain/permissions.js';
 import type { Project } from '../domain/project.js';
@@ -34,16 +35,36 @@ export class RiskService {
     await this.audit.enforce(ctx, canRead(ctx.actor), { entityType: 'risk', entityId: id }, 'read');
     const risk = await this.deps.store.risks.get(id);
     if (!risk) throw new NotFoundError('risk', id);
+    if (risk.confidential) {
+      const project = risk.projectId ? await this.deps.store.projects.get(risk.projectId) : undefined;
+      const settings = await this.settings.current();
+      await this.audit.enforce(
+        ctx,
+        canReadRisk(ctx.actor, risk, project, settings),
+        { entityType: 'risk', entityId: id, projectId: risk.projectId },
+        'read',
+      );
+    }
     return risk;
   }
 
+  /** The register, without the confidential risks the caller may not read (a page may come back shorter). */
   async list(ctx: RequestContext, query: RiskQuery): Promise<Page<Risk>> {
     await this.audit.enforce(ctx, canRead(ctx.actor), { entityType: 'risk', entityId: 'register' }, 'read');
-    if (query.projectId) {
-      const project = await this.lookup.require(query.projectId);
-      return this.deps.store.risks.list({ ...query, projectId: project.id });
-    }
-    return this.deps.store.risks.list(query);
+    const projectId = query.projectId ? (await this.lookup.require(query.projectId)).id : undefined;
+    const page = await this.deps.store.risks.list(projectId ? { ...query, projectId } : query);
+    return { ...page, items: await this.readable(ctx, page.items) };
+  }
+
+  /** The risks of `risks` the caller may read (confidential ones: see canReadRisk). */
+  async readable(ctx: RequestContext, risks: Risk[]): Promise<Risk[]> {
+    if (ctx.actor.role === 'cto' || risks.every((r) => !r.confidential)) return risks;
+    const settings = await this.settings.current();
+    const ids = [...new Set(risks.flatMap((r) => (r.confidential && r.projectId ? [r.projectId] : [])))];
+    const projects = new Map((await this.deps.store.projects.getMany(ids)).map((p) => [p.id, p]));
+    return risks.filter(
+      (r) => canReadRisk(ctx.actor, r, r.projectId ? projects.get(r.projectId) : undefined, settings).allowed,
+    );
   }
 
   async raise(ctx: RequestContext, input: unknown, idempotencyKey?: string): Promise<Created<Risk>> {

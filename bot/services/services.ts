@@ -1,6 +1,7 @@
 // Builds every service once, on the same dependencies. Bot commands, tab routes and scheduled jobs
 // all call these, so each rule is written once.
 import { AuditService } from './audit-service.js';
+import { BriefingService } from './briefing-service.js';
 import type { ServiceDeps } from './context.js';
 import { KpiService } from './kpi-service.js';
 import { MilestoneService } from './milestone-service.js';
@@ -26,12 +27,18 @@ export interface Services {
   readonly myWork: MyWorkService;
   readonly search: SearchService;
   readonly reports: ReportService;
+  readonly briefing: BriefingService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const audit = new AuditService(deps);
   const settings = new SettingsService(deps, audit);
   const projects = new ProjectService(deps, audit);
+  const kpis = new KpiService(deps, audit, settings);
+  // Several instances may write to SharePoint: the index also re-reads everything once a minute.
+  const search = new SearchService(deps, audit, projects, {
+    maxAgeMs: deps.store.kind === 'sqlite' ? undefined : 60_000,
+  });
   return {
     deps,
     audit,
@@ -41,9 +48,10 @@ export function createServices(deps: ServiceDeps): Services {
     statusUpdates: new StatusUpdateService(deps, audit),
     risks: new RiskService(deps, audit, settings),
     milestones: new MilestoneService(deps, audit),
-    kpis: new KpiService(deps, audit, settings),
+    kpis,
     myWork: new MyWorkService(deps, audit, projects),
-    search: new SearchService(deps, audit, projects),
+    search,
     reports: new ReportService(deps, audit),
+    briefing: new BriefingService(deps, audit, projects, kpis, settings, search),
   };
 }

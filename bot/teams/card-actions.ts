@@ -58,6 +58,8 @@ const RiskFormData = z.object({
   impact: RatingInput,
   strategy: z.string().max(40).optional(),
   mitigation: optionalText,
+  /** Input.Toggle: "true" or "false" (absent: not confidential). */
+  confidential: z.enum(['true', 'false']).optional(),
 });
 
 /**
@@ -276,6 +278,7 @@ export class CardActions {
       impact: rating(d.impact, t('bot.risk.field.impact')),
       strategy: strategy.success ? strategy.data : 'reduce',
       mitigation: d.mitigation,
+      confidential: d.confidential === 'true',
     };
     return issues.length ? { issues } : { draft, issues };
   }
@@ -334,7 +337,9 @@ export class CardActions {
         project,
         replayed: created.replayed,
       });
-      return { kind: 'card', card, ...(created.replayed ? {} : { shared: card }) };
+      // A confidential risk is not shown to everyone in a group chat or channel.
+      const share = !created.replayed && !created.value.confidential;
+      return { kind: 'card', card, ...(share ? { shared: card } : {}) };
     } catch (e) {
       if (e instanceof ValidationError) {
         const t = turn.t;

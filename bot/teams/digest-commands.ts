@@ -3,7 +3,7 @@
 // `subscribe digest` / `unsubscribe digest` (pillar leads), `away [period]` and `unreachable` (cto).
 import { ForbiddenError } from '../domain/errors.js';
 import { SUPPORTED_LOCALES } from '../domain/locale.js';
-import { canAdminister } from '../domain/permissions.js';
+import { canAdminister, isCto } from '../domain/permissions.js';
 import { t, type MessageKey } from '../i18n/translate.js';
 import { listUnreachable } from '../services/digest-unreachable.js';
 import type { SubscriptionChange } from '../services/subscription-service.js';
@@ -46,7 +46,7 @@ export function digestCommands(feature: ProactiveFeature): CommandHandler[] {
         guarded(turn, async () => {
           const word = normalise(args);
           if (!word || word === 'preview') {
-            const digest = await feature.digest.compose();
+            const digest = await feature.digest.compose(undefined, { confidential: isCto(turn.actor) });
             await sendCard(
               turn.context,
               feature.digest.card(digest, turn.actor, { preview: true, locale: turn.locale }),

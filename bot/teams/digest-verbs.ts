@@ -7,6 +7,7 @@ import { buildDigestCard, DIGEST_VERBS } from '../cards/digest-card.js';
 import { ESCALATION_VERBS } from '../cards/escalation-card.js';
 import { REMINDER_VERBS } from '../cards/reminder-card.js';
 import { Period } from '../domain/period.js';
+import { isCto } from '../domain/permissions.js';
 import type { EscalationAction } from '../scheduling/escalation-job.js';
 import type { BotTurn, CardActionResult, CardVerbHandler } from './extensions.js';
 import type { ProactiveFeature } from './proactive-feature.js';
@@ -62,7 +63,7 @@ export function digestVerbs(feature: ProactiveFeature): CardVerbHandler<never>[]
       handle: (turn: BotTurn, d: z.infer<typeof PeriodData>) =>
         answer(turn, async () => {
           const s = await feature.reminders.nudge(requestContext(turn), d.period);
-          const digest = await feature.digest.compose(d.period);
+          const digest = await feature.digest.compose(d.period, { confidential: isCto(turn.actor) });
           return {
             kind: 'card',
             card: buildDigestCard(digest, {

@@ -80,7 +80,7 @@ describe('GET /api/v1/search (development identity)', () => {
     expect(r.body.results.map((x) => `${x.kind} ${x.title}`)).toEqual([
       'risk AI Seed Fund demand exceeds available funding',
     ]);
-    expect(r.body.words).toEqual(['open', 'risks', 'tr-09']);
+    expect(r.body.words).toEqual(['TR-09', 'risks', 'status:active']);
     const red = await search(t, `?q=${encodeURIComponent('Which Governance projects are red this week?')}`);
     expect(red.body.results.length).toBeGreaterThan(0);
     for (const item of red.body.results)

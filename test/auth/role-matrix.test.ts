@@ -370,3 +370,83 @@ describe('the role matrix over every write route', () => {
     }
   });
 });
+
+// A confidential risk is read only by the CTO, the risk's owner, the project's owner and leads and
+// the pillar's leads (issue 18), on every surface that shows risks: the register, the risk itself,
+// the search (message extension and Copilot), the Copilot functions and the project's history.
+describe('who reads a confidential risk, on every surface', () => {
+  const TITLE = 'Confidential restructuring of the secretariat unit';
+  /** TR-10 (Governance): owner p-ingrid-solberg, lead p-analyst; the GOV pillar lead is p-rajesh-iyer. */
+  const READERS = {
+    'p-cto': true, // the CTO
+    'p-ingrid-solberg': true, // the project's owner
+    'p-analyst': true, // a project lead
+    'p-rajesh-iyer': true, // the pillar lead
+    'p-changemaker': true, // the risk's owner
+    'p-owner': false, // another project's owner and another pillar's lead
+    'p-viewer': false,
+    'p-hiroshi-tanaka': false,
+  } as const;
+  let riskId = '';
+
+  beforeAll(async () => {
+    const r = await t.json<{ id: string; confidential: boolean }>('/api/v1/risks', {
+      as: 'p-cto',
+      method: 'POST',
+      json: {
+        projectId: 'TR-10',
+        title: TITLE,
+        likelihood: 3,
+        impact: 3,
+        ownerId: 'p-changemaker',
+        confidential: true,
+      },
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.confidential).toBe(true);
+    riskId = r.body.id;
+  });
+
+  const titles = (items: Array<{ title: string }>) => items.map((i) => i.title);
+
+  it.each(Object.entries(READERS))('%s reads it: %s', async (who, reads) => {
+    const register = await t.json<{ items: Array<{ title: string }> }>('/api/v1/risks?projectId=TR-10', {
+      as: who,
+    });
+    expect(register.status).toBe(200);
+    expect(titles(register.body.items).includes(TITLE)).toBe(reads);
+
+    const one = await t.json<{ code?: string; reason?: string }>(`/api/v1/risks/${riskId}`, { as: who });
+    expect(one.status).toBe(reads ? 200 : 403);
+    if (!reads) expect(one.body).toMatchObject({ code: 'forbidden', reason: 'confidential_risk' });
+
+    const search = await t.json<{ results: Array<{ title: string }> }>(
+      `/api/v1/search?q=${encodeURIComponent('secretariat restructuring')}`,
+      { as: who },
+    );
+    expect(titles(search.body.results).includes(TITLE)).toBe(reads);
+
+    const agent = await t.json<{ results: Array<{ title: string }> }>('/api/v1/agent/risks?project=TR-10', {
+      as: who,
+    });
+    expect(titles(agent.body.results).includes(TITLE)).toBe(reads);
+
+    const brief = await t.json<{ topRisks: Array<{ title: string }>; activeRisks: number }>(
+      '/api/v1/agent/projects/TR-10/brief',
+      { as: who },
+    );
+    expect(titles(brief.body.topRisks).includes(TITLE)).toBe(reads);
+
+    const portfolio = await t.json<{ topRisks: Array<{ title: string }> }>('/api/v1/agent/portfolio', {
+      as: who,
+    });
+    expect(portfolio.status).toBe(200);
+
+    const history = await t.json<{ items: Array<{ entityId: string }> }>(
+      '/api/v1/audit?projectId=prj-tr-10',
+      { as: who },
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.items.some((e) => e.entityId === riskId)).toBe(reads);
+  });
+});

@@ -248,6 +248,29 @@ describe('risk card', () => {
     expect(text).toContain('Score 6 of 25 · Medium');
   });
 
+  it('raises a confidential risk from the toggle; others do not see it in the register', async () => {
+    const { card, data } = await openRiskForm('TR-07', 'owner');
+    const toggle = JSON.stringify(card);
+    expect(toggle).toContain('"type":"Input.Toggle"');
+    expect(toggle).toContain('"id":"confidential"');
+    await h.invoke(
+      'risk.submit',
+      { ...data, title: 'Supplier under investigation', likelihood: '2', impact: '3', confidential: 'true' },
+      { as: 'owner' },
+    );
+    const titles = async (as: string) =>
+      (
+        await h.t.json<{ items: Array<{ title: string; confidential: boolean }> }>(
+          '/api/v1/risks?projectId=TR-07',
+          { as },
+        )
+      ).body.items
+        .filter((r) => r.title === 'Supplier under investigation')
+        .map((r) => r.confidential);
+    expect(await titles('p-owner')).toEqual([true]);
+    expect(await titles('p-viewer')).toEqual([]);
+  });
+
   it('warns before a risk escalates to the CTO, then raises it once', async () => {
     const { data } = await openRiskForm('website', 'owner');
     const values = { ...data, title: 'Hosting contract lapses', likelihood: '4', impact: '5' };

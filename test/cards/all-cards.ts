@@ -108,6 +108,7 @@ export function allCards(locale: Locale, u: UserText): Record<string, AdaptiveCa
     impact: 5 as const,
     strategy: 'reduce' as const,
     mitigation: u.text,
+    confidential: true,
   };
   return {
     welcome: helpCard({

@@ -736,6 +736,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         );
         expect(ids((await store.risks.list({ limit: 2 })).items)).toEqual([r.r6.id, r.r5.id]);
       });
+
+      it('keeps the confidential flag through create, update and list (issue 18)', async () => {
+        const { r } = await world();
+        const secret = await store.risks.create(buildRisk({ projectId: r.r1.projectId, confidential: true }));
+        expect((await store.risks.get(secret.id))?.confidential).toBe(true);
+        expect((await store.risks.get(r.r1.id))?.confidential).toBe(false);
+        await store.risks.update({ ...secret, confidential: false }, 1);
+        expect((await store.risks.get(secret.id))?.confidential).toBe(false);
+        const listed = (await store.risks.list({ projectId: r.r1.projectId ?? undefined })).items;
+        expect(listed.find((x) => x.id === secret.id)?.confidential).toBe(false);
+      });
     });
 
     // -------------------------------------------------------------------------------------------------

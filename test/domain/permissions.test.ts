@@ -10,6 +10,7 @@ import {
   canPostStatusUpdate,
   canRaiseRisk,
   canRead,
+  canReadRisk,
   canReassignProject,
   initialRiskStatus,
   isCto,
@@ -159,5 +160,39 @@ describe('canReassignProject: the CTO or the current owner, not the leads', () =
     expect(canReassignProject(actors[actor], regular)).toEqual(
       expected === 'allow' ? { allowed: true } : { allowed: false, reason: expected },
     );
+  });
+});
+
+describe('canReadRisk: a confidential risk is for the CTO, its owner and raiser, the project owner and leads, the pillar leads', () => {
+  const spt = project({ pillar: 'SPT' });
+  const settings = { pillarLeads: { SPT: ['owner-2'] } };
+  const secret = { confidential: true, ownerId: 'cm-2', raisedById: 'viewer-1' };
+  it.each<[ActorName, boolean]>([
+    ['cto', true],
+    ['owner of the project', true],
+    ['lead of the project', true],
+    ['owner role, not this project', true], // the SPT pillar lead
+    ['changemaker, not a member', true], // the risk's owner
+    ['viewer', true], // who raised it
+    ['changemaker, member of the change case', false],
+    ['inactive cto', false],
+  ])('%s -> %s', (actor, expected) => {
+    const decision = canReadRisk(actors[actor], secret, spt, settings);
+    expect(decision.allowed).toBe(expected);
+    if (!expected && actors[actor].active)
+      expect(decision).toEqual({ allowed: false, reason: 'confidential_risk' });
+  });
+
+  it('a risk that is not confidential is for every active person', () => {
+    const open = { ...secret, confidential: false };
+    expect(canReadRisk(actors['changemaker, member of the change case'], open, spt, settings).allowed).toBe(
+      true,
+    );
+    expect(canReadRisk(actors['inactive owner of the project'], open, spt, settings).allowed).toBe(false);
+  });
+
+  it('a confidential portfolio-wide risk is for the CTO and its owner', () => {
+    expect(canReadRisk(actors.cto, secret, undefined, settings).allowed).toBe(true);
+    expect(canReadRisk(actors['owner of the project'], secret, undefined, settings).allowed).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../bot/api/openapi.js';
 import type { RouteSpec } from '../../bot/api/route.js';
-import { SearchItemSchema, SearchResponseSchema, searchRoutes } from '../../bot/api/routes/search.js';
+import { searchRoutes } from '../../bot/api/routes/search.js';
+import { pluginRoutes } from '../../manifest/lib/plugin-routes.js';
+import { buildPluginSpec } from '../../manifest/lib/plugin-spec.js';
 import { MAX_RESULTS_PER_PAGE } from '../../bot/services/search-service.js';
 import type { CheckName } from '../../manifest/lib/problems.js';
 import { makeWorkspace, REPO, type Workspace } from './workspace.js';
@@ -43,7 +45,7 @@ const cases: Case[] = [
     check: 'plugin',
     file: /ai-plugin\.json$/,
     message:
-      /function "findEverything" has no operation with operationId "findEverything" in .*openapi\.json \(operations: searchPortfolio, draftPillarReport\)/,
+      /function "findEverything" has no operation with operationId "findEverything" in .*openapi\.json \(operations: searchPortfolio, findProjects, findRisks, listLateReporters, getProjectBrief, getPortfolioBrief, draftPillarReport\)/,
   },
   {
     name: 'an operation renamed in the spec',
@@ -210,11 +212,15 @@ describe('a broken agent action stops the packager', () => {
 });
 
 describe('the committed OpenAPI description matches the server', () => {
-  it('has the search route’s path, method, operationId, parameters, limits and result fields', () => {
+  it('is the description generated from the routes the plugin calls (npm run plugin-spec)', () => {
+    ws = makeWorkspace();
+    expect(ws.readJson(SPEC)).toEqual(buildPluginSpec(pluginRoutes(), '${{TAB_ENDPOINT}}'));
+  });
+
+  it('has the search route’s path, method, operationId, parameters and limits', () => {
     ws = makeWorkspace();
     const spec = ws.readJson(SPEC) as {
       paths: Record<string, { get?: { operationId: string; parameters: { name: string; schema: Json }[] } }>;
-      components: { schemas: Record<string, { properties: Json }> };
     };
     const [route] = searchRoutes('https://hub.example.org');
     expect(route?.method).toBe('get');
@@ -229,17 +235,30 @@ describe('the committed OpenAPI description matches the server', () => {
     const serverParams = server.paths['/api/v1/search']?.get.parameters.filter((p) => p.in === 'query') ?? [];
     expect(op?.parameters.map((p) => p.name).sort()).toEqual(serverParams.map((p) => p.name).sort());
     const param = (name: string) => op?.parameters.find((p) => p.name === name)?.schema;
-    const serverParam = (name: string) => serverParams.find((p) => p.name === name)?.schema;
     expect(param('count')?.maximum).toBe(MAX_RESULTS_PER_PAGE);
-    expect(param('count')?.maximum).toBe(serverParam('count')?.maximum);
-    expect(param('q')?.maxLength).toBe(serverParam('q')?.maxLength);
-    expect(param('skip')?.maximum).toBe(serverParam('skip')?.maximum);
-    expect(Object.keys(spec.components.schemas.SearchItem?.properties ?? {}).sort()).toEqual(
-      Object.keys(SearchItemSchema.shape).sort(),
-    );
-    expect(Object.keys(spec.components.schemas.SearchResponse?.properties ?? {}).sort()).toEqual(
-      Object.keys(SearchResponseSchema.shape).sort(),
-    );
+    expect(param('q')?.maxLength).toBe(1000);
+  });
+
+  it('describes every function with its parameters, and each answers with a card (response_semantics)', () => {
+    ws = makeWorkspace();
+    const plugin = ws.readJson('ai-plugin.json') as {
+      functions: Array<{ name: string; description: string; capabilities?: { response_semantics?: Json } }>;
+    };
+    const spec = ws.readJson(SPEC) as {
+      paths: Record<string, Record<string, { operationId: string; description?: string }>>;
+    };
+    const operations = Object.values(spec.paths).flatMap((item) => Object.values(item));
+    expect(plugin.functions.map((f) => f.name).sort()).toEqual(operations.map((o) => o.operationId).sort());
+    for (const f of plugin.functions) {
+      expect(f.description.length, f.name).toBeGreaterThan(100);
+      expect(f.capabilities?.response_semantics, f.name).toMatchObject({
+        data_path: expect.any(String) as string,
+        properties: { title: expect.any(String) as string },
+        static_template: { type: 'AdaptiveCard', version: '1.5' },
+      });
+    }
+    for (const o of operations)
+      if (o.operationId !== 'searchPortfolio') expect(o.description, o.operationId).toMatch(/^Use /);
   });
 
   it('the agent’s action is the plugin, and its instructions tell it to call the search', () => {
@@ -250,8 +269,16 @@ describe('the committed OpenAPI description matches the server', () => {
       conversation_starters: Json[];
     };
     expect(agent.actions).toEqual([{ id: 'transformationHubSearch', file: 'ai-plugin.json' }]);
-    expect(agent.instructions).toContain('searchPortfolio');
-    expect(agent.conversation_starters).toHaveLength(4);
+    for (const fn of [
+      'searchPortfolio',
+      'findProjects',
+      'findRisks',
+      'listLateReporters',
+      'getProjectBrief',
+      'getPortfolioBrief',
+    ])
+      expect(agent.instructions).toContain(fn);
+    expect(agent.conversation_starters).toHaveLength(6);
     const plugin = ws.readJson('ai-plugin.json');
     expect(firstRuntime(plugin)).toMatchObject({
       type: 'OpenApi',

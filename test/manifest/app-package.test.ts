@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBundledSchema, validateWithSchema } from '../../manifest/lib/bundled-schemas.js';
-import { makeWorkspace, type Workspace } from './workspace.js';
+import { extensionTarget, projectCodeFromUrl } from '../../bot/cards/extension-links.js';
+import { tabLink, tabWebUrl } from '../../bot/cards/links.js';
+import { makeWorkspace, TEMPLATE_DIR, type Workspace } from './workspace.js';
 
 let ws: Workspace | undefined;
 afterEach(() => {
@@ -58,7 +61,15 @@ describe('npm run package for the dev environment', () => {
       runtimes: { auth: { type: string; reference_id: string }; spec: { url: string } }[];
     };
     expect(await validateWithSchema(plugin, loadBundledSchema('api-plugin', 'v2.4') ?? {})).toEqual([]);
-    expect(plugin.functions.map((f) => f.name)).toEqual(['searchPortfolio', 'draftPillarReport']);
+    expect(plugin.functions.map((f) => f.name)).toEqual([
+      'searchPortfolio',
+      'findProjects',
+      'findRisks',
+      'listLateReporters',
+      'getProjectBrief',
+      'getPortfolioBrief',
+      'draftPillarReport',
+    ]);
     expect(plugin.runtimes[0]?.auth).toEqual({
       type: 'OAuthPluginVault',
       reference_id: 'MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIyNwbGFjZWhvbGRlcg==',
@@ -80,7 +91,11 @@ describe('npm run package for the dev environment', () => {
 
     // Values came from env/.env.dev.
     expect(manifest.id).toBe('5d0b8f1e-7c4a-4f3b-9a2e-1f6c3d8e0a01');
-    expect(manifest.validDomains).toEqual(['thubdev-app.azurewebsites.net']);
+    expect(manifest.validDomains).toEqual([
+      'thubdev-app.azurewebsites.net',
+      'teams.microsoft.com',
+      'teams.cloud.microsoft',
+    ]);
     expect(manifest.webApplicationInfo).toEqual({
       id: '2b7e4c19-8d3f-4a6b-b1c2-9e0f7a5d3c02',
       resource: 'api://thubdev-app.azurewebsites.net/2b7e4c19-8d3f-4a6b-b1c2-9e0f7a5d3c02',
@@ -117,5 +132,33 @@ describe('npm run package for the dev environment', () => {
     const result = await ws.build('dev');
     expect(result.ok).toBe(false);
     expect(existsSync(`${ws.outDir}/appPackage.dev.zip`)).toBe(false);
+  });
+});
+
+// Link unfurling: Teams only sends the links of the domains the manifest declares. The links the
+// cards carry (bot/cards/links.ts: the Teams deep link when the app id is known, else the tab's web
+// address) and the tab's own address must all be declared, and the unfurler must accept each.
+describe('link unfurling covers the links the app hands out', () => {
+  it('declares the host of every link in cards and the tab, and unfurls each to its project', () => {
+    const manifest = JSON.parse(readFileSync(path.join(TEMPLATE_DIR, 'manifest.json'), 'utf8')) as {
+      composeExtensions: Array<{ messageHandlers: Array<{ value: { domains: string[] } }> }>;
+    };
+    const domains = manifest.composeExtensions[0]?.messageHandlers[0]?.value.domains ?? [];
+    const publicUrl = 'https://hub.example.org';
+    const withApp = { publicUrl, teamsAppId: '5d0b8f1e-7c4a-4f3b-9a2e-1f6c3d8e0a01' };
+    const links = [
+      tabLink(withApp, 'projects/TR-07'),
+      tabLink({ publicUrl }, 'projects/TR-07'),
+      tabWebUrl({ publicUrl }, 'projects/TR-07'),
+      tabLink(withApp, 'projects/TR-07').replace('teams.microsoft.com', 'teams.cloud.microsoft'),
+    ];
+    for (const link of links) {
+      const host = new URL(link).host;
+      expect(
+        domains.map((d) => d.replace('${{TAB_DOMAIN}}', 'hub.example.org')),
+        link,
+      ).toContain(host);
+      expect(projectCodeFromUrl(link, extensionTarget(withApp)), link).toBe('TR-07');
+    }
   });
 });

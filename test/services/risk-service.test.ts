@@ -75,6 +75,7 @@ describe('risks.raise: everyone active may raise; a viewer raises a proposed con
       residualLikelihood: null,
       residualImpact: null,
       reviewDate: null,
+      confidential: false,
       score: 6,
       level: 'medium',
       raisedById: ID[who],

@@ -157,6 +157,24 @@ describe('sqlite database', () => {
       db.close();
     });
 
+    it('migration 3 copies the confidential flag of the risks already stored into its column', () => {
+      openDatabase({ dataDir: dir, migrations: MIGRATIONS.slice(0, 2) }).close();
+      const raw = new Database(path.join(dir, DEFAULT_DATABASE_FILE));
+      const insert = raw.prepare(
+        'INSERT INTO risks (id, version, data, project_id, status, owner_id, score, raised_at_ms) VALUES (?, 1, ?, NULL, ?, NULL, 4, 0)',
+      );
+      insert.run('r-secret', JSON.stringify({ confidential: true }), 'open');
+      insert.run('r-plain', JSON.stringify({}), 'open');
+      raw.close();
+      const db = openDatabase({ dataDir: dir });
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+      expect(db.prepare('SELECT id, confidential FROM risks ORDER BY id').all()).toEqual([
+        { id: 'r-plain', confidential: 0 },
+        { id: 'r-secret', confidential: 1 },
+      ]);
+      db.close();
+    });
+
     it('refuses a database written by a newer schema version, naming both versions', () => {
       const raw = new Database(path.join(dir, DEFAULT_DATABASE_FILE));
       raw.pragma(`user_version = ${MIGRATIONS.length + 3}`);

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { canEditRisk } from '../../bot/domain/permissions.js';
 import type { Risk } from '../../bot/domain/risk.js';
 import type { Endpoints } from '../../tab/src/api/endpoints.js';
+import { RaiseRiskForm } from '../../tab/src/components/raise-risk-form.js';
 import { RiskEditor } from '../../tab/src/components/risk-editor.js';
 import { RiskTable } from '../../tab/src/components/risk-table.js';
 import { fakeApi, meOf, PEOPLE, problem, project, renderInApp } from './helpers.js';
@@ -28,6 +29,7 @@ function risk(overrides: Partial<Risk> = {}): Risk {
     residualLikelihood: null,
     residualImpact: null,
     reviewDate: null,
+    confidential: false,
     score: 12,
     level: 'high',
     raisedById: 'p-owner',
@@ -111,6 +113,21 @@ describe('RiskEditor', () => {
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved, true));
   });
 
+  it('marks a risk confidential with the checkbox and sends only that field', async () => {
+    const saved = { ...risk(), confidential: true, version: 5 };
+    const updateRisk = vi.fn<Endpoints['updateRisk']>().mockResolvedValue({ value: saved, version: 5 });
+    const onSaved = vi.fn();
+    renderInApp(<RiskEditor risk={risk()} onSaved={onSaved} onCancel={vi.fn()} />, {
+      api: fakeApi({ updateRisk }),
+    });
+    const box = screen.getByRole('checkbox', { name: 'Confidential' });
+    expect(box).not.toBeChecked();
+    await userEvent.click(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(updateRisk).toHaveBeenCalledWith('rsk-1', { confidential: true }, 4);
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved, false));
+  });
+
   it('shows a refused value next to its field in the user’s language and keeps the input', async () => {
     const updateRisk = vi.fn<Endpoints['updateRisk']>().mockRejectedValue(
       problem(400, 'validation_failed', {
@@ -133,5 +150,29 @@ describe('RiskEditor', () => {
     expect(await screen.findByText('4 000 caractères au plus.')).toBeInTheDocument();
     expect(mitigation).toHaveValue('Top-up requested. Encore.');
     expect(screen.getByRole('combobox', { name: 'Statut' })).toHaveValue('closed');
+  });
+});
+
+describe('raising a risk from the tab', () => {
+  it('raises it confidential when the box is checked', async () => {
+    const raiseRisk = vi
+      .fn<Endpoints['raiseRisk']>()
+      .mockResolvedValue({ value: risk({ confidential: true }), version: 1 });
+    const onRaised = vi.fn();
+    renderInApp(<RaiseRiskForm projectId="prj-ai-02" threshold={15} onRaised={onRaised} />, {
+      api: fakeApi({ raiseRisk }),
+    });
+    await userEvent.type(screen.getByRole('textbox', { name: /^Risk/ }), 'Restructuring of the unit');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Confidential' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Raise a risk' }));
+    await vi.waitFor(() => expect(onRaised).toHaveBeenCalled());
+    expect(raiseRisk).toHaveBeenCalledWith(
+      expect.objectContaining({
+        projectId: 'prj-ai-02',
+        title: 'Restructuring of the unit',
+        confidential: true,
+      }),
+      expect.any(String),
+    );
   });
 });

@@ -84,6 +84,8 @@ export const reportRoutes = [
     operationId: 'draftPillarReport',
     summary:
       "Drafts one pillar's section of the Council progress report as text (CTO / Transformation Office)",
+    description:
+      "Use when the Chief Transformation Officer or the Transformation Office asks to draft, write or prepare a pillar's part of the Council progress report: returns that pillar's section (health, what moved, highlights, milestones, risks, next steps) as text for a period, in the asked language, to paste into the report.",
     tag: 'reports',
     query: DraftQuery,
     response: { kind: 'json', schema: PillarDraftSchema, name: 'PillarDraft' },

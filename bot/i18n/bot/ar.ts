@@ -130,6 +130,9 @@ export const ar: Readonly<Record<Key, string>> = {
   'bot.risk.field.impact': 'الأثر',
   'bot.risk.field.strategy': 'الاستجابة',
   'bot.risk.field.mitigation': 'التخفيف',
+  // Confidential risks (issue 18)
+  'bot.risk.field.confidential':
+    'سري: لا يراه إلا مكتب التحول ومالك الخطر ومالك المشروع وقادته وقائد الركيزة',
   'bot.risk.likelihood.1': '1 · نادر',
   'bot.risk.likelihood.2': '2 · غير مرجح',
   'bot.risk.likelihood.3': '3 · ممكن',

@@ -134,6 +134,9 @@ export const en = {
   'bot.risk.field.impact': 'Impact',
   'bot.risk.field.strategy': 'Response',
   'bot.risk.field.mitigation': 'Mitigation',
+  // Confidential risks (issue 18)
+  'bot.risk.field.confidential':
+    'Confidential: only the Transformation Office, the risk owner, the project owner and leads and the pillar lead see it',
   'bot.risk.likelihood.1': '1 · Rare',
   'bot.risk.likelihood.2': '2 · Unlikely',
   'bot.risk.likelihood.3': '3 · Possible',

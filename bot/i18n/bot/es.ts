@@ -135,6 +135,9 @@ export const es: Readonly<Record<Key, string>> = {
   'bot.risk.field.impact': 'Impacto',
   'bot.risk.field.strategy': 'Respuesta',
   'bot.risk.field.mitigation': 'Mitigación',
+  // Confidential risks (issue 18)
+  'bot.risk.field.confidential':
+    'Confidencial: solo lo ven la Oficina de Transformación, el responsable del riesgo, el responsable y los líderes del proyecto y el responsable del pilar',
   'bot.risk.likelihood.1': '1 · Rara',
   'bot.risk.likelihood.2': '2 · Improbable',
   'bot.risk.likelihood.3': '3 · Posible',

@@ -135,6 +135,9 @@ export const fr: Readonly<Record<Key, string>> = {
   'bot.risk.field.impact': 'Impact',
   'bot.risk.field.strategy': 'Réponse',
   'bot.risk.field.mitigation': 'Atténuation',
+  // Confidential risks (issue 18)
+  'bot.risk.field.confidential':
+    'Confidentiel : visible seulement du Bureau de la transformation, du responsable du risque, du responsable et des chefs du projet et du responsable du pilier',
   'bot.risk.likelihood.1': '1 · Rare',
   'bot.risk.likelihood.2': '2 · Peu probable',
   'bot.risk.likelihood.3': '3 · Possible',

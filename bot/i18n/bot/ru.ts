@@ -133,6 +133,9 @@ export const ru: Readonly<Record<Key, string>> = {
   'bot.risk.field.impact': 'Влияние',
   'bot.risk.field.strategy': 'Реагирование',
   'bot.risk.field.mitigation': 'Меры по снижению',
+  // Confidential risks (issue 18)
+  'bot.risk.field.confidential':
+    'Конфиденциально: видят только Офис трансформации, владелец риска, владелец и руководители проекта и руководитель направления',
   'bot.risk.likelihood.1': '1 · Редко',
   'bot.risk.likelihood.2': '2 · Маловероятно',
   'bot.risk.likelihood.3': '3 · Возможно',

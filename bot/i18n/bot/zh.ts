@@ -124,6 +124,9 @@ export const zh: Readonly<Record<Key, string>> = {
   'bot.risk.field.impact': '影响',
   'bot.risk.field.strategy': '应对措施',
   'bot.risk.field.mitigation': '缓解措施',
+  // Confidential risks (issue 18)
+  'bot.risk.field.confidential':
+    '保密：只有转型办公室、风险责任人、项目负责人及牵头人和支柱负责人可以查看',
   'bot.risk.likelihood.1': '1 · 罕见',
   'bot.risk.likelihood.2': '2 · 不太可能',
   'bot.risk.likelihood.3': '3 · 可能',

@@ -11,6 +11,9 @@ export const ar: CoreMessages = {
     'لا يمكن القيام بذلك في هذا المشروع إلا لمالك المشروع أو قادته أو مكتب التحوّل.',
   'errors.forbidden.not_risk_editor':
     'لا يمكن تعديل هذه المخاطرة إلا لمالكها أو لمالك المشروع أو لمكتب التحوّل.',
+  // Confidential risks (issue 18)
+  'errors.forbidden.confidential_risk':
+    'هذا الخطر سري: لا يراه إلا مالكه ومالك المشروع وقادته وقائد الركيزة ومكتب التحول.',
   'errors.forbidden.role_required_cto': 'لا يمكن القيام بذلك إلا لمكتب التحوّل.',
   'errors.forbidden.not_kpi_editor':
     'لا يمكن تعديل مؤشر الأداء هذا إلا لمالكه أو لمالك المشروع أو قائد الركيزة أو لمكتب التحوّل.',

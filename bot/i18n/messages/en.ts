@@ -11,6 +11,9 @@ export const en = {
     'Only the project owner, its leads or the Transformation Office can do that for this project.',
   'errors.forbidden.not_risk_editor':
     'Only the risk owner, the project owner or the Transformation Office can change this risk.',
+  // Confidential risks (issue 18)
+  'errors.forbidden.confidential_risk':
+    'This risk is confidential: only its owner, the project owner and leads, the pillar lead and the Transformation Office can see it.',
   'errors.forbidden.role_required_cto': 'Only the Transformation Office can do that.',
   'errors.forbidden.not_kpi_editor':
     'Only the KPI owner, its project owner or pillar lead, or the Transformation Office can change this KPI.',

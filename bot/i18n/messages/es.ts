@@ -11,6 +11,9 @@ export const es: CoreMessages = {
     'Solo el responsable del proyecto, sus jefes o la Oficina de Transformación pueden hacer eso en este proyecto.',
   'errors.forbidden.not_risk_editor':
     'Solo el propietario del riesgo, el responsable del proyecto o la Oficina de Transformación pueden modificar este riesgo.',
+  // Confidential risks (issue 18)
+  'errors.forbidden.confidential_risk':
+    'Este riesgo es confidencial: solo pueden verlo su responsable, el responsable y los líderes del proyecto, el responsable del pilar y la Oficina de Transformación.',
   'errors.forbidden.role_required_cto': 'Solo la Oficina de Transformación puede hacer eso.',
   'errors.forbidden.not_kpi_editor':
     'Solo el propietario del indicador, el responsable del proyecto o del pilar, o la Oficina de Transformación pueden modificar este indicador.',

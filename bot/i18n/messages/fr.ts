@@ -11,6 +11,9 @@ export const fr: CoreMessages = {
     'Seuls le responsable du projet, ses chefs de projet ou le Bureau de la transformation peuvent faire cela pour ce projet.',
   'errors.forbidden.not_risk_editor':
     'Seuls le propriétaire du risque, le responsable du projet ou le Bureau de la transformation peuvent modifier ce risque.',
+  // Confidential risks (issue 18)
+  'errors.forbidden.confidential_risk':
+    'Ce risque est confidentiel : seuls son responsable, le responsable et les chefs du projet, le responsable du pilier et le Bureau de la transformation peuvent le voir.',
   'errors.forbidden.role_required_cto': 'Seul le Bureau de la transformation peut faire cela.',
   'errors.forbidden.not_kpi_editor':
     "Seuls le propriétaire de l'indicateur, le responsable du projet ou du pilier, ou le Bureau de la transformation peuvent modifier cet indicateur.",

@@ -8,6 +8,8 @@ export const zh: CoreMessages = {
   'errors.forbidden': '您无权执行此操作。',
   'errors.forbidden.not_project_owner': '只有项目负责人、项目牵头人或转型办公室才能对该项目执行此操作。',
   'errors.forbidden.not_risk_editor': '只有风险责任人、项目负责人或转型办公室才能修改此风险。',
+  // Confidential risks (issue 18)
+  'errors.forbidden.confidential_risk': '此风险为保密风险：只有风险责任人、项目负责人及其牵头人、支柱负责人和转型办公室可以查看。',
   'errors.forbidden.role_required_cto': '只有转型办公室才能执行此操作。',
   'errors.forbidden.not_kpi_editor': '只有指标责任人、项目负责人、支柱牵头人或转型办公室才能修改此指标。',
   'errors.forbidden.inactive_person': '您对 Transformation Hub 的访问权限未启用。请联系转型办公室。',

@@ -461,6 +461,7 @@ export function buildDemoRisks(t: SeedTime, threshold: number): Risk[] {
         residualLikelihood: null,
         residualImpact: null,
         reviewDate: null,
+        confidential: false,
         raisedById: s.raisedById,
         raisedAt,
         escalation: null,

@@ -205,7 +205,8 @@ export const RISKS: ListSpec<Risk> = {
   key: 'risks',
   title: 'Risks',
   description: 'Project and portfolio risks (Transformation Hub).',
-  titleOf: (r) => r.title,
+  // A confidential risk's title stays out of the list views (its EntityJson keeps it for the app).
+  titleOf: (r) => (r.confidential ? `Confidential risk ${r.id}` : r.title),
   columns: [
     indexedText('ProjectId', 'Project id (empty for portfolio-wide risks).', (r) => r.projectId),
     indexedText('Status', 'Risk status.', (r) => r.status),
@@ -226,6 +227,15 @@ export const RISKS: ListSpec<Risk> = {
       unique: false,
       description: 'Raised at.',
       value: (r) => r.raisedAt,
+    },
+    {
+      name: 'Confidential',
+      kind: 'boolean',
+      indexed: false,
+      unique: false,
+      description:
+        'Readable only by the CTO, the risk owner, the project owner and leads and the pillar leads.',
+      value: (r) => r.confidential,
     },
   ],
 };

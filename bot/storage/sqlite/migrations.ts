@@ -155,6 +155,13 @@ CREATE TABLE leases (
 ) STRICT, WITHOUT ROWID;
 `;
 
+// Confidential risks (readable by the CTO, the risk's owner and raiser, the project's owner and leads,
+// the pillar's leads): a copy of the flag beside the JSON, filled from the rows already stored.
+const RISK_CONFIDENTIAL = `
+ALTER TABLE risks ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1));
+UPDATE risks SET confidential = CASE WHEN json_extract(data, '$.confidential') = 1 THEN 1 ELSE 0 END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'portfolio tables', up: PORTFOLIO },
   { version: 2, name: 'bot state tables', up: BOT_STATE },
@@ -163,4 +170,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'run claims held by an instance; uncertain sends',
     up: 'ALTER TABLE runs ADD COLUMN holder TEXT; ALTER TABLE runs ADD COLUMN uncertain TEXT;',
   },
+  { version: 4, name: 'risk confidential flag', up: RISK_CONFIDENTIAL },
 ];

@@ -35,6 +35,7 @@ export function createRiskRepository(ctx: SqliteContext): RiskRepository {
       owner_id: (r) => r.ownerId,
       score: (r) => r.score,
       raised_at_ms: (r) => Date.parse(r.raisedAt),
+      confidential: (r) => (r.confidential ? 1 : 0),
     },
     parent: { field: 'projectId', entity: 'project' },
   });

@@ -2,6 +2,7 @@
 // threshold warns that it goes to the Transformation Office at once.
 import {
   Button,
+  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -50,6 +51,7 @@ export function RaiseRiskForm({
   const [category, setCategory] = useState<RiskCategory>('delivery');
   const [likelihood, setLikelihood] = useState(3);
   const [impact, setImpact] = useState(3);
+  const [confidential, setConfidential] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ApiError | undefined>();
   const [raised, setRaised] = useState(false);
@@ -63,10 +65,11 @@ export function RaiseRiskForm({
     setFailure(undefined);
     setRaised(false);
     try {
-      await api.raiseRisk({ projectId, title, description, category, likelihood, impact }, key);
+      await api.raiseRisk({ projectId, title, description, category, likelihood, impact, confidential }, key);
       setKey(newKey());
       setTitle('');
       setDescription('');
+      setConfidential(false);
       setRaised(true);
       onRaised();
     } catch (err) {
@@ -120,6 +123,13 @@ export function RaiseRiskForm({
         {rating(likelihood, setLikelihood, t('risks.likelihood'))}
         {rating(impact, setImpact, t('risks.impact'))}
       </div>
+      <Field hint={t('risks.confidentialHint')}>
+        <Checkbox
+          label={t('risks.confidential')}
+          checked={confidential}
+          onChange={(_, d) => setConfidential(d.checked === true)}
+        />
+      </Field>
       <p role="status" aria-live="polite">
         {t('risks.scorePreview', { score: number(score), level: t(`level.${level}`) })}
       </p>

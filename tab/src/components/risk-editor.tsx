@@ -4,6 +4,7 @@
 // form keeps the user's input on every failure.
 import {
   Button,
+  Checkbox,
   Field,
   makeStyles,
   MessageBar,
@@ -25,6 +26,7 @@ interface Values {
   likelihood: number;
   impact: number;
   mitigation: string;
+  confidential: boolean;
 }
 type FieldName = keyof Values;
 
@@ -33,6 +35,7 @@ const LABELS: Record<FieldName, MessageKey> = {
   likelihood: 'risks.likelihood',
   impact: 'risks.impact',
   mitigation: 'risks.mitigation',
+  confidential: 'risks.confidential',
 };
 
 const valuesOf = (r: Risk): Values => ({
@@ -40,6 +43,7 @@ const valuesOf = (r: Risk): Values => ({
   likelihood: r.likelihood,
   impact: r.impact,
   mitigation: r.mitigation,
+  confidential: r.confidential,
 });
 
 /** Only the fields the user changed. */
@@ -49,6 +53,7 @@ function patchOf(base: Values, v: Values): RiskPatch {
   if (v.likelihood !== base.likelihood) patch.likelihood = v.likelihood;
   if (v.impact !== base.impact) patch.impact = v.impact;
   if (v.mitigation !== base.mitigation) patch.mitigation = v.mitigation;
+  if (v.confidential !== base.confidential) patch.confidential = v.confidential;
   return patch;
 }
 
@@ -113,6 +118,7 @@ export function RiskEditor({
   const show = (name: FieldName, v: Values): string => {
     if (name === 'status') return t(`riskStatus.${v.status}`);
     if (name === 'mitigation') return v.mitigation;
+    if (name === 'confidential') return t(v.confidential ? 'common.yes' : 'common.no');
     return number(v[name]);
   };
   const conflictRows: ConflictRow[] = conflict
@@ -188,6 +194,13 @@ export function RiskEditor({
           onChange={(_, d) => set('mitigation', d.value)}
           resize="vertical"
           rows={3}
+        />
+      </Field>
+      <Field hint={t('risks.confidentialHint')}>
+        <Checkbox
+          label={t('risks.confidential')}
+          checked={values.confidential}
+          onChange={(_, d) => set('confidential', d.checked === true)}
         />
       </Field>
       {failure && !conflict ? (

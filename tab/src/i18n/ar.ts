@@ -267,6 +267,10 @@ export const ar: Catalogue = {
   'risks.scorePreview': 'الدرجة {score}: {level}',
   'risks.escalationWarning': 'عند هذه الدرجة يُحال الخطر فورًا إلى مكتب التحول.',
   'risks.raised': 'تم الإبلاغ عن الخطر.',
+  // Confidential risks (issue 18)
+  'risks.confidential': 'سري',
+  'risks.confidentialHint':
+    'لا يراه إلا مكتب التحول ومالك الخطر ومالك المشروع وقادته وقائد الركيزة.',
   'risks.portfolioWide': 'على مستوى الحافظة',
   'history.title': 'سجل التدقيق',
   'history.none': 'لا توجد تغييرات مسجلة.',

@@ -264,6 +264,10 @@ export const en = {
   'risks.scorePreview': 'Score {score}: {level}',
   'risks.escalationWarning': 'At this score the risk goes to the Transformation Office at once.',
   'risks.raised': 'Risk raised.',
+  // Confidential risks (issue 18)
+  'risks.confidential': 'Confidential',
+  'risks.confidentialHint':
+    'Only the Transformation Office, the risk owner, the project owner and leads and the pillar lead can see it.',
   'risks.portfolioWide': 'Portfolio-wide',
   'history.title': 'Audit history',
   'history.none': 'No recorded changes.',

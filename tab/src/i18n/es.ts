@@ -268,6 +268,10 @@ export const es: Catalogue = {
   'risks.escalationWarning':
     'Con esta puntuación el riesgo pasa de inmediato a la Oficina de Transformación.',
   'risks.raised': 'Riesgo notificado.',
+  // Confidential risks (issue 18)
+  'risks.confidential': 'Confidencial',
+  'risks.confidentialHint':
+    'Solo pueden verlo la Oficina de Transformación, el responsable del riesgo, el responsable y los líderes del proyecto y el responsable del pilar.',
   'risks.portfolioWide': 'Toda la cartera',
   'history.title': 'Historial de auditoría',
   'history.none': 'No hay cambios registrados.',

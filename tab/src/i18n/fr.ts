@@ -272,6 +272,10 @@ export const fr: Catalogue = {
   'risks.escalationWarning':
     'À ce score, le risque est transmis immédiatement au Bureau de la transformation.',
   'risks.raised': 'Risque signalé.',
+  // Confidential risks (issue 18)
+  'risks.confidential': 'Confidentiel',
+  'risks.confidentialHint':
+    'Seuls le Bureau de la transformation, le responsable du risque, le responsable et les chefs du projet et le responsable du pilier peuvent le voir.',
   'risks.portfolioWide': 'Tout le portefeuille',
   'history.title': "Historique d'audit",
   'history.none': 'Aucune modification enregistrée.',

@@ -269,6 +269,10 @@ export const ru: Catalogue = {
   'risks.scorePreview': 'Оценка {score}: {level}',
   'risks.escalationWarning': 'При такой оценке риск сразу передаётся в Бюро по трансформации.',
   'risks.raised': 'Риск зарегистрирован.',
+  // Confidential risks (issue 18)
+  'risks.confidential': 'Конфиденциально',
+  'risks.confidentialHint':
+    'Видят только Офис трансформации, владелец риска, владелец и руководители проекта и руководитель направления.',
   'risks.portfolioWide': 'Весь портфель',
   'history.title': 'Журнал аудита',
   'history.none': 'Изменений не зарегистрировано.',

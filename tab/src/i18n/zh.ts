@@ -263,6 +263,10 @@ export const zh: Catalogue = {
   'risks.scorePreview': '分数 {score}：{level}',
   'risks.escalationWarning': '达到此分数时，风险会立即上报转型办公室。',
   'risks.raised': '已报告风险。',
+  // Confidential risks (issue 18)
+  'risks.confidential': '保密',
+  'risks.confidentialHint':
+    '只有转型办公室、风险责任人、项目负责人及牵头人和支柱负责人可以查看。',
   'risks.portfolioWide': '整个项目组合',
   'history.title': '审计历史',
   'history.none': '没有记录的更改。',
