@@ -14,10 +14,15 @@ function isMissing(issue: z.core.$ZodIssue): boolean {
 function issueCode(issue: z.core.$ZodIssue): { code: string; params?: Record<string, string | number> } {
   switch (issue.code) {
     case 'invalid_type':
-      return isMissing(issue) ? { code: 'required' } : { code: 'invalid_type', params: { expected: issue.expected } };
+      return isMissing(issue)
+        ? { code: 'required' }
+        : { code: 'invalid_type', params: { expected: issue.expected } };
     case 'too_small':
       // An empty required string (blank once trimmed) is missing, whatever its minimum length.
-      if (issue.origin === 'string' && (Number(issue.minimum) <= 1 || ('input' in issue && issue.input === '')))
+      if (
+        issue.origin === 'string' &&
+        (Number(issue.minimum) <= 1 || ('input' in issue && issue.input === ''))
+      )
         return { code: 'required' };
       return { code: 'too_small', params: { minimum: Number(issue.minimum), origin: issue.origin } };
     case 'too_big':

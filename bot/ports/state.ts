@@ -25,12 +25,7 @@ export interface ConversationStore {
 }
 
 export type RunStatus =
-  | 'pending'
-  | 'delivered'
-  | 'throttled-then-delivered'
-  | 'unreachable'
-  | 'failed'
-  | 'skipped';
+  'pending' | 'delivered' | 'throttled-then-delivered' | 'unreachable' | 'failed' | 'skipped';
 
 /** One delivery of one kind of proactive message, for one period, to one recipient. */
 export interface RunRecord {

@@ -116,6 +116,12 @@ export function createRecordingStore(): RecordingStore {
     milestones,
     kpis,
     measurements,
+    readModels: {
+      projectFacts: unused,
+      listFacts: unused,
+      portfolioWideRisks: unused,
+      rebuild: unused,
+    },
     audit: {
       append: (event) =>
         later(() => {

@@ -5,7 +5,6 @@ import { ProjectOverviewSchema } from '../../domain/views.js';
 import {
   PageQuery,
   PersonRef,
-  pageOfList,
   requireVersion,
   resolvePersonRef,
   splitVersion,
@@ -32,7 +31,7 @@ export const projectRoutes = [
     query: ProjectListQuery,
     response: { kind: 'page', schema: ProjectOverviewSchema, name: 'ProjectOverview' },
     handler: async ({ ctx, services, query }) => {
-      const overviews = await services.projects.overview(ctx, {
+      const page = await services.projects.overview(ctx, {
         pillar: query.pillar,
         phase: query.phase,
         kind: query.kind,
@@ -40,8 +39,10 @@ export const projectRoutes = [
         ownerOrLeadId: resolvePersonRef(query.owner, ctx.actor.id),
         memberId: resolvePersonRef(query.member, ctx.actor.id),
         search: query.q,
+        limit: query.limit,
+        cursor: query.cursor,
       });
-      return { body: pageOfList(overviews, query.limit, query.cursor) };
+      return { body: page };
     },
   }),
   route({

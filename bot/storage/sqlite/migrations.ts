@@ -155,7 +155,21 @@ CREATE TABLE leases (
 ) STRICT, WITHOUT ROWID;
 `;
 
+// Each project's facts (bot/domain/read-model.ts), maintained in the transaction of every write that
+// changes them (read-models.ts); a database that predates them is filled when the store opens.
+const READ_MODELS = `
+CREATE TABLE project_facts (
+  project_id TEXT PRIMARY KEY REFERENCES projects (id),
+  pillar TEXT NOT NULL,
+  data TEXT NOT NULL
+) STRICT;
+CREATE INDEX project_facts_pillar ON project_facts (pillar, project_id);
+CREATE INDEX risks_project_status ON risks (project_id, status, score);
+CREATE INDEX milestones_project_status ON milestones (project_id, status, due_date, id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'portfolio tables', up: PORTFOLIO },
   { version: 2, name: 'bot state tables', up: BOT_STATE },
+  { version: 3, name: 'read models', up: READ_MODELS },
 ];

@@ -3,20 +3,27 @@ import type { Page } from '../../ports/paging.js';
 import type { MilestoneQuery, MilestoneRepository } from '../../ports/repositories.js';
 import { selectPage, type SortKey } from './keyset-page.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
+import { createVersionedTable, type ReadModelRefresh, type StoredVersionedRow } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'due_date', direction: 'asc', type: 'text' },
   { column: 'id', direction: 'asc', type: 'text' },
 ];
 
-export function createMilestoneRepository(ctx: SqliteContext): MilestoneRepository {
+export function createMilestoneRepository(
+  ctx: SqliteContext,
+  readModels?: ReadModelRefresh,
+): MilestoneRepository {
   const table = createVersionedTable<Milestone>(ctx, {
     table: 'milestones',
     entity: 'milestone',
     schema: Milestone,
     columns: { project_id: (m) => m.projectId, status: (m) => m.status, due_date: (m) => m.dueDate },
     parent: { field: 'projectId', entity: 'project' },
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (m) => [m.projectId],
+    },
   });
 
   return {

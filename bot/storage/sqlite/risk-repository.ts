@@ -3,7 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { RiskQuery, RiskRepository } from '../../ports/repositories.js';
 import { selectPage, type SortKey } from './keyset-page.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
+import { createVersionedTable, type ReadModelRefresh, type StoredVersionedRow } from './versioned-table.js';
 
 // raisedAt is kept as epoch milliseconds so that instants sort correctly whatever their ISO spelling.
 const ORDER: readonly SortKey[] = [
@@ -12,7 +12,7 @@ const ORDER: readonly SortKey[] = [
   { column: 'id', direction: 'asc', type: 'text' },
 ];
 
-export function createRiskRepository(ctx: SqliteContext): RiskRepository {
+export function createRiskRepository(ctx: SqliteContext, readModels?: ReadModelRefresh): RiskRepository {
   const table = createVersionedTable<Risk>(ctx, {
     table: 'risks',
     entity: 'risk',
@@ -25,6 +25,10 @@ export function createRiskRepository(ctx: SqliteContext): RiskRepository {
       raised_at_ms: (r) => Date.parse(r.raisedAt),
     },
     parent: { field: 'projectId', entity: 'project' },
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (r) => [r.projectId],
+    },
   });
 
   return {
