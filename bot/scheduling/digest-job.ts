@@ -23,6 +23,7 @@ import type { Messenger } from '../ports/messenger.js';
 import type { Store } from '../ports/repositories.js';
 import type { StateStore } from '../ports/state.js';
 import type { RequestContext } from '../services/context.js';
+import { allFacts, latestUpdatesAsOf } from '../services/latest-updates.js';
 import {
   AWAY_KIND,
   type DeliveryPipeline,
@@ -42,7 +43,10 @@ export interface ProactiveDeps {
   defaultLocale: Locale;
 }
 
-/** Reads everything a digest needs, one paged pass per list (no per-project queries). */
+/**
+ * Reads everything a digest needs, one paged pass per list; each project's latest updates come from
+ * the read models (latest-updates.ts), not from every status update ever filed.
+ */
 export async function loadDigestInput(
   store: Store,
   period: Period,
@@ -51,26 +55,24 @@ export async function loadDigestInput(
   awayIds?: ReadonlySet<string>,
 ): Promise<DigestInput> {
   const today = digestToday(now, timeZone);
-  const [projects, latest, previous, risks, milestones, kpis, measurements, people] = await Promise.all([
-    collectAll((page) => store.projects.list(page)),
-    collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod: period, ...page })),
-    collectAll((page) =>
-      store.statusUpdates.latestPerProject({ upToPeriod: previousPeriod(period), ...page }),
-    ),
-    collectAll((page) =>
-      store.risks.list({ status: ['proposed', 'open', 'mitigating', 'escalated'], ...page }),
-    ),
-    collectAll((page) =>
-      store.milestones.list({
-        status: ['planned', 'missed'],
-        dueTo: addDays(today, MILESTONE_HORIZON_DAYS),
-        ...page,
-      }),
-    ),
-    collectAll((page) => store.kpis.list(page)),
-    collectAll((page) => store.measurements.list(page)),
-    collectAll((page) => store.people.list(page)),
-  ]);
+  const [projects, [latest = [], previous = []], risks, milestones, kpis, measurements, people] =
+    await Promise.all([
+      collectAll((page) => store.projects.list(page)),
+      allFacts(store).then((facts) => latestUpdatesAsOf(store, facts, [period, previousPeriod(period)])),
+      collectAll((page) =>
+        store.risks.list({ status: ['proposed', 'open', 'mitigating', 'escalated'], ...page }),
+      ),
+      collectAll((page) =>
+        store.milestones.list({
+          status: ['planned', 'missed'],
+          dueTo: addDays(today, MILESTONE_HORIZON_DAYS),
+          ...page,
+        }),
+      ),
+      collectAll((page) => store.kpis.list(page)),
+      collectAll((page) => store.measurements.list(page)),
+      collectAll((page) => store.people.list(page)),
+    ]);
   return {
     period,
     today,
