@@ -24,6 +24,8 @@ export interface SqliteReadModels extends ReadModels {
   refresh(projectIds: Iterable<string | null | undefined>): void;
   /** True when some project has no facts row (a database from before the read models). */
   incomplete(): boolean;
+  /** Runs `fn` (inside a transaction) refreshing each touched project once, at its end (bulk seeding). */
+  deferred<T>(fn: () => T): T;
 }
 
 interface ProjectRow {
@@ -82,7 +84,12 @@ export function createSqliteReadModels(ctx: SqliteContext): SqliteReadModels {
     });
   };
 
+  let pending: Set<string> | undefined;
   const refresh = (projectIds: Iterable<string | null | undefined>): void => {
+    if (pending) {
+      for (const id of projectIds) if (id) pending.add(id);
+      return;
+    }
     for (const id of new Set(projectIds)) {
       if (!id) continue;
       const facts = compute(id);
@@ -104,6 +111,20 @@ export function createSqliteReadModels(ctx: SqliteContext): SqliteReadModels {
 
   return {
     refresh,
+
+    deferred: (fn) => {
+      if (pending) return fn();
+      pending = new Set();
+      try {
+        const result = fn();
+        const touched = pending;
+        pending = undefined;
+        refresh(touched);
+        return result;
+      } finally {
+        pending = undefined;
+      }
+    },
 
     incomplete: () =>
       ctx

@@ -91,7 +91,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
             )
             .get()?.empty === 1,
       ),
-    transaction: (fn) => ctx.transaction(fn),
+    transaction: (fn) => ctx.transaction(() => readModels.deferred(fn)),
     ...lifecycle(ctx),
   };
 }
