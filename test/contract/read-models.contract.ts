@@ -149,7 +149,7 @@ function applier(run: number) {
       }
       case 'risk': {
         const projectId = op.slot === null ? null : await ensureProject(store, op.slot);
-        const score = riskScore(op.likelihood as 1, op.impact as 1);
+        const score = riskScore(op.likelihood, op.impact);
         const fields = {
           likelihood: op.likelihood as 1,
           impact: op.impact as 1,

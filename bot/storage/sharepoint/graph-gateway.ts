@@ -20,6 +20,22 @@ import {
 } from './graph-transport.js';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryOptions } from './retry-policy.js';
 
+/** $batch requests one call sends at the same time (Graph advises bounded concurrency). */
+export const BATCH_CONCURRENCY = 4;
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Graph's documented maximum of requests in one JSON batch. */
 export const MAX_BATCH_REQUESTS = 20;
 
@@ -387,8 +403,12 @@ export class GraphGateway {
       const retry: number[] = [];
       let waitSeconds: number | undefined;
       let backoff = false;
-      for (let start = 0; start < pending.length; start += MAX_BATCH_REQUESTS) {
-        const chunk = pending.slice(start, start + MAX_BATCH_REQUESTS);
+      const chunks: number[][] = [];
+      for (let start = 0; start < pending.length; start += MAX_BATCH_REQUESTS)
+        chunks.push(pending.slice(start, start + MAX_BATCH_REQUESTS));
+      // The batches of one call go out together (at most BATCH_CONCURRENCY at a time), so their
+      // throttling waits overlap instead of queuing one after another.
+      await inParallel(chunks, BATCH_CONCURRENCY, async (chunk) => {
         const answers = await this.sendBatch(
           chunk.map((i) => ({ index: i, request: requests[i] as BatchRequest })),
         );
@@ -407,7 +427,8 @@ export class GraphGateway {
           }
           outcomes[i] = { ...answer, error };
         }
-      }
+      });
+      retry.sort((a, b) => a - b);
       if (retry.length === 0) break;
       const delay = retryDelayMs(
         this.options.retry,

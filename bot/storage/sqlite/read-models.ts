@@ -21,7 +21,7 @@ const ACTIVE = `(${ACTIVE_RISK_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 export interface SqliteReadModels extends ReadModels {
   /** Recomputes these projects' facts now (synchronous: call inside the write's transaction). */
-  refresh(projectIds: Iterable<string | null | undefined>): void;
+  refresh: (projectIds: Iterable<string | null | undefined>) => void;
   /** True when some project has no facts row (a database from before the read models). */
   incomplete(): boolean;
   /** Runs `fn` (inside a transaction) refreshing each touched project once, at its end (bulk seeding). */

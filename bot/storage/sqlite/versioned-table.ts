@@ -30,7 +30,7 @@ export interface VersionedTableSpec<T extends Versioned> {
 
 export interface ReadModelRefresh {
   /** Recomputes these projects' facts (synchronous, inside the write's transaction). */
-  refresh(projectIds: Iterable<string | null | undefined>): void;
+  refresh: (projectIds: Iterable<string | null | undefined>) => void;
 }
 
 export interface ReadModelHook<T> extends ReadModelRefresh {
