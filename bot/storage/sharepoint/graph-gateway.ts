@@ -392,7 +392,11 @@ export class GraphGateway {
    * 429/503 (or 502/504) are sent again, in a later batch, after the longest Retry-After among them,
    * within the same retry budget as single requests.
    */
-  async batch(requests: readonly BatchRequest[]): Promise<BatchOutcome[]> {
+  async batch(
+    requests: readonly BatchRequest[],
+    /** Told each request's final outcome as soon as it is known (before the call's throttled ones). */
+    onSettled?: (index: number, outcome: BatchOutcome) => void,
+  ): Promise<BatchOutcome[]> {
     const outcomes: Array<BatchOutcome | undefined> = new Array<BatchOutcome | undefined>(requests.length);
     if (requests.length === 1) {
       outcomes[0] = await this.single(requests[0] as BatchRequest);
@@ -416,16 +420,19 @@ export class GraphGateway {
           const answer = answers.get(i) ?? missingAnswer(requests[i] as BatchRequest);
           if (answer.status >= 200 && answer.status < 300) {
             outcomes[i] = answer;
+            onSettled?.(i, answer);
             continue;
           }
           const error = errorOf(answer, (requests[i] as BatchRequest).operation, this.options.now());
+          outcomes[i] = { ...answer, error };
           if (isRetryableStatus(answer.status)) {
             const after = parseRetryAfter(answer.headers['retry-after'], this.options.now());
             if (after === undefined) backoff = true;
             else waitSeconds = Math.max(waitSeconds ?? 0, after);
             retry.push(i);
+          } else {
+            onSettled?.(i, outcomes[i]);
           }
-          outcomes[i] = { ...answer, error };
         }
       });
       retry.sort((a, b) => a - b);
