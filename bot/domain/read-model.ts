@@ -13,7 +13,7 @@ import { Period, previousPeriod } from './period.js';
 import { PillarCode } from './pillar.js';
 import { Id, IsoDate, IsoDateTime } from './primitives.js';
 import { ProjectPhase, type Project } from './project.js';
-import { daysSince, reportingState } from './reporting.js';
+import { daysSince, reportingState, type ReportingState } from './reporting.js';
 import { riskLevel, type Risk } from './risk.js';
 import { HealthDimensions, type StatusUpdate } from './status-update.js';
 import { summariseRows, type PortfolioSummary, type ProjectOverview, type SummaryRow } from './portfolio.js';
@@ -173,14 +173,20 @@ export function canonicalFacts(facts: readonly ProjectFacts[]): ProjectFacts[] {
     .sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
 }
 
-/** The row the portfolio roll-up counts for a project, at `current`. */
-export function summaryRowOf(facts: ProjectFacts, current: Period): SummaryRow {
+/** The row the portfolio roll-up counts for a project, at `current` (`previous` is the period before). */
+export function summaryRowOf(
+  facts: ProjectFacts,
+  current: Period,
+  previous: Period = previousPeriod(current),
+  stateOf: (facts: ProjectFacts, last: Period | undefined) => ReportingState = (f, last) =>
+    reportingState(f, last, current),
+): SummaryRow {
   const u = latestUpTo(facts, current);
   return {
     pillar: facts.pillar,
-    reporting: reportingState(facts, u?.period, current),
+    reporting: stateOf(facts, u?.period),
     health: u?.health,
-    previousHealth: latestUpTo(facts, previousPeriod(current))?.health,
+    previousHealth: latestUpTo(facts, previous)?.health,
     risksByLevel: facts.risks.byLevel,
   };
 }
@@ -191,7 +197,16 @@ export function summariseFacts(
   portfolioWide: RiskStats,
   current: Period,
 ): PortfolioSummary {
+  const previous = previousPeriod(current);
+  // Period arithmetic is the costly part: the reporting state depends on few distinct inputs.
+  const states = new Map<string, ReportingState>();
+  const stateOf = (f: ProjectFacts, last: Period | undefined): ReportingState => {
+    const key = `${f.phase}|${f.startDate ?? ''}|${last ?? ''}`;
+    let state = states.get(key);
+    if (state === undefined) states.set(key, (state = reportingState(f, last, current)));
+    return state;
+  };
   const rows: SummaryRow[] = [];
-  for (const f of facts) rows.push(summaryRowOf(f, current));
+  for (const f of facts) rows.push(summaryRowOf(f, current, previous, stateOf));
   return summariseRows(rows, portfolioWide.byLevel, current);
 }

@@ -24,6 +24,11 @@ export interface ReadModels {
   listFacts(query?: FactsQuery): Promise<Page<ProjectFacts>>;
   /** Active risks attached to no project. */
   portfolioWideRisks(): Promise<RiskStats>;
+  /**
+   * Changes whenever any project's facts may have changed (any instance's writes included), so a
+   * reader may keep an answer derived from all the facts until it moves.
+   */
+  generation(): Promise<string>;
   /** Recomputes every project's facts from the stored rows. */
   rebuild(): Promise<{ projects: number }>;
 }

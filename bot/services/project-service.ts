@@ -108,12 +108,19 @@ export class ProjectService {
       'read',
     );
     const readModels = this.deps.store.readModels;
-    const [facts, portfolioWide] = await Promise.all([
-      collectAll((page) => readModels.listFacts(page)),
-      readModels.portfolioWideRisks(),
-    ]);
-    return summariseFacts(facts, portfolioWide, this.currentPeriod());
+    // Kept until a write changes some facts (any instance's) or the period turns.
+    const key = `${await readModels.generation()}|${this.currentPeriod()}`;
+    if (this.summaryMemo?.key !== key) {
+      const [facts, portfolioWide] = await Promise.all([
+        collectAll((page) => readModels.listFacts(page)),
+        readModels.portfolioWideRisks(),
+      ]);
+      this.summaryMemo = { key, summary: summariseFacts(facts, portfolioWide, this.currentPeriod()) };
+    }
+    return structuredClone(this.summaryMemo.summary);
   }
+
+  private summaryMemo?: { key: string; summary: PortfolioSummary };
 
   async create(ctx: RequestContext, input: unknown, idempotencyKey?: string): Promise<Created<Project>> {
     const { id: givenId, ...fields } = parseInput(ProjectCreate, input);

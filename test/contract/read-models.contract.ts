@@ -243,6 +243,24 @@ export function describeReadModelContract(harness: () => ReadModelHarness): void
       expect(await maintained(store)).toEqual(before);
     }, 120_000);
 
+    it('the generation moves when any instance changes some facts, and not on reads', async () => {
+      const h = harness();
+      const g0 = await h.store.readModels.generation();
+      await h.store.readModels.listFacts();
+      expect(await h.store.readModels.generation()).toBe(g0);
+      const project = await h.store.projects.create(buildProject());
+      const g1 = await h.store.readModels.generation();
+      expect(g1).not.toBe(g0);
+      if (!h.openSecondInstance) return;
+      const other = await h.openSecondInstance();
+      try {
+        await other.statusUpdates.create(buildStatusUpdate({ projectId: project.id }));
+        expect(await h.store.readModels.generation()).not.toBe(g1);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('concurrent writers on two app instances: both instances hold the facts of the rows', async (ctx) => {
       const h = harness();
       if (!h.openSecondInstance) return ctx.skip();

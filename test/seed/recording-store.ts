@@ -120,6 +120,7 @@ export function createRecordingStore(): RecordingStore {
       projectFacts: unused,
       listFacts: unused,
       portfolioWideRisks: unused,
+      generation: unused,
       rebuild: unused,
     },
     audit: {

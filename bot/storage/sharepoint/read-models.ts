@@ -103,7 +103,9 @@ export function createSharePointReadModels(tables: ReadModelTables): ReadModels 
     });
   };
 
+  let generation = 0;
   const settle = (): void => {
+    if (dirty.size > 0) generation += 1;
     for (const id of dirty) {
       const f = compute(id);
       if (f) facts.set(id, f);
@@ -130,6 +132,11 @@ export function createSharePointReadModels(tables: ReadModelTables): ReadModels 
       return pageOf(matching, 'project-facts.list', ORDER, query);
     },
 
+    generation: async () => {
+      await fresh();
+      return String(generation);
+    },
+
     portfolioWideRisks: async () => {
       await fresh();
       const stats = emptyRiskStats();
@@ -148,6 +155,7 @@ export function createSharePointReadModels(tables: ReadModelTables): ReadModels 
       for (const k of tables.kpis.cache.values()) kpis.apply(k.id);
       for (const m of tables.measurements.cache.values()) measurements.apply(m.id);
       for (const p of tables.projects.cache.values()) dirty.add(p.id);
+      generation += 1;
       settle();
       return { projects: facts.size };
     },

@@ -85,7 +85,9 @@ export function createSqliteReadModels(ctx: SqliteContext): SqliteReadModels {
   };
 
   let pending: Set<string> | undefined;
+  let writes = 0;
   const refresh = (projectIds: Iterable<string | null | undefined>): void => {
+    writes += 1;
     if (pending) {
       for (const id of projectIds) if (id) pending.add(id);
       return;
@@ -111,6 +113,9 @@ export function createSqliteReadModels(ctx: SqliteContext): SqliteReadModels {
 
   return {
     refresh,
+
+    // data_version moves when another connection (another instance) commits; `writes` counts ours.
+    generation: () => ctx.run(() => `${String(ctx.db.pragma('data_version', { simple: true }))}.${writes}`),
 
     deferred: (fn) => {
       if (pending) return fn();
