@@ -28,6 +28,21 @@ export default defineConfig({
         },
       },
       {
+        // `npm run bench`: every file in test/bench, one after another, then one table of figures
+        // and goals (test/bench/bench-report.ts).
+        extends: true,
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: [],
+          benchmark: { include: ['test/bench/**/*.bench.ts'] },
+          globalSetup: ['test/bench/bench-report.ts'],
+          fileParallelism: false,
+          hookTimeout: 600_000,
+          testTimeout: 600_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

@@ -82,6 +82,10 @@ function same(a: unknown, b: unknown): boolean {
 export function diffFields(before: object | undefined, after: object | undefined): FieldChange[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !IGNORED_FIELDS.has(k)).sort();
-  return keys.filter((k) => !same(b[k], a[k])).map((k) => ({ field: k, before: b[k] ?? null, after: a[k] ?? null }));
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => !IGNORED_FIELDS.has(k))
+    .sort();
+  return keys
+    .filter((k) => !same(b[k], a[k]))
+    .map((k) => ({ field: k, before: b[k] ?? null, after: a[k] ?? null }));
 }

@@ -3,6 +3,19 @@
 import type { Period } from './period.js';
 
 export type DomainEvent =
-  | { type: 'risk.escalated'; riskId: string; projectId: string | null; reason: 'threshold' | 'manual'; at: string }
+  | {
+      type: 'risk.escalated';
+      riskId: string;
+      projectId: string | null;
+      reason: 'threshold' | 'manual';
+      at: string;
+    }
   | { type: 'risk.raised'; riskId: string; projectId: string | null; at: string }
-  | { type: 'status-update.submitted'; projectId: string; period: Period; updateId: string; amended: boolean; at: string };
+  | {
+      type: 'status-update.submitted';
+      projectId: string;
+      period: Period;
+      updateId: string;
+      amended: boolean;
+      at: string;
+    };

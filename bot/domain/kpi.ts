@@ -42,7 +42,9 @@ function targetConsistent(k: {
 }): boolean {
   if (!k.baseline || !k.target || !k.direction) return true;
   if (k.target.date <= k.baseline.date) return false;
-  return k.direction === 'higher-is-better' ? k.target.value >= k.baseline.value : k.target.value <= k.baseline.value;
+  return k.direction === 'higher-is-better'
+    ? k.target.value >= k.baseline.value
+    : k.target.value <= k.baseline.value;
 }
 const TARGET_RULE = {
   error: 'the target must be later than the baseline and in the direction of improvement',
@@ -89,7 +91,9 @@ export const Measurement = MeasurementShape.extend({
 });
 export type Measurement = z.infer<typeof Measurement>;
 
-export const MeasurementCreate = MeasurementShape.omit({ kpiId: true }).extend({ id: Id.optional() }).strict();
+export const MeasurementCreate = MeasurementShape.omit({ kpiId: true })
+  .extend({ id: Id.optional() })
+  .strict();
 export type MeasurementCreate = z.input<typeof MeasurementCreate>;
 
 export const MeasurementPatch = patchOf(MeasurementShape.omit({ kpiId: true })).strict();
@@ -122,7 +126,10 @@ export function kpiProgress(
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
   if (!latest) return { trend: 'no-data' };
   const span = kpi.target.value - kpi.baseline.value;
-  const achieved = kpi.direction === 'higher-is-better' ? latest.value >= kpi.target.value : latest.value <= kpi.target.value;
+  const achieved =
+    kpi.direction === 'higher-is-better'
+      ? latest.value >= kpi.target.value
+      : latest.value <= kpi.target.value;
   const progress = span === 0 ? (achieved ? 1 : 0) : (latest.value - kpi.baseline.value) / span;
   const t0 = Date.parse(kpi.baseline.date);
   const t1 = Date.parse(kpi.target.date);

@@ -34,15 +34,25 @@ export type MilestoneCreate = z.input<typeof MilestoneCreate>;
 
 export const MilestonePatch = patchOf(MilestoneShape.omit({ projectId: true }))
   .strict()
-  .refine(completionConsistent, { error: 'a completed milestone needs its completion date', path: ['completedOn'] });
+  .refine(completionConsistent, {
+    error: 'a completed milestone needs its completion date',
+    path: ['completedOn'],
+  });
 export type MilestonePatch = z.input<typeof MilestonePatch>;
 
 /** The status as of today: a planned milestone past its due date counts as missed. */
-export function effectiveMilestoneStatus(m: Pick<Milestone, 'status' | 'dueDate'>, today: IsoDate): MilestoneStatus {
+export function effectiveMilestoneStatus(
+  m: Pick<Milestone, 'status' | 'dueDate'>,
+  today: IsoDate,
+): MilestoneStatus {
   if (m.status === 'planned' && m.dueDate < today) return 'missed';
   return m.status;
 }
 
-export function isDueWithin(m: Pick<Milestone, 'status' | 'dueDate'>, today: IsoDate, lastDay: IsoDate): boolean {
+export function isDueWithin(
+  m: Pick<Milestone, 'status' | 'dueDate'>,
+  today: IsoDate,
+  lastDay: IsoDate,
+): boolean {
   return m.status === 'planned' && m.dueDate >= today && m.dueDate <= lastDay;
 }

@@ -3,7 +3,13 @@
 // are the English working names used in the seeds.
 import { z } from 'zod';
 
-export const ORG_UNIT_KINDS = ['bureau', 'gs-office', 'gs-department', 'gs-division', 'regional-office'] as const;
+export const ORG_UNIT_KINDS = [
+  'bureau',
+  'gs-office',
+  'gs-department',
+  'gs-division',
+  'regional-office',
+] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
 export interface OrgUnit {
@@ -23,8 +29,18 @@ export const ORG_UNITS: readonly OrgUnit[] = [
   { code: 'GS-LAU', name: 'Legal Affairs Unit', kind: 'gs-office', parent: 'GS' },
   { code: 'SPM', name: 'Strategic Planning and Membership Department', kind: 'gs-department', parent: 'GS' },
   { code: 'SPM-CSD', name: 'Corporate Strategy Division', kind: 'gs-division', parent: 'SPM' },
-  { code: 'SPM-MCG', name: 'Membership and Corporate Governance Division', kind: 'gs-division', parent: 'SPM' },
-  { code: 'SPM-EAC', name: 'External Affairs and Corporate Communication Division', kind: 'gs-division', parent: 'SPM' },
+  {
+    code: 'SPM-MCG',
+    name: 'Membership and Corporate Governance Division',
+    kind: 'gs-division',
+    parent: 'SPM',
+  },
+  {
+    code: 'SPM-EAC',
+    name: 'External Affairs and Corporate Communication Division',
+    kind: 'gs-division',
+    parent: 'SPM',
+  },
   { code: 'AF', name: 'Administration and Finance Department', kind: 'gs-department', parent: 'GS' },
   { code: 'AF-HRA', name: 'Human Resources Administration Division', kind: 'gs-division', parent: 'AF' },
   { code: 'AF-HRP', name: 'Human Resources Policies Division', kind: 'gs-division', parent: 'AF' },
@@ -36,7 +52,12 @@ export const ORG_UNITS: readonly OrgUnit[] = [
   { code: 'CP', name: 'Conferences and Publications Department', kind: 'gs-department', parent: 'GS' },
   { code: 'CP-CS', name: 'Conference Services', kind: 'gs-division', parent: 'CP' },
   { code: 'CP-TRS', name: 'Translation Sections', kind: 'gs-division', parent: 'CP' },
-  { code: 'CP-DPC', name: 'Documents and Publications Composition Services', kind: 'gs-division', parent: 'CP' },
+  {
+    code: 'CP-DPC',
+    name: 'Documents and Publications Composition Services',
+    kind: 'gs-division',
+    parent: 'CP',
+  },
   { code: 'CP-SMD', name: 'Sales and Marketing Division', kind: 'gs-division', parent: 'CP' },
   { code: 'IS', name: 'Information Services Department', kind: 'gs-department', parent: 'GS' },
   { code: 'IS-MPS', name: 'Management Planning and ICT Security Unit', kind: 'gs-division', parent: 'IS' },
@@ -48,7 +69,12 @@ export const ORG_UNITS: readonly OrgUnit[] = [
   { code: 'RO-AFR', name: 'Regional Office for Africa', kind: 'regional-office', parent: 'BDT' },
   { code: 'RO-AMS', name: 'Regional Office for the Americas', kind: 'regional-office', parent: 'BDT' },
   { code: 'RO-ARB', name: 'Regional Office for the Arab States', kind: 'regional-office', parent: 'BDT' },
-  { code: 'RO-ASP', name: 'Regional Office for Asia and the Pacific', kind: 'regional-office', parent: 'BDT' },
+  {
+    code: 'RO-ASP',
+    name: 'Regional Office for Asia and the Pacific',
+    kind: 'regional-office',
+    parent: 'BDT',
+  },
   { code: 'RO-CIS', name: 'Regional Office for the CIS region', kind: 'regional-office', parent: 'BDT' },
   { code: 'RO-EUR', name: 'Office for Europe', kind: 'regional-office', parent: 'BDT' },
 ];

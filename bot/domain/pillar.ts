@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Locale } from './locale.js';
 
 export const PILLAR_CODES = ['GOV', 'SPT', 'PAC', 'RES', 'MAP'] as const;
-export const PillarCode = z.enum(PILLAR_CODES, { error: `expected a pillar code: ${PILLAR_CODES.join(', ')}` });
+export const PillarCode = z.enum(PILLAR_CODES, {
+  error: `expected a pillar code: ${PILLAR_CODES.join(', ')}`,
+});
 export type PillarCode = z.infer<typeof PillarCode>;
 
 export interface Pillar {

@@ -21,7 +21,10 @@ export interface ProjectOverview {
   topRiskScore?: number;
 }
 
-type UpdateSummary = Pick<StatusUpdate, 'projectId' | 'period' | 'health' | 'percentComplete' | 'submittedAt'>;
+type UpdateSummary = Pick<
+  StatusUpdate,
+  'projectId' | 'period' | 'health' | 'percentComplete' | 'submittedAt'
+>;
 
 export function overviewProjects(input: {
   projects: readonly Project[];
@@ -108,7 +111,17 @@ function emptySummary(): Omit<PillarSummary, 'pillar'> {
   };
 }
 
-function add(into: Omit<PillarSummary, 'pillar'>, o: ProjectOverview, risks: ReadonlyArray<Pick<Risk, 'level'>>) {
+/** One project as the roll-up counts it. */
+export interface SummaryRow {
+  pillar: PillarCode;
+  reporting: ReportingState;
+  health?: Health;
+  previousHealth?: Health;
+  /** Its active risks (proposed and closed ones left out), by level. */
+  risksByLevel: Readonly<Record<RiskLevel, number>>;
+}
+
+function add(into: Omit<PillarSummary, 'pillar'>, o: SummaryRow) {
   into.projects += 1;
   if (o.reporting !== 'not-required') {
     into.health[o.health ?? 'unknown'] += 1;
@@ -119,8 +132,37 @@ function add(into: Omit<PillarSummary, 'pillar'>, o: ProjectOverview, risks: Rea
   }
   if (isUpdateMissing(o.reporting)) into.updatesMissing += 1;
   if (o.reporting === 'overdue') into.overdue += 1;
-  into.openRisks += risks.length;
-  for (const r of risks) into.risksByLevel[r.level] += 1;
+  addLevels(into, o.risksByLevel);
+}
+
+function addLevels(into: Omit<PillarSummary, 'pillar'>, levels: Readonly<Record<RiskLevel, number>>) {
+  for (const level of Object.keys(into.risksByLevel) as RiskLevel[]) {
+    into.openRisks += levels[level];
+    into.risksByLevel[level] += levels[level];
+  }
+}
+
+/** The roll-up by pillar and in total; portfolio-wide risks count in the totals only. */
+export function summariseRows(
+  rows: Iterable<SummaryRow>,
+  portfolioWide: Readonly<Record<RiskLevel, number>>,
+  period: Period,
+): PortfolioSummary {
+  const byPillar = new Map<PillarCode, Omit<PillarSummary, 'pillar'>>(
+    PILLARS.map((p) => [p.code, emptySummary()]),
+  );
+  const totals = emptySummary();
+  for (const row of rows) {
+    const bucket = byPillar.get(row.pillar);
+    if (bucket) add(bucket, row);
+    add(totals, row);
+  }
+  addLevels(totals, portfolioWide);
+  return {
+    period,
+    pillars: PILLARS.map((p) => ({ pillar: p.code, ...(byPillar.get(p.code) ?? emptySummary()) })),
+    totals,
+  };
 }
 
 export function summarisePortfolio(
@@ -128,32 +170,28 @@ export function summarisePortfolio(
   risks: ReadonlyArray<Pick<Risk, 'projectId' | 'status' | 'level'>>,
   period: Period,
 ): PortfolioSummary {
-  const risksByProject = new Map<string, Array<Pick<Risk, 'level'>>>();
+  const levelsByProject = new Map<string, Record<RiskLevel, number>>();
   // Portfolio-wide risks belong to no pillar but count in the totals.
-  const portfolioWide: Array<Pick<Risk, 'level'>> = [];
+  const portfolioWide = zeroLevels();
   for (const r of risks) {
     if (!isActiveRisk(r) || r.status === 'proposed') continue;
     if (!r.projectId) {
-      portfolioWide.push(r);
+      portfolioWide[r.level] += 1;
       continue;
     }
-    const list = risksByProject.get(r.projectId) ?? [];
-    list.push(r);
-    risksByProject.set(r.projectId, list);
+    const levels = levelsByProject.get(r.projectId) ?? zeroLevels();
+    levels[r.level] += 1;
+    levelsByProject.set(r.projectId, levels);
   }
-  const byPillar = new Map<PillarCode, Omit<PillarSummary, 'pillar'>>(PILLARS.map((p) => [p.code, emptySummary()]));
-  const totals = emptySummary();
-  for (const o of overviews) {
-    const projectRisks = risksByProject.get(o.project.id) ?? [];
-    const bucket = byPillar.get(o.project.pillar);
-    if (bucket) add(bucket, o, projectRisks);
-    add(totals, o, projectRisks);
-  }
-  totals.openRisks += portfolioWide.length;
-  for (const r of portfolioWide) totals.risksByLevel[r.level] += 1;
-  return {
+  return summariseRows(
+    overviews.map((o) => ({
+      pillar: o.project.pillar,
+      reporting: o.reporting,
+      health: o.health,
+      previousHealth: o.previousHealth,
+      risksByLevel: levelsByProject.get(o.project.id) ?? zeroLevels(),
+    })),
+    portfolioWide,
     period,
-    pillars: PILLARS.map((p) => ({ pillar: p.code, ...(byPillar.get(p.code) ?? emptySummary()) })),
-    totals,
-  };
+  );
 }

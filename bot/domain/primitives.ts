@@ -68,9 +68,7 @@ export function patchOf<Shape extends z.core.$ZodShape, Config extends z.core.$Z
 }
 
 /** Only https links (evidence links, documents). */
-export const HttpsUrl = z
-  .url({ protocol: /^https$/, error: 'expected an https:// link' })
-  .max(2048);
+export const HttpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// link' }).max(2048);
 
 /** Whole days between two calendar dates (b - a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
@@ -89,7 +87,12 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
   let format = dateFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dateFormats.set(timeZone, format);
   }
   const parts = format.formatToParts(instant);

@@ -151,7 +151,10 @@ export function applyRiskRules(
   const level = riskLevel(score);
   const history =
     !before || before.likelihood !== next.likelihood || before.impact !== next.impact
-      ? [...next.history, { at: ctx.at, byId: ctx.byId, likelihood: next.likelihood, impact: next.impact, score }].slice(-200)
+      ? [
+          ...next.history,
+          { at: ctx.at, byId: ctx.byId, likelihood: next.likelihood, impact: next.impact, score },
+        ].slice(-200)
       : next.history;
   const risk: Risk = { ...next, score, level, history };
   if (risk.status === 'closed' || risk.status === 'proposed') return { risk, escalated: false };
@@ -159,7 +162,10 @@ export function applyRiskRules(
   const wasEscalated = before?.status === 'escalated';
   const explicit = !wasEscalated && (ctx.explicitEscalation || risk.status === 'escalated');
   const wasAtOrAbove =
-    before !== undefined && before.status !== 'proposed' && before.status !== 'closed' && before.score >= ctx.threshold;
+    before !== undefined &&
+    before.status !== 'proposed' &&
+    before.status !== 'closed' &&
+    before.score >= ctx.threshold;
   const reason: Escalation['reason'] | undefined = explicit
     ? 'manual'
     : score >= ctx.threshold && !wasAtOrAbove && !wasEscalated
@@ -177,6 +183,9 @@ export function applyRiskRules(
 }
 
 /** Highest score first, then the most recently raised. */
-export function compareRisks(a: Pick<Risk, 'score' | 'raisedAt'>, b: Pick<Risk, 'score' | 'raisedAt'>): number {
+export function compareRisks(
+  a: Pick<Risk, 'score' | 'raisedAt'>,
+  b: Pick<Risk, 'score' | 'raisedAt'>,
+): number {
   return b.score - a.score || (a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : 0);
 }

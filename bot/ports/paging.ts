@@ -22,7 +22,10 @@ export function clampLimit(limit: number | undefined): number {
 }
 
 /** Follows cursors until the last page. For internal use (digest, summaries), not for API responses. */
-export async function collectAll<T>(fetchPage: (req: PageRequest) => Promise<Page<T>>, pageSize = MAX_PAGE_SIZE): Promise<T[]> {
+export async function collectAll<T>(
+  fetchPage: (req: PageRequest) => Promise<Page<T>>,
+  pageSize = MAX_PAGE_SIZE,
+): Promise<T[]> {
   const all: T[] = [];
   let cursor: string | undefined;
   do {

@@ -20,6 +20,7 @@ import type { Risk, RiskStatus } from '../domain/risk.js';
 import type { Settings } from '../domain/settings.js';
 import type { StatusUpdate } from '../domain/status-update.js';
 import type { Page, PageRequest } from './paging.js';
+import type { ReadModels } from './read-models.js';
 
 export interface Versioned {
   id: string;
@@ -154,6 +155,8 @@ export interface Store {
   readonly people: PersonRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
+  /** Each project's facts, kept up to date with the writes (read-models.ts). */
+  readonly readModels: ReadModels;
   /** Resolves when the store answers; rejects with UnavailableError otherwise. */
   ping(): Promise<void>;
   /** Stores with a durable outbox (SharePoint) report the writes they queued (write-reporter.ts). */

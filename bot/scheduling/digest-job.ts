@@ -24,6 +24,7 @@ import type { Messenger } from '../ports/messenger.js';
 import type { Store } from '../ports/repositories.js';
 import type { StateStore } from '../ports/state.js';
 import type { RequestContext } from '../services/context.js';
+import { allFacts, latestUpdatesAsOf, withRevisionsSince } from '../services/latest-updates.js';
 import {
   AWAY_KIND,
   type DeliveryPipeline,
@@ -45,9 +46,11 @@ export interface ProactiveDeps {
 }
 
 /**
- * Reads everything a digest needs, one paged pass per list (no per-project queries), and rewinds it to
- * the end of the period (digest-as-of.ts): closed risks and completed milestones are read too, since
- * they may have been open at the time, with the audit events written since the period ended.
+ * Reads everything a digest needs, one paged pass per list (no per-project queries; each project's
+ * latest updates come from the read models, latest-updates.ts, not from every status update ever
+ * filed), and rewinds it to the end of the period (digest-as-of.ts): closed risks and completed
+ * milestones are read too, since they may have been open at the time, with the audit events written
+ * since the period ended.
  */
 export async function loadDigestInput(
   store: Store,
@@ -60,13 +63,12 @@ export async function loadDigestInput(
   const cutoff = periodCutoff(period, timeZone);
   const dayAfter = dayAfterCutoff(cutoff);
   const horizonFrom = today < dayAfter ? today : dayAfter;
-  const [projects, latest, previous, risks, milestones, kpis, measurements, people, audit] =
+  const [projects, [latest = [], previous = []], risks, milestones, kpis, measurements, people, audit] =
     await Promise.all([
       collectAll((page) => store.projects.list(page)),
-      collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod: period, ...page })),
-      collectAll((page) =>
-        store.statusUpdates.latestPerProject({ upToPeriod: previousPeriod(period), ...page }),
-      ),
+      allFacts(store)
+        .then((facts) => latestUpdatesAsOf(store, facts, [period, previousPeriod(period)]))
+        .then((lists) => Promise.all(lists.map((list) => withRevisionsSince(store, list, cutoff.atMs)))),
       collectAll((page) => store.risks.list(page)),
       collectAll((page) =>
         store.milestones.list({ dueTo: addDays(horizonFrom, MILESTONE_HORIZON_DAYS), ...page }),

@@ -5,7 +5,9 @@
 // Speed: writes go out in batches rather than one await at a time. A store that offers a synchronous
 // transaction helper (the SQLite store's `transaction`) can pass it as `bulk`: each batch - entity
 // writes and their audit events - then runs as one transaction, and a failed write rolls its batch back.
-// Without `bulk`, each entity is written and then audited, with `batchSize` entities in flight.
+// Without `bulk`, each entity is written and then audited, with `batchSize` entities in flight at all
+// times (a sliding window, not lockstep batches): an entity held up by throttling (Graph's Retry-After)
+// does not hold up the others, so the waits of different writes overlap instead of adding up.
 import type { AuditEvent, EntityType } from '../domain/audit.js';
 import { SYSTEM_ACTOR_ID } from '../domain/person.js';
 import type { Project } from '../domain/project.js';
@@ -17,7 +19,7 @@ export type BulkRunner = <T>(fn: () => T) => T;
 export interface ApplySeedOptions {
   /** Runs a synchronous function in one write transaction (e.g. SqliteStore.transaction). */
   bulk?: BulkRunner;
-  /** Entities per batch. Default 1000 with `bulk`, 25 without. */
+  /** Entities per transaction with `bulk` (default 1000); entities in flight without (default 100). */
   batchSize?: number;
   /** Recorded as the audit events' reason, e.g. "demo portfolio". */
   reason?: string;
@@ -72,13 +74,35 @@ export function dependencyWaves(projects: readonly Project[]): Project[][] {
   return waves.filter((w) => w.length > 0);
 }
 
+/** Runs `task` over `items` with at most `concurrency` running; the first failure is thrown. */
+export async function inPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
 export async function applySeed(
   store: Store,
   data: SeedData,
   options: ApplySeedOptions = {},
 ): Promise<ApplySeedResult> {
   const { bulk } = options;
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? (bulk ? 1000 : 25)));
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? (bulk ? 1000 : 100)));
   const reason = options.reason ?? 'seed';
   let auditEvents = 0;
 
@@ -102,27 +126,26 @@ export async function applySeed(
   });
 
   const runPhase = async (writes: readonly Write[]): Promise<void> => {
+    if (!bulk) {
+      await inPool(writes, batchSize, async (w) => {
+        await w.create();
+        await store.audit.append(w.audit);
+        auditEvents += 1;
+      });
+      return;
+    }
     for (let i = 0; i < writes.length; i += batchSize) {
       const batch = writes.slice(i, i + batchSize);
-      if (bulk) {
-        // Inside the transaction every call runs at once; a handler is attached to each promise right
-        // away so that a failure (which makes bulk() throw and roll back) leaves no unhandled rejection.
-        const pending = bulk(() =>
-          batch.flatMap((w) => {
-            const ps = [w.create(), store.audit.append(w.audit)];
-            for (const p of ps) p.catch(() => undefined);
-            return ps;
-          }),
-        );
-        await Promise.all(pending);
-      } else {
-        await Promise.all(
-          batch.map(async (w) => {
-            await w.create();
-            await store.audit.append(w.audit);
-          }),
-        );
-      }
+      // Inside the transaction every call runs at once; a handler is attached to each promise right
+      // away so that a failure (which makes bulk() throw and roll back) leaves no unhandled rejection.
+      const pending = bulk(() =>
+        batch.flatMap((w) => {
+          const ps = [w.create(), store.audit.append(w.audit)];
+          for (const p of ps) p.catch(() => undefined);
+          return ps;
+        }),
+      );
+      await Promise.all(pending);
       auditEvents += batch.length;
     }
   };

@@ -2,17 +2,12 @@
 // editing projects, with permissions and audit.
 import { ValidationError } from '../domain/errors.js';
 import { canAdminister, canEditProject, canRead, canReassignProject } from '../domain/permissions.js';
-import { periodOf, previousPeriod, type Period } from '../domain/period.js';
-import {
-  overviewProjects,
-  summarisePortfolio,
-  type PortfolioSummary,
-  type ProjectOverview,
-} from '../domain/portfolio.js';
+import { periodOf, type Period } from '../domain/period.js';
+import type { PortfolioSummary, ProjectOverview } from '../domain/portfolio.js';
 import { Project, ProjectCreate, ProjectPatch } from '../domain/project.js';
-import { isActiveRisk } from '../domain/risk.js';
+import { overviewFromFacts, summariseFacts } from '../domain/read-model.js';
 import { parseInput } from '../domain/validation.js';
-import { collectAll, type Page } from '../ports/paging.js';
+import { clampLimit, collectAll, type Page } from '../ports/paging.js';
 import type { ProjectQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
@@ -53,83 +48,79 @@ export class ProjectService {
     return this.deps.store.projects.list(query);
   }
 
-  /** Every project matching the filters, with derived health, trend, reporting state and risk counts. */
-  async overview(ctx: RequestContext, query: OverviewQuery = {}): Promise<ProjectOverview[]> {
+  /**
+   * One page of the projects matching the filters (ordered by code), each with its derived health,
+   * trend, reporting state and risk counts from the read models: one page of projects and their
+   * facts, never the whole portfolio.
+   */
+  async overview(ctx: RequestContext, query: OverviewQuery = {}): Promise<Page<ProjectOverview>> {
     await this.audit.enforce(
       ctx,
       canRead(ctx.actor),
       { entityType: 'project', entityId: 'portfolio' },
       'read',
     );
-    const { search, limit: _limit, cursor: _cursor, ...filters } = query;
-    let projects = await collectAll((page) => this.deps.store.projects.list({ ...filters, ...page }));
-    if (search && search.trim()) {
-      const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-      projects = projects.filter((p) => {
-        const hay = `${p.code} ${p.title}`.toLowerCase();
-        return words.every((w) => hay.includes(w));
-      });
-    }
-    return this.overviewOf(projects);
+    const { search, ...filters } = query;
+    const page = search?.trim()
+      ? await this.searchPage(filters, search)
+      : await this.deps.store.projects.list(filters);
+    return { items: await this.overviewOf(page.items), nextCursor: page.nextCursor };
   }
 
+  /**
+   * Keyset paging with a filter the store cannot apply (code and title words): each round asks for
+   * as many projects as are still missing, so the last one read is the last one returned and the
+   * store's cursor stays exact.
+   */
+  private async searchPage(filters: ProjectQuery, search: string): Promise<Page<Project>> {
+    const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+    const limit = clampLimit(filters.limit);
+    const items: Project[] = [];
+    let cursor = filters.cursor;
+    do {
+      const page = await this.deps.store.projects.list({ ...filters, limit: limit - items.length, cursor });
+      for (const p of page.items) {
+        const hay = `${p.code} ${p.title}`.toLowerCase();
+        if (words.every((w) => hay.includes(w))) items.push(p);
+      }
+      cursor = page.nextCursor;
+    } while (cursor && items.length < limit);
+    return { items, nextCursor: cursor };
+  }
+
+  /** These projects' overviews now, from their read-model facts. */
   async overviewOf(projects: readonly Project[]): Promise<ProjectOverview[]> {
     const current = this.currentPeriod();
-    const all = projects.length > 50;
-    const ids = new Set(projects.map((p) => p.id));
-    const keep = <T extends { projectId: string | null }>(items: T[]) =>
-      all ? items.filter((i) => i.projectId !== null && ids.has(i.projectId)) : items;
-    const [latest, previous, risks] = await Promise.all([
-      all
-        ? collectAll((page) =>
-            this.deps.store.statusUpdates.latestPerProject({ upToPeriod: current, ...page }),
-          )
-        : this.latestFor(projects, current),
-      all
-        ? collectAll((page) =>
-            this.deps.store.statusUpdates.latestPerProject({ upToPeriod: previousPeriod(current), ...page }),
-          )
-        : this.latestFor(projects, previousPeriod(current)),
-      all
-        ? collectAll((page) =>
-            this.deps.store.risks.list({ status: ['open', 'mitigating', 'escalated'], ...page }),
-          )
-        : this.risksFor(projects),
-    ]);
-    return overviewProjects({
-      projects,
-      latest: keep(latest),
-      previous: keep(previous),
-      risks: keep(risks),
-      currentPeriod: current,
-      now: this.deps.clock.now(),
-    });
+    const now = this.deps.clock.now();
+    const facts = projects.length
+      ? await this.deps.store.readModels.projectFacts(projects.map((p) => p.id))
+      : [];
+    const byId = new Map(facts.map((f) => [f.projectId, f]));
+    return projects.map((p) => overviewFromFacts(p, byId.get(p.id), current, now));
   }
 
-  private async latestFor(projects: readonly Project[], upTo: Period) {
-    const pages = await Promise.all(
-      projects.map((p) => this.deps.store.statusUpdates.listByProject(p.id, { limit: 5 })),
-    );
-    return pages.flatMap((page) => {
-      const first = page.items.find((u) => u.period <= upTo);
-      return first ? [first] : [];
-    });
-  }
-
-  private async risksFor(projects: readonly Project[]) {
-    const lists = await Promise.all(
-      projects.map((p) => collectAll((page) => this.deps.store.risks.list({ projectId: p.id, ...page }))),
-    );
-    return lists.flat().filter(isActiveRisk);
-  }
-
+  /** Portfolio health by pillar, from every project's facts (no status update or risk is read). */
   async summary(ctx: RequestContext): Promise<PortfolioSummary> {
-    const overviews = await this.overview(ctx);
-    const risks = await collectAll((page) =>
-      this.deps.store.risks.list({ status: ['open', 'mitigating', 'escalated'], ...page }),
+    await this.audit.enforce(
+      ctx,
+      canRead(ctx.actor),
+      { entityType: 'project', entityId: 'portfolio' },
+      'read',
     );
-    return summarisePortfolio(overviews, risks, this.currentPeriod());
+    const readModels = this.deps.store.readModels;
+    // Kept until a write changes some facts (any instance's) or the period turns.
+    const key = `${await readModels.generation()}|${this.currentPeriod()}`;
+    if (this.summaryMemo?.key !== key) {
+      const [facts, portfolioWide] = await Promise.all([
+        collectAll((page) => readModels.listFacts(page)),
+        readModels.portfolioWideRisks(),
+      ]);
+      this.summaryMemo = { key, summary: summariseFacts(facts, portfolioWide, this.currentPeriod()) };
+    }
+    return structuredClone(this.summaryMemo.summary);
   }
+
+  private summaryMemo?: { key: string; summary: PortfolioSummary };
 
   async create(ctx: RequestContext, input: unknown, idempotencyKey?: string): Promise<Created<Project>> {
     const { id: givenId, ...fields } = parseInput(ProjectCreate, input);

@@ -10,6 +10,7 @@ import { applySeed } from '../../bot/seed/apply-seed.js';
 import { buildSyntheticPortfolio } from '../../bot/seed/synthetic-portfolio.js';
 import { startFakeConnector } from '../helpers/fake-connector.js';
 import { startTestApp, TEST_NOW } from '../helpers/test-app.js';
+import { recordRow } from './bench-table.js';
 
 const connector = await startFakeConnector();
 const portfolio = buildSyntheticPortfolio({
@@ -113,6 +114,26 @@ afterAll(async () => {
     return `${name.padEnd(22)} n=${v.length} p50 ${pct(v, 50).toFixed(2)} ms · p99 ${pct(v, 99).toFixed(2)} ms${ratio}`;
   });
   console.log(`bot turns (${portfolio.projects.length} projects)\n${lines.join('\n')}`);
+  const row = (order: number, label: string, name: string, floorName: string, what: string) => {
+    const v = samples.get(name) ?? [];
+    const floor = samples.get(floorName) ?? [];
+    const [r50, r99] = [50, 99].map((p) => pct(v, p) / pct(floor, p)) as [number, number];
+    recordRow({
+      order,
+      row: label,
+      figure: `p50 ${r50.toFixed(2)}×, p99 ${r99.toFixed(2)}× the ${what} (p50 ${pct(v, 50).toFixed(2)} vs ${pct(floor, 50).toFixed(2)} ms)`,
+      goal: `≤ 1.5× the ${what} (p50 and p99)`,
+      met: r50 <= 1.5 && r99 <= 1.5,
+    });
+  };
+  row(
+    4,
+    `bot \`projects\` message, ${portfolio.projects.length} projects`,
+    'projects',
+    'echo message',
+    'echo bot',
+  );
+  row(5, 'bot status-update submit (Action.Execute)', 'status-update submit', 'echo invoke', 'echo invoke');
   await Promise.all([real.close(), echo.close(), connector.close()]);
 });
 

@@ -34,6 +34,7 @@ import {
   buildStatusUpdate,
   fixtureInstant,
 } from '../helpers/fixtures.js';
+import { describeReadModelContract } from './read-models.contract.js';
 
 export interface StoreHarness {
   store: Store;
@@ -1044,6 +1045,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.settings.get()).toEqual(winner);
       });
     });
+
+    // -------------------------------------------------------------------------------------------------
+    describeReadModelContract(harness);
 
     // -------------------------------------------------------------------------------------------------
     describe('store', () => {

@@ -116,6 +116,13 @@ export function createRecordingStore(): RecordingStore {
     milestones,
     kpis,
     measurements,
+    readModels: {
+      projectFacts: unused,
+      listFacts: unused,
+      portfolioWideRisks: unused,
+      generation: unused,
+      rebuild: unused,
+    },
     audit: {
       append: (event) =>
         later(() => {

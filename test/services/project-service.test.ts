@@ -338,7 +338,7 @@ describe('overview and summary: the portfolio roll-up at a fixed clock (2026-W48
 
   it('overview: health, previous health, reporting state, days since update and open risks per project', async () => {
     await seedPortfolio();
-    const overview = await h.services.projects.overview(h.ctx.viewer);
+    const overview = (await h.services.projects.overview(h.ctx.viewer)).items;
     const rows = overview.map((o) => ({
       code: o.project.code,
       health: o.health,
@@ -486,7 +486,7 @@ describe('overview and summary: the portfolio roll-up at a fixed clock (2026-W48
   it('the reporting state moves with the clock: next week TR-07 and CM-03 are due', async () => {
     await seedPortfolio();
     h.clock.set('2026-12-01T09:00:00.000Z'); // Tuesday of W49
-    const byCode = new Map((await h.services.projects.overview(h.ctx.cto)).map((o) => [o.project.code, o]));
+    const byCode = new Map((await h.services.projects.overview(h.ctx.cto)).items.map((o) => [o.project.code, o]));
     expect(byCode.get('TR-07')).toMatchObject({ reporting: 'due', health: 'green', previousHealth: 'green' });
     expect(byCode.get('CM-03')).toMatchObject({ reporting: 'due', health: 'red', previousHealth: 'red' });
     expect(byCode.get('GV-01')).toMatchObject({ reporting: 'overdue' });
@@ -507,13 +507,13 @@ describe('overview and summary: the portfolio roll-up at a fixed clock (2026-W48
     'search %j finds %j (code and title words, any order, case-insensitive)',
     async (search, codes) => {
       const overview = await h.services.projects.overview(h.ctx.viewer, { search });
-      expect(overview.map((o) => o.project.code)).toEqual(codes);
+      expect(overview.items.map((o) => o.project.code)).toEqual(codes);
     },
   );
 
   it('filters combine with search', async () => {
     const overview = await h.services.projects.overview(h.ctx.viewer, { search: 'tr', pillar: 'RES' });
-    expect(overview.map((o) => o.project.code)).toEqual(['TR-12']);
+    expect(overview.items.map((o) => o.project.code)).toEqual(['TR-12']);
   });
 
   it('reads are refused to an inactive person, and recorded', async () => {

@@ -86,7 +86,7 @@ describe('roster.resolve: Entra object id first, then e-mail, else a transient v
   it('a transient viewer may read the portfolio and raise a proposed concern', async () => {
     const guest = await h.services.roster.resolve({ email: 'new.staff@itu.example.org' });
     const ctx = h.contextOf(guest);
-    expect(await h.services.projects.overview(ctx)).toHaveLength(3);
+    expect((await h.services.projects.overview(ctx)).items).toHaveLength(3);
     const { value } = await h.services.risks.raise(ctx, {
       projectId: 'TR-07',
       title: 'Training gap',

@@ -131,6 +131,21 @@ describe('Graph gateway against the emulator', () => {
     expect(env.sleeps).toEqual([3150]);
   });
 
+  it('answers each request of a batch as soon as its own outcome is final, while a throttled one waits', async () => {
+    let release!: () => void;
+    const waiting = new Promise<void>((resolve) => (release = resolve));
+    const held = emulatedGateway(emulator, { pageSize: 5, sleep: () => waiting });
+    emulator.faults.inject({ type: 'status', status: 429, retryAfterSeconds: 1 }, { ops: ['items.create'] });
+    const early: Array<[number, number]> = [];
+    const call = held.gateway.batch(create(45, 'overlap'), (i, outcome) => early.push([i, outcome.status]));
+    // Everything but the throttled request is answered while its Retry-After wait is still held open.
+    await expect.poll(() => early.length, { timeout: 10_000 }).toBe(44);
+    expect(early.every(([, status]) => status === 201)).toBe(true);
+    release();
+    const outcomes = await call;
+    expect(outcomes.map((o) => o.status)).toEqual(Array.from({ length: 45 }, () => 201));
+  });
+
   it('normalises errors: not found, conflict (412), duplicate, forbidden, unavailable', async () => {
     const notFound = await gateway.getItem(SITE, listId, '99999').catch((e: unknown) => e);
     expect(notFound).toMatchObject({ kind: 'not_found', status: 404 });

@@ -29,7 +29,7 @@ export async function collectPortfolioExport(
   ctx: RequestContext,
   query: OverviewQuery,
 ): Promise<PortfolioExport> {
-  const projects = await services.projects.overview(ctx, query);
+  const projects = await collectAll((page) => services.projects.overview(ctx, { ...query, ...page }));
   const ids = new Set(projects.map((o) => o.project.id));
   // Portfolio- and pillar-wide risks and KPIs belong to no project: they come with an unfiltered or
   // pillar-only export.

@@ -5,7 +5,6 @@ import { ProjectOverviewSchema } from '../../domain/views.js';
 import type { OverviewQuery } from '../../services/project-service.js';
 import {
   createdEntity,
-  pageOfList,
   PageQuery,
   PersonRef,
   resolvePersonRef,
@@ -49,8 +48,12 @@ export const projectRoutes = [
     query: ProjectListQuery,
     response: { kind: 'page', schema: ProjectOverviewSchema, name: 'ProjectOverview' },
     handler: async ({ ctx, services, query }) => {
-      const overviews = await services.projects.overview(ctx, overviewQueryOf(query, ctx.actor.id));
-      return { body: pageOfList(overviews, query.limit, query.cursor) };
+      const page = await services.projects.overview(ctx, {
+        ...overviewQueryOf(query, ctx.actor.id),
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      return { body: page };
     },
   }),
   route({

@@ -20,7 +20,9 @@ const CursorJson = z
   .strict();
 
 function invalidCursor(): ValidationError {
-  return new ValidationError([{ path: 'cursor', code: 'invalid_value', message: 'invalid page cursor' }]);
+  return new ValidationError([
+    { path: 'cursor', code: 'invalid_format', message: 'invalid page cursor', params: { format: 'cursor' } },
+  ]);
 }
 
 function encodeCursor(scope: string, key: readonly SortValue[]): string {

@@ -20,6 +20,22 @@ import {
 } from './graph-transport.js';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryOptions } from './retry-policy.js';
 
+/** $batch requests one call sends at the same time (Graph advises bounded concurrency). */
+export const BATCH_CONCURRENCY = 4;
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Graph's documented maximum of requests in one JSON batch. */
 export const MAX_BATCH_REQUESTS = 20;
 
@@ -376,7 +392,11 @@ export class GraphGateway {
    * 429/503 (or 502/504) are sent again, in a later batch, after the longest Retry-After among them,
    * within the same retry budget as single requests.
    */
-  async batch(requests: readonly BatchRequest[]): Promise<BatchOutcome[]> {
+  async batch(
+    requests: readonly BatchRequest[],
+    /** Told each request's final outcome as soon as it is known (before the call's throttled ones). */
+    onSettled?: (index: number, outcome: BatchOutcome) => void,
+  ): Promise<BatchOutcome[]> {
     const outcomes: Array<BatchOutcome | undefined> = new Array<BatchOutcome | undefined>(requests.length);
     if (requests.length === 1) {
       outcomes[0] = await this.single(requests[0] as BatchRequest);
@@ -387,8 +407,12 @@ export class GraphGateway {
       const retry: number[] = [];
       let waitSeconds: number | undefined;
       let backoff = false;
-      for (let start = 0; start < pending.length; start += MAX_BATCH_REQUESTS) {
-        const chunk = pending.slice(start, start + MAX_BATCH_REQUESTS);
+      const chunks: number[][] = [];
+      for (let start = 0; start < pending.length; start += MAX_BATCH_REQUESTS)
+        chunks.push(pending.slice(start, start + MAX_BATCH_REQUESTS));
+      // The batches of one call go out together (at most BATCH_CONCURRENCY at a time), so their
+      // throttling waits overlap instead of queuing one after another.
+      await inParallel(chunks, BATCH_CONCURRENCY, async (chunk) => {
         const answers = await this.sendBatch(
           chunk.map((i) => ({ index: i, request: requests[i] as BatchRequest })),
         );
@@ -396,18 +420,22 @@ export class GraphGateway {
           const answer = answers.get(i) ?? missingAnswer(requests[i] as BatchRequest);
           if (answer.status >= 200 && answer.status < 300) {
             outcomes[i] = answer;
+            onSettled?.(i, answer);
             continue;
           }
           const error = errorOf(answer, (requests[i] as BatchRequest).operation, this.options.now());
+          outcomes[i] = { ...answer, error };
           if (isRetryableStatus(answer.status)) {
             const after = parseRetryAfter(answer.headers['retry-after'], this.options.now());
             if (after === undefined) backoff = true;
             else waitSeconds = Math.max(waitSeconds ?? 0, after);
             retry.push(i);
+          } else {
+            onSettled?.(i, outcomes[i]);
           }
-          outcomes[i] = { ...answer, error };
         }
-      }
+      });
+      retry.sort((a, b) => a - b);
       if (retry.length === 0) break;
       const delay = retryDelayMs(
         this.options.retry,

@@ -171,6 +171,11 @@ export class SharePointListTable<T> {
     };
   }
 
+  /** Syncs the list when its cache is too old (as every read does). */
+  ensureFresh(): Promise<void> {
+    return this.fresh();
+  }
+
   async all(): Promise<T[]> {
     await this.fresh();
     return this.cache.values();

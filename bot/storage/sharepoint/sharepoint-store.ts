@@ -25,6 +25,7 @@ import { createMilestoneRepository, milestoneTable } from './milestone-repositor
 import { OutboxReplayer, type DrainResult } from './outbox-replayer.js';
 import { createPersonRepository, personTable } from './person-repository.js';
 import { createProjectRepository, projectTable } from './project-repository.js';
+import { createSharePointReadModels } from './read-models.js';
 import { createRiskRepository, riskTable } from './risk-repository.js';
 import { createSettingsRepository, settingsTable } from './settings-repository.js';
 import type { InvalidItemHandler, SharePointListTable, StoreContext } from './sharepoint-list-table.js';
@@ -143,6 +144,7 @@ export async function createSharePointStore(
     audit: auditTable(ctx),
     settings: settingsTable(ctx),
   };
+  const readModels = createSharePointReadModels(all);
   for (const table of Object.values(all))
     tables.set(table.key, table as unknown as SharePointListTable<never>);
   try {
@@ -163,6 +165,7 @@ export async function createSharePointStore(
     people: createPersonRepository(all.people),
     audit: createAuditRepository(all.audit),
     settings: createSettingsRepository(all.settings),
+    readModels,
     writes: notices,
     queuedWrites: notices,
 

@@ -32,7 +32,12 @@ export class WriteCoalescer {
     this.waiting = [];
     this.scheduled = false;
     try {
-      const outcomes = await this.gateway.batch(batch.map((w) => w.request));
+      // Each write is answered as soon as its own outcome is final: one throttled write does not
+      // hold up the others of its batch while it waits for its Retry-After.
+      const outcomes = await this.gateway.batch(
+        batch.map((w) => w.request),
+        (i, outcome) => batch[i]?.resolve(outcome),
+      );
       batch.forEach((w, i) => w.resolve(outcomes[i] as BatchOutcome));
     } catch (error) {
       for (const w of batch) w.reject(error);

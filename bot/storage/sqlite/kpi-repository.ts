@@ -3,7 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { KpiQuery, KpiRepository } from '../../ports/repositories.js';
 import type { SortKey } from './keyset-page.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { createVersionedTable, type Listing } from './versioned-table.js';
+import { createVersionedTable, type ReadModelRefresh, type Listing } from './versioned-table.js';
 
 // Titles sort case-insensitively, as people read them (and as SharePoint sorts a text column).
 const ORDER: readonly SortKey[] = [
@@ -17,7 +17,7 @@ const KPI_LISTING: Listing<KpiQuery> = {
   filters: { projectId: { column: 'project_id', op: '=' }, pillar: { column: 'pillar', op: '=' } },
 };
 
-export function createKpiRepository(ctx: SqliteContext): KpiRepository {
+export function createKpiRepository(ctx: SqliteContext, readModels?: ReadModelRefresh): KpiRepository {
   const table = createVersionedTable<Kpi>(ctx, {
     table: 'kpis',
     entity: 'kpi',
@@ -28,6 +28,13 @@ export function createKpiRepository(ctx: SqliteContext): KpiRepository {
       sort_title: (k) => k.title.toLowerCase(),
     },
     parent: { field: 'projectId', entity: 'project' },
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (k) => [k.projectId],
+      previousProjectsOf: (id) => [
+        ctx.statement<{ p: string | null }>('SELECT project_id AS p FROM kpis WHERE id = ?').get(id)?.p,
+      ],
+    },
   });
 
   return {

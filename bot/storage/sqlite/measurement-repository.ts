@@ -3,7 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { MeasurementQuery, MeasurementRepository } from '../../ports/repositories.js';
 import type { SortKey } from './keyset-page.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { createVersionedTable, type Listing } from './versioned-table.js';
+import { createVersionedTable, type ReadModelRefresh, type Listing } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'kpi_id', direction: 'asc', type: 'text' },
@@ -17,13 +17,22 @@ const MEASUREMENT_LISTING: Listing<MeasurementQuery> = {
   filters: { kpiIds: { column: 'kpi_id', op: 'in' } },
 };
 
-export function createMeasurementRepository(ctx: SqliteContext): MeasurementRepository {
+export function createMeasurementRepository(
+  ctx: SqliteContext,
+  readModels?: ReadModelRefresh,
+): MeasurementRepository {
   const table = createVersionedTable<Measurement>(ctx, {
     table: 'measurements',
     entity: 'measurement',
     schema: Measurement,
     columns: { kpi_id: (m) => m.kpiId, date: (m) => m.date },
     parent: { field: 'kpiId', entity: 'kpi' },
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (m) => [
+        ctx.statement<{ p: string | null }>('SELECT project_id AS p FROM kpis WHERE id = ?').get(m.kpiId)?.p,
+      ],
+    },
   });
 
   return {

@@ -162,6 +162,19 @@ ALTER TABLE risks ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0 CHECK (conf
 UPDATE risks SET confidential = CASE WHEN json_extract(data, '$.confidential') = 1 THEN 1 ELSE 0 END;
 `;
 
+// Each project's facts (bot/domain/read-model.ts), maintained in the transaction of every write that
+// changes them (read-models.ts); a database that predates them is filled when the store opens.
+const READ_MODELS = `
+CREATE TABLE project_facts (
+  project_id TEXT PRIMARY KEY REFERENCES projects (id),
+  pillar TEXT NOT NULL,
+  data TEXT NOT NULL
+) STRICT;
+CREATE INDEX project_facts_pillar ON project_facts (pillar, project_id);
+CREATE INDEX risks_project_status ON risks (project_id, status, score);
+CREATE INDEX milestones_project_status ON milestones (project_id, status, due_date, id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'portfolio tables', up: PORTFOLIO },
   { version: 2, name: 'bot state tables', up: BOT_STATE },
@@ -171,4 +184,5 @@ export const MIGRATIONS: readonly Migration[] = [
     up: 'ALTER TABLE runs ADD COLUMN holder TEXT; ALTER TABLE runs ADD COLUMN uncertain TEXT;',
   },
   { version: 4, name: 'risk confidential flag', up: RISK_CONFIDENTIAL },
+  { version: 5, name: 'read models', up: READ_MODELS },
 ];

@@ -3,7 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { MilestoneQuery, MilestoneRepository } from '../../ports/repositories.js';
 import type { SortKey } from './keyset-page.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { createVersionedTable, type Listing } from './versioned-table.js';
+import { createVersionedTable, type ReadModelRefresh, type Listing } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'due_date', direction: 'asc', type: 'text' },
@@ -21,13 +21,20 @@ const MILESTONE_LISTING: Listing<MilestoneQuery> = {
   },
 };
 
-export function createMilestoneRepository(ctx: SqliteContext): MilestoneRepository {
+export function createMilestoneRepository(
+  ctx: SqliteContext,
+  readModels?: ReadModelRefresh,
+): MilestoneRepository {
   const table = createVersionedTable<Milestone>(ctx, {
     table: 'milestones',
     entity: 'milestone',
     schema: Milestone,
     columns: { project_id: (m) => m.projectId, status: (m) => m.status, due_date: (m) => m.dueDate },
     parent: { field: 'projectId', entity: 'project' },
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (m) => [m.projectId],
+    },
   });
 
   return {

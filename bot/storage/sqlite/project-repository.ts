@@ -3,14 +3,17 @@ import type { Page } from '../../ports/paging.js';
 import type { ProjectQuery, ProjectRepository } from '../../ports/repositories.js';
 import { selectPage, type SortKey } from './keyset-page.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
+import { createVersionedTable, type ReadModelRefresh, type StoredVersionedRow } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'code', direction: 'asc', type: 'text' },
   { column: 'id', direction: 'asc', type: 'text' },
 ];
 
-export function createProjectRepository(ctx: SqliteContext): ProjectRepository {
+export function createProjectRepository(
+  ctx: SqliteContext,
+  readModels?: ReadModelRefresh,
+): ProjectRepository {
   const table = createVersionedTable<Project>(ctx, {
     table: 'projects',
     entity: 'project',
@@ -26,6 +29,10 @@ export function createProjectRepository(ctx: SqliteContext): ProjectRepository {
       member_ids: (p) => JSON.stringify(p.memberIds),
     },
     uniqueKeys: { code: (p) => p.code },
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (p) => [p.id],
+    },
   });
 
   return {

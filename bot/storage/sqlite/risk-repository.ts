@@ -3,7 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { RiskQuery, RiskRepository } from '../../ports/repositories.js';
 import type { SortKey } from './keyset-page.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { createVersionedTable, type Listing } from './versioned-table.js';
+import { createVersionedTable, type ReadModelRefresh, type Listing } from './versioned-table.js';
 
 // raisedAt is kept as epoch milliseconds so that instants sort correctly whatever their ISO spelling.
 const ORDER: readonly SortKey[] = [
@@ -24,7 +24,7 @@ const RISK_LISTING: Listing<RiskQuery> = {
   },
 };
 
-export function createRiskRepository(ctx: SqliteContext): RiskRepository {
+export function createRiskRepository(ctx: SqliteContext, readModels?: ReadModelRefresh): RiskRepository {
   const table = createVersionedTable<Risk>(ctx, {
     table: 'risks',
     entity: 'risk',
@@ -38,6 +38,10 @@ export function createRiskRepository(ctx: SqliteContext): RiskRepository {
       confidential: (r) => (r.confidential ? 1 : 0),
     },
     parent: { field: 'projectId', entity: 'project' },
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (r) => [r.projectId],
+    },
   });
 
   return {

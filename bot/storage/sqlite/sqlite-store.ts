@@ -13,6 +13,7 @@ import { createMeasurementRepository } from './measurement-repository.js';
 import { createMilestoneRepository } from './milestone-repository.js';
 import { createPersonRepository } from './person-repository.js';
 import { createProjectRepository } from './project-repository.js';
+import { createSqliteReadModels } from './read-models.js';
 import { createRiskRepository } from './risk-repository.js';
 import { createRunStore } from './run-store.js';
 import { createSettingsRepository } from './settings-repository.js';
@@ -42,6 +43,15 @@ function context(options: SqliteStoreOptions): SqliteContext {
   return createSqliteContext(db, safeInvalidRowHandler(options.onInvalidRow));
 }
 
+function missingFacts(ctx: SqliteContext): string[] {
+  return ctx
+    .statement<{ id: string }>(
+      'SELECT id FROM projects p WHERE NOT EXISTS (SELECT 1 FROM project_facts f WHERE f.project_id = p.id)',
+    )
+    .all()
+    .map((r) => r.id);
+}
+
 function lifecycle(ctx: SqliteContext) {
   return {
     ping: () =>
@@ -57,14 +67,18 @@ function lifecycle(ctx: SqliteContext) {
 
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const ctx = context(options);
+  const readModels = createSqliteReadModels(ctx);
+  // A database from before the read models (or written by an older version) gets them now.
+  if (readModels.incomplete()) ctx.transaction(() => readModels.refresh(missingFacts(ctx)));
   return {
     kind: 'sqlite',
-    projects: createProjectRepository(ctx),
-    statusUpdates: createStatusUpdateRepository(ctx),
-    risks: createRiskRepository(ctx),
-    milestones: createMilestoneRepository(ctx),
-    kpis: createKpiRepository(ctx),
-    measurements: createMeasurementRepository(ctx),
+    projects: createProjectRepository(ctx, readModels),
+    statusUpdates: createStatusUpdateRepository(ctx, readModels),
+    risks: createRiskRepository(ctx, readModels),
+    milestones: createMilestoneRepository(ctx, readModels),
+    kpis: createKpiRepository(ctx, readModels),
+    measurements: createMeasurementRepository(ctx, readModels),
+    readModels,
     people: createPersonRepository(ctx),
     audit: createAuditRepository(ctx),
     settings: createSettingsRepository(ctx),
@@ -77,7 +91,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
             )
             .get()?.empty === 1,
       ),
-    transaction: (fn) => ctx.transaction(fn),
+    transaction: (fn) => ctx.transaction(() => readModels.deferred(fn)),
     ...lifecycle(ctx),
   };
 }

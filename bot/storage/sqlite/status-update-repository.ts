@@ -6,7 +6,7 @@ import { clampLimit, type Page, type PageRequest } from '../../ports/paging.js';
 import type { StatusUpdateRepository } from '../../ports/repositories.js';
 import { decodeCursor, encodeCursor, selectPage, type SortKey } from './keyset-page.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
+import { createVersionedTable, type ReadModelRefresh, type StoredVersionedRow } from './versioned-table.js';
 
 const BY_PROJECT: readonly SortKey[] = [
   { column: 'period', direction: 'desc', type: 'text' },
@@ -23,7 +23,10 @@ function checkPeriod(period: string, path: string): void {
   if (!result.success) throw new ValidationError(toFieldIssues(result.error).map((i) => ({ ...i, path })));
 }
 
-export function createStatusUpdateRepository(ctx: SqliteContext): StatusUpdateRepository {
+export function createStatusUpdateRepository(
+  ctx: SqliteContext,
+  readModels?: ReadModelRefresh,
+): StatusUpdateRepository {
   const table = createVersionedTable<StatusUpdate>(ctx, {
     table: 'status_updates',
     entity: 'status-update',
@@ -31,6 +34,10 @@ export function createStatusUpdateRepository(ctx: SqliteContext): StatusUpdateRe
     columns: { project_id: (u) => u.projectId, period: (u) => u.period },
     uniqueKeys: { 'project_id,period': (u) => `${u.projectId}/${u.period}` },
     parent: { field: 'projectId', entity: 'project' },
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (u) => [u.projectId],
+    },
   });
 
   const page = (

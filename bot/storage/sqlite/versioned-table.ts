@@ -27,6 +27,20 @@ export interface VersionedTableSpec<T extends Versioned> {
   uniqueKeys?: Readonly<Record<string, (entity: T) => string>>;
   /** The field that must name an existing parent row (a foreign key), and the parent entity's name. */
   parent?: { field: string; entity: string };
+  /** Read models a write changes: refreshed in the write's transaction (read-models.ts). */
+  readModel?: ReadModelHook<T>;
+}
+
+export interface ReadModelRefresh {
+  /** Recomputes these projects' facts (synchronous, inside the write's transaction). */
+  refresh: (projectIds: Iterable<string | null | undefined>) => void;
+}
+
+export interface ReadModelHook<T> extends ReadModelRefresh {
+  /** The projects whose facts an entity counts in. */
+  projectsOf(entity: T): Array<string | null | undefined>;
+  /** Before an update: the projects the stored row counts in (when an update can move it). */
+  previousProjectsOf?(id: string): Array<string | null | undefined>;
 }
 
 export interface StoredVersionedRow {
@@ -116,31 +130,49 @@ export function createVersionedTable<T extends Versioned>(
     create: (e) =>
       ctx.run(() => {
         const stored = prepare(e, 1);
-        try {
-          ctx.statement(insertSql).run(stored.id, 1, JSON.stringify(stored), ...columnValues(stored));
-        } catch (error) {
-          throw mapWriteError(error, stored);
-        }
-        return stored;
+        return withReadModel(undefined, () => {
+          try {
+            ctx.statement(insertSql).run(stored.id, 1, JSON.stringify(stored), ...columnValues(stored));
+          } catch (error) {
+            throw mapWriteError(error, stored);
+          }
+          return stored;
+        });
       }),
 
     update: (e, expectedVersion) =>
       ctx.run(() => {
         const stored = prepare(e, expectedVersion + 1);
-        let changes: number;
-        try {
-          changes = ctx
-            .statement(updateSql)
-            .run(JSON.stringify(stored), ...columnValues(stored), stored.id, expectedVersion).changes;
-        } catch (error) {
-          throw mapWriteError(error, stored);
-        }
-        if (changes === 1) return stored;
-        const current = getSync(stored.id);
-        if (!current.row) throw new NotFoundError(entity, stored.id);
-        throw new ConflictError<T | undefined>(entity, stored.id, expectedVersion, current.entity);
+        return withReadModel(stored.id, () => updateSync(stored, expectedVersion));
       }),
   };
+
+  /** Runs a write and refreshes the read models it changes, in one transaction. */
+  function withReadModel(updatedId: string | undefined, write: () => T): T {
+    const hook = spec.readModel;
+    if (!hook) return write();
+    return ctx.transaction(() => {
+      const before = updatedId === undefined ? [] : (hook.previousProjectsOf?.(updatedId) ?? []);
+      const result = write();
+      hook.refresh([...before, ...hook.projectsOf(result)]);
+      return result;
+    });
+  }
+
+  function updateSync(stored: T, expectedVersion: number): T {
+    let changes: number;
+    try {
+      changes = ctx
+        .statement(updateSql)
+        .run(JSON.stringify(stored), ...columnValues(stored), stored.id, expectedVersion).changes;
+    } catch (error) {
+      throw mapWriteError(error, stored);
+    }
+    if (changes === 1) return stored;
+    const current = getSync(stored.id);
+    if (!current.row) throw new NotFoundError(entity, stored.id);
+    throw new ConflictError<T | undefined>(entity, stored.id, expectedVersion, current.entity);
+  }
 
   return {
     crud,
