@@ -2,7 +2,13 @@
 // editing projects, with permissions and audit.
 import { ValidationError } from '../domain/errors.js';
 import { canAdminister, canEditProject, canRead, canReassignProject } from '../domain/permissions.js';
-import { periodOf, previousPeriod, type Period } from '../domain/period.js';
+import {
+  healthHistory,
+  HEALTH_HISTORY_WEEKS,
+  MAX_HEALTH_HISTORY_WEEKS,
+  type HealthWeek,
+} from '../domain/health-history.js';
+import { periodOf, previousPeriod, recentPeriods, type Period } from '../domain/period.js';
 import {
   overviewProjects,
   summarisePortfolio,
@@ -129,6 +135,33 @@ export class ProjectService {
       this.deps.store.risks.list({ status: ['open', 'mitigating', 'escalated'], ...page }),
     );
     return summarisePortfolio(overviews, risks, this.currentPeriod());
+  }
+
+  /**
+   * Portfolio and pillar health over the last `weeks` reporting weeks (this one included), oldest
+   * first, from the latest update of each project up to each week.
+   */
+  async healthHistory(ctx: RequestContext, weeks = HEALTH_HISTORY_WEEKS): Promise<HealthWeek[]> {
+    await this.audit.enforce(
+      ctx,
+      canRead(ctx.actor),
+      { entityType: 'project', entityId: 'portfolio' },
+      'read',
+    );
+    const periods = recentPeriods(this.currentPeriod(), Math.min(Math.max(1, weeks), MAX_HEALTH_HISTORY_WEEKS));
+    const store = this.deps.store;
+    const [projects, latest] = await Promise.all([
+      collectAll((page) => store.projects.list(page)),
+      Promise.all(
+        periods.map((upToPeriod) =>
+          collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod, ...page })),
+        ),
+      ),
+    ]);
+    return healthHistory(
+      projects,
+      periods.map((period, i) => ({ period, latest: latest[i] ?? [] })),
+    );
   }
 
   async create(ctx: RequestContext, input: unknown, idempotencyKey?: string): Promise<Created<Project>> {

@@ -1,5 +1,6 @@
 // Builds every service once, on the same dependencies. Bot commands, tab routes and scheduled jobs
 // all call these, so each rule is written once.
+import { AttentionService } from './attention-service.js';
 import { AuditService } from './audit-service.js';
 import type { ServiceDeps } from './context.js';
 import { KpiService } from './kpi-service.js';
@@ -24,6 +25,7 @@ export interface Services {
   readonly kpis: KpiService;
   readonly myWork: MyWorkService;
   readonly search: SearchService;
+  readonly attention: AttentionService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -31,6 +33,7 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = new SettingsService(deps, audit);
   const projects = new ProjectService(deps, audit);
   return {
+    attention: new AttentionService(deps, audit, settings, projects),
     deps,
     audit,
     settings,
