@@ -204,7 +204,10 @@ export class EscalationService {
       { entityType: 'risk', entityId: riskId, projectId: current.projectId },
       action,
     );
-    if ((expectedVersion !== undefined && expectedVersion !== current.version) || current.status === 'closed') {
+    if (
+      (expectedVersion !== undefined && expectedVersion !== current.version) ||
+      current.status === 'closed'
+    ) {
       return { applied: false, risk: current };
     }
     const at = this.base.clock.now().toISOString();

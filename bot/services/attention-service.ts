@@ -24,7 +24,12 @@ export class AttentionService {
   ) {}
 
   async get(ctx: RequestContext): Promise<Attention> {
-    await this.audit.enforce(ctx, canRead(ctx.actor), { entityType: 'project', entityId: 'attention' }, 'read');
+    await this.audit.enforce(
+      ctx,
+      canRead(ctx.actor),
+      { entityType: 'project', entityId: 'attention' },
+      'read',
+    );
     const period = this.projects.currentPeriod();
     const scope = attentionScope(ctx.actor, await this.settings.current());
     const base: Attention = {

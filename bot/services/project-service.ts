@@ -148,7 +148,10 @@ export class ProjectService {
       { entityType: 'project', entityId: 'portfolio' },
       'read',
     );
-    const periods = recentPeriods(this.currentPeriod(), Math.min(Math.max(1, weeks), MAX_HEALTH_HISTORY_WEEKS));
+    const periods = recentPeriods(
+      this.currentPeriod(),
+      Math.min(Math.max(1, weeks), MAX_HEALTH_HISTORY_WEEKS),
+    );
     const store = this.deps.store;
     const [projects, latest] = await Promise.all([
       collectAll((page) => store.projects.list(page)),

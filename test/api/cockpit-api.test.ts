@@ -23,7 +23,9 @@ describe('needs attention', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ period: '2026-W48', scope: 'all', canAct: true });
     expect(body.escalations.map((e) => e.project?.code)).toEqual(['AI-04', 'TR-08', 'CC-04']);
-    expect(body.escalations.every((e) => e.risk.status === 'escalated' && !e.risk.escalation?.acknowledgedAt)).toBe(true);
+    expect(
+      body.escalations.every((e) => e.risk.status === 'escalated' && !e.risk.escalation?.acknowledgedAt),
+    ).toBe(true);
     expect(body.overdue.map((o) => `${o.project.code}:${o.ownerName}:${o.weeksLate}`)).toEqual([
       'TR-21:Ana Lucía Torres:4',
       'CC-07:Priya Nair:3',
@@ -49,7 +51,9 @@ describe('needs attention', () => {
 
 describe('health history', () => {
   it('counts each reporting week, oldest first, by pillar and in total', async () => {
-    const { status, body } = await t.json<HealthHistory>('/api/v1/portfolio/health-history', { as: 'p-viewer' });
+    const { status, body } = await t.json<HealthHistory>('/api/v1/portfolio/health-history', {
+      as: 'p-viewer',
+    });
     expect(status).toBe(200);
     expect(body.items).toHaveLength(12);
     expect(body.items[0]!.period).toBe('2026-W37');
@@ -97,7 +101,11 @@ describe('acting from Needs attention', () => {
       json: { action: 'accept' },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ strategy: 'accept', status: 'open', escalation: { acknowledgedById: 'p-cto' } });
+    expect(ok.body).toMatchObject({
+      strategy: 'accept',
+      status: 'open',
+      escalation: { acknowledgedById: 'p-cto' },
+    });
     expect(ok.headers.get('etag')).toBe(`"${ok.body.version}"`);
     const stale = await t.json<ProblemBody & { current?: Risk }>('/api/v1/risks/rsk-tr-08-01/escalation', {
       as: 'p-cto',
@@ -132,9 +140,15 @@ describe('acting from Needs attention', () => {
     expect(cto.status).toBe(200);
     // No Bot Connector in this app: the owner cannot be reached, and the answer says so.
     expect(cto.body.sent + cto.body.already + cto.body.unreachable).toBe(1);
-    const lead = await t.json<NudgeResult>('/api/v1/projects/CC-07/nudge', { as: 'p-leila-benali', method: 'POST' });
+    const lead = await t.json<NudgeResult>('/api/v1/projects/CC-07/nudge', {
+      as: 'p-leila-benali',
+      method: 'POST',
+    });
     expect(lead.status).toBe(200);
-    const other = await t.json<ProblemBody>('/api/v1/projects/CC-07/nudge', { as: 'p-owner', method: 'POST' });
+    const other = await t.json<ProblemBody>('/api/v1/projects/CC-07/nudge', {
+      as: 'p-owner',
+      method: 'POST',
+    });
     expect(other.status).toBe(403);
   });
 });

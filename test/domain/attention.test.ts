@@ -23,7 +23,10 @@ describe('attention scope', () => {
   const person = (id: string, role: 'cto' | 'owner' | 'viewer', active = true) => ({ id, role, active });
   it('is everything for the CTO, the led pillars for a lead, nothing otherwise', () => {
     expect(attentionScope(person('p-cto', 'cto'), leads)).toEqual({ kind: 'all' });
-    expect(attentionScope(person('p-leila', 'owner'), leads)).toEqual({ kind: 'pillars', pillars: ['PAC', 'SPT'] });
+    expect(attentionScope(person('p-leila', 'owner'), leads)).toEqual({
+      kind: 'pillars',
+      pillars: ['PAC', 'SPT'],
+    });
     expect(attentionScope(person('p-x', 'viewer'), leads)).toEqual({ kind: 'none' });
     expect(attentionScope(person('p-cto', 'cto', false), leads)).toEqual({ kind: 'none' });
     expect(pillarsLedBy('p-dan', leads)).toEqual(['SPT']);
@@ -53,13 +56,24 @@ describe('health history', () => {
     const weeks = healthHistory(projects, [
       { period: '2026-W46', latest: [{ projectId: 'a', health: 'green' }] },
       { period: '2026-W47', latest: [{ projectId: 'a', health: 'amber' }] },
-      { period: '2026-W48', latest: [{ projectId: 'a', health: 'amber' }, { projectId: 'b', health: 'red' }] },
+      {
+        period: '2026-W48',
+        latest: [
+          { projectId: 'a', health: 'amber' },
+          { projectId: 'b', health: 'red' },
+        ],
+      },
     ]);
     expect(weeks.map((w) => [w.period, w.totals])).toEqual([
       ['2026-W46', { green: 1, amber: 0, red: 0, unknown: 0 }],
       ['2026-W47', { green: 0, amber: 1, red: 0, unknown: 1 }],
       ['2026-W48', { green: 0, amber: 1, red: 1, unknown: 0 }],
     ]);
-    expect(weeks[2]!.pillars.find((p) => p.pillar === 'PAC')!.health).toEqual({ green: 0, amber: 0, red: 1, unknown: 0 });
+    expect(weeks[2]!.pillars.find((p) => p.pillar === 'PAC')!.health).toEqual({
+      green: 0,
+      amber: 0,
+      red: 1,
+      unknown: 0,
+    });
   });
 });

@@ -177,7 +177,13 @@ describe('risk escalations', () => {
       i.app.proactive.escalations.actFromTab(tab, 'accept', risk.id, risk.version + 1),
     ).rejects.toMatchObject({ code: 'version_conflict', current: { id: risk.id, version: risk.version } });
     const newOwner = ctos[ctos.length - 1]!;
-    const after = await i.app.proactive.escalations.actFromTab(tab, 'reassign', risk.id, risk.version, newOwner.id);
+    const after = await i.app.proactive.escalations.actFromTab(
+      tab,
+      'reassign',
+      risk.id,
+      risk.version,
+      newOwner.id,
+    );
     expect(after).toMatchObject({ ownerId: newOwner.id, escalation: { acknowledgedById: ctos[0]!.id } });
     expect(after.version).toBeGreaterThan(risk.version);
     // Every CTO's card (the actor's too: they acted outside it) now shows the outcome.
@@ -185,7 +191,13 @@ describe('risk escalations', () => {
     expect(puts).toHaveLength(ctos.length);
     expect(JSON.stringify(puts[0]!.activity)).toContain(newOwner.name);
     // The card's button, built from the old version, now changes nothing and shows the risk as it stands.
-    const stale = await i.app.proactive.escalations.act(ctxOf(ctos[0]!), 'acknowledge', risk.id, undefined, risk.version);
+    const stale = await i.app.proactive.escalations.act(
+      ctxOf(ctos[0]!),
+      'acknowledge',
+      risk.id,
+      undefined,
+      risk.version,
+    );
     expect((await i.app.store.risks.get(risk.id))!.version).toBe(after.version);
     expect(JSON.stringify(stale)).toContain(newOwner.name);
   });
@@ -207,9 +219,9 @@ describe('nudge from Needs attention', () => {
     expect(again).toMatchObject({ delivered: 0, already: 1 });
     const settings = await i.app.services.settings.current();
     const leads = new Set(Object.values(settings.pillarLeads).flat());
-    const outsider = (await collectAll((page) => i.app.store.people.list({ active: true, role: 'changemaker', ...page }))).find(
-      (p) => !leads.has(p.id),
-    )!;
+    const outsider = (
+      await collectAll((page) => i.app.store.people.list({ active: true, role: 'changemaker', ...page }))
+    ).find((p) => !leads.has(p.id))!;
     await expect(i.app.proactive.reminders.nudgeProject(ctxOf(outsider), project.id)).rejects.toMatchObject({
       code: 'forbidden',
     });

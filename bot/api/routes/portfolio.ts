@@ -1,4 +1,5 @@
 import { SUPPORTED_LOCALES } from '../../domain/locale.js';
+import { dateInZone } from '../../domain/primitives.js';
 import { MILESTONE_STATUSES } from '../../domain/milestone.js';
 import { ORG_UNITS } from '../../domain/org-unit.js';
 import { canAdminister } from '../../domain/permissions.js';
@@ -59,6 +60,7 @@ export function portfolioRoutes(authMode: 'dev' | 'entra') {
           authMode,
           currentPeriod: services.projects.currentPeriod(),
           orgTimeZone: services.deps.orgTimeZone,
+          today: dateInZone(services.deps.clock.now(), services.deps.orgTimeZone),
         };
         return { body: me };
       },
@@ -95,7 +97,8 @@ export function portfolioRoutes(authMode: 'dev' | 'entra') {
       method: 'get',
       path: '/api/v1/portfolio/health-history',
       operationId: 'getHealthHistory',
-      summary: 'Portfolio and pillar health for each of the last reporting weeks (12 by default), oldest first',
+      summary:
+        'Portfolio and pillar health for each of the last reporting weeks (12 by default), oldest first',
       tag: 'portfolio',
       query: HistoryQuery,
       response: { kind: 'json', schema: HealthHistorySchema, name: 'HealthHistory' },

@@ -3,7 +3,10 @@
 import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
-import type { ProjectOverview } from '../api/endpoints.js';
+import type { PortfolioSummary, ProjectOverview } from '../api/endpoints.js';
+import { HealthCharts } from '../components/charts/health-charts.js';
+import { RoadmapTimeline } from '../components/charts/roadmap-timeline.js';
+import { todayOf } from '../components/milestone-state.js';
 import { ErrorView } from '../components/error-view.js';
 import { KpiChart } from '../components/kpi-chart.js';
 import { NewProjectForm } from '../components/new-project-form.js';
@@ -31,7 +34,7 @@ const useStyles = makeStyles({
 
 const NEW_PROJECT_ID = 'new-project';
 
-type View = 'projects' | 'risks' | 'roadmap' | 'kpis';
+type View = 'projects' | 'health' | 'risks' | 'roadmap' | 'kpis';
 
 export default function PortfolioPage({ pillar }: { pillar?: string }) {
   const styles = useStyles();
@@ -84,6 +87,7 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
         aria-label={t('portfolio.view')}
       >
         <Tab value="projects">{t('portfolio.view.projects')}</Tab>
+        <Tab value="health">{t('portfolio.view.health')}</Tab>
         <Tab value="risks">{t('nav.risks')}</Tab>
         <Tab value="roadmap">{t('portfolio.view.roadmap')}</Tab>
         <Tab value="kpis">{t('portfolio.view.kpis')}</Tab>
@@ -101,15 +105,34 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
           <Loading />
         ) : null
       ) : null}
+      {view === 'health' && summary.data ? <HealthView summary={summary.data} /> : null}
       {view === 'risks' ? <RisksView pillar={pillar} byId={byId} /> : null}
       {view === 'roadmap' ? <RoadmapView pillar={pillar} byId={byId} /> : null}
-      {view === 'kpis' ? <KpiView pillar={pillar} className={styles.kpis} /> : null}
+      {view === 'kpis' ? <KpiView pillar={pillar} byId={byId} className={styles.kpis} /> : null}
     </>
   );
 }
 
-function RoadmapView({ pillar, byId }: { pillar?: string; byId: Map<string, ProjectOverview> }) {
+/** Health by pillar and the trend over the last 12 reporting weeks. */
+function HealthView({ summary }: { summary: PortfolioSummary }) {
   const { api } = useApp();
+  const { t, locale } = useI18n();
+  const history = useLoad(() => api.healthHistory(12), [api, locale]);
+  return (
+    <section aria-labelledby="health-title">
+      <h2 id="health-title">{t('portfolio.view.health')}</h2>
+      {history.error ? <ErrorView error={history.error} onRetry={history.reload} /> : null}
+      {history.data ? (
+        <HealthCharts summary={summary} history={history.data} />
+      ) : history.loading ? (
+        <Loading />
+      ) : null}
+    </section>
+  );
+}
+
+function RoadmapView({ pillar, byId }: { pillar?: string; byId: Map<string, ProjectOverview> }) {
+  const { api, me } = useApp();
   const { t, locale } = useI18n();
   const milestones = useLoad(() => api.milestones(), [api, locale]);
   if (milestones.error) return <ErrorView error={milestones.error} onRetry={milestones.reload} />;
@@ -120,7 +143,8 @@ function RoadmapView({ pillar, byId }: { pillar?: string; byId: Map<string, Proj
   return (
     <section aria-label={t('roadmap.title')}>
       <h2>{t('roadmap.title')}</h2>
-      <Roadmap milestones={list} projects={byId} />
+      {list.length ? <RoadmapTimeline milestones={list} projects={byId} today={todayOf(me)} /> : null}
+      <Roadmap milestones={list} projects={byId} today={todayOf(me)} />
     </section>
   );
 }
@@ -154,7 +178,15 @@ function RisksView({ pillar, byId }: { pillar?: string; byId: Map<string, Projec
   );
 }
 
-function KpiView({ pillar, className }: { pillar?: string; className: string }) {
+function KpiView({
+  pillar,
+  byId,
+  className,
+}: {
+  pillar?: string;
+  byId: Map<string, ProjectOverview>;
+  className: string;
+}) {
   const { api } = useApp();
   const { t, locale } = useI18n();
   const kpis = useLoad(() => api.kpis(pillar ? { pillar } : {}), [api, pillar, locale]);
@@ -166,7 +198,11 @@ function KpiView({ pillar, className }: { pillar?: string; className: string }) 
       {kpis.data.length === 0 ? <Text>{t('kpi.none')}</Text> : null}
       <div className={className}>
         {kpis.data.map((k) => (
-          <KpiChart key={k.kpi.id} item={k} />
+          <KpiChart
+            key={k.kpi.id}
+            item={k}
+            projectCode={k.kpi.projectId ? byId.get(k.kpi.projectId)?.project.code : undefined}
+          />
         ))}
       </div>
     </section>
