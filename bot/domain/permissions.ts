@@ -28,10 +28,7 @@ export function canAdminister(actor: Actor): Decision {
 }
 
 export function canEditProject(actor: Actor, project: Pick<Project, 'ownerId' | 'leadIds'>): Decision {
-  return (
-    active(actor) ??
-    (actor.role === 'cto' || isProjectOwner(actor.id, project) ? ALLOW : deny('not_project_owner'))
-  );
+  return active(actor) ?? (actor.role === 'cto' || isProjectOwner(actor.id, project) ? ALLOW : deny('not_project_owner'));
 }
 
 /**
@@ -60,10 +57,7 @@ export function canRaiseRisk(actor: Actor): Decision {
  * Status of a newly raised risk: viewers raise a concern that lands as `proposed` for the owner to
  * triage; everyone else raises an `open` risk.
  */
-export function initialRiskStatus(
-  actor: Actor,
-  project: Pick<Project, 'ownerId' | 'leadIds'> | undefined,
-): RiskStatus {
+export function initialRiskStatus(actor: Actor, project: Pick<Project, 'ownerId' | 'leadIds'> | undefined): RiskStatus {
   if (actor.role === 'cto') return 'open';
   if (project && isProjectOwner(actor.id, project)) return 'open';
   if (actor.role === 'changemaker' || actor.role === 'owner') return 'open';
@@ -107,10 +101,7 @@ export function canRead(actor: Actor): Decision {
 
 /** Changing who owns or leads a project: the CTO or the project's current owner (not its leads). */
 export function canReassignProject(actor: Actor, project: Pick<Project, 'ownerId'>): Decision {
-  return (
-    active(actor) ??
-    (actor.role === 'cto' || project.ownerId === actor.id ? ALLOW : deny('not_project_owner'))
-  );
+  return active(actor) ?? (actor.role === 'cto' || project.ownerId === actor.id ? ALLOW : deny('not_project_owner'));
 }
 
 /** Nudging a project's owner for their update: the CTO, or a lead of the project's pillar. */
