@@ -379,10 +379,8 @@ export const ar: Catalogue = {
   'attention.reassignConfirm': 'إعادة الإسناد والإقرار',
   'attention.nudged': 'أُرسل تذكير إلى {name}.',
   'attention.nudgedAlready': 'سبق تذكير {name} هذا الأسبوع.',
-  'attention.nudgeUnreachable':
-    'تعذّر على البوت الوصول إلى {name} (التطبيق غير مثبت أو محظور أو الشخص غائب هذا الأسبوع).',
-  'attention.weeksLate':
-    '{count, plural, zero {متأخر # أسبوع} one {متأخر أسبوعًا واحدًا} two {متأخر أسبوعين} few {متأخر # أسابيع} many {متأخر # أسبوعًا} other {متأخر # أسبوع}}',
+  'attention.nudgeUnreachable': 'تعذّر على البوت الوصول إلى {name} (التطبيق غير مثبت أو محظور أو الشخص غائب هذا الأسبوع).',
+  'attention.weeksLate': '{count, plural, zero {متأخر # أسبوع} one {متأخر أسبوعًا واحدًا} two {متأخر أسبوعين} few {متأخر # أسابيع} many {متأخر # أسبوعًا} other {متأخر # أسبوع}}',
   'attention.nudge': 'تذكير',
   'attention.nudgeOf': 'تذكير {name} بشأن {code}',
   'status.latest': 'آخر تقرير: {period}',
@@ -402,18 +400,20 @@ export const ar: Catalogue = {
   'kpi.series.plan': 'من خط الأساس إلى الهدف',
   'kpi.series.measured': 'المُقاس',
   'charts.byPillar': 'الحالة حسب الركيزة، {period}',
-  'charts.byPillarSummary':
-    '{green} على المسار، {amber} معرّضة للخطر، {red} خارج المسار، {unknown} دون تحديث. الأكثر خروجًا عن المسار: {pillar}.',
+  'charts.byPillarSummary': '{green} على المسار، {amber} معرّضة للخطر، {red} خارج المسار، {unknown} دون تحديث. الأكثر خروجًا عن المسار: {pillar}.',
   'charts.projects': 'المشاريع',
   'charts.week': 'أسبوع التقرير',
   'charts.wholePortfolio': 'المحفظة كلها',
   'charts.trend': 'الحالة خلال آخر {count} أسبوعًا من التقارير: {scope}',
-  'charts.trendSummary':
-    'من {from} إلى {to}: خارج المسار {redFrom} ← {redTo}، على المسار {greenFrom} ← {greenTo}.',
+  'charts.trendSummary': 'من {from} إلى {to}: خارج المسار {redFrom} ← {redTo}، على المسار {greenFrom} ← {greenTo}.',
   'portfolio.view.health': 'الحالة',
   'roadmap.timeline': 'الجدول الزمني',
   'roadmap.today': 'اليوم، {date}',
   'roadmap.todayRow': 'اليوم',
-  'roadmap.timelineSummary':
-    '{count} معلمًا في {projects} مشروعًا؛ {overdue} متأخرة و{missed} فائتة حتى {today}.',
+  'roadmap.timelineSummary': '{count} معلمًا في {projects} مشروعًا؛ {overdue} متأخرة و{missed} فائتة حتى {today}.',
+  'table.col.owner': 'المالك',
+  'table.col.kind': 'النوع',
+  'table.columns': 'الأعمدة',
+  'table.noMatch': 'لا يوجد مشروع يطابق عوامل التصفية هذه.',
+  'table.clearFilters': 'مسح عوامل التصفية',
 };

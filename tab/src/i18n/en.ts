@@ -376,8 +376,7 @@ export const en = {
   'attention.reassignConfirm': 'Reassign and acknowledge',
   'attention.nudged': 'Reminder sent to {name}.',
   'attention.nudgedAlready': '{name} was already reminded this week.',
-  'attention.nudgeUnreachable':
-    'The bot could not reach {name} (app not installed, blocked, or away this week).',
+  'attention.nudgeUnreachable': 'The bot could not reach {name} (app not installed, blocked, or away this week).',
   'attention.weeksLate': '{count, plural, one {# week late} other {# weeks late}}',
   'attention.nudge': 'Nudge',
   'attention.nudgeOf': 'Nudge {name} about {code}',
@@ -398,20 +397,22 @@ export const en = {
   'kpi.series.plan': 'Baseline to target',
   'kpi.series.measured': 'Measured',
   'charts.byPillar': 'Health by pillar, {period}',
-  'charts.byPillarSummary':
-    '{green} on track, {amber} at risk, {red} off track, {unknown} without an update. Most off track: {pillar}.',
+  'charts.byPillarSummary': '{green} on track, {amber} at risk, {red} off track, {unknown} without an update. Most off track: {pillar}.',
   'charts.projects': 'Projects',
   'charts.week': 'Reporting week',
   'charts.wholePortfolio': 'Whole portfolio',
   'charts.trend': 'Health over the last {count} reporting weeks: {scope}',
-  'charts.trendSummary':
-    'From {from} to {to}: off track {redFrom} → {redTo}, on track {greenFrom} → {greenTo}.',
+  'charts.trendSummary': 'From {from} to {to}: off track {redFrom} → {redTo}, on track {greenFrom} → {greenTo}.',
   'portfolio.view.health': 'Health',
   'roadmap.timeline': 'Timeline',
   'roadmap.today': 'Today, {date}',
   'roadmap.todayRow': 'Today',
-  'roadmap.timelineSummary':
-    '{count} milestones across {projects} projects; {overdue} overdue and {missed} missed as of {today}.',
+  'roadmap.timelineSummary': '{count} milestones across {projects} projects; {overdue} overdue and {missed} missed as of {today}.',
+  'table.col.owner': 'Owner',
+  'table.col.kind': 'Kind',
+  'table.columns': 'Columns',
+  'table.noMatch': 'No project matches these filters.',
+  'table.clearFilters': 'Clear filters',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -380,8 +380,7 @@ export const es: Catalogue = {
   'attention.reassignConfirm': 'Reasignar y confirmar',
   'attention.nudged': 'Recordatorio enviado a {name}.',
   'attention.nudgedAlready': '{name} ya recibió un recordatorio esta semana.',
-  'attention.nudgeUnreachable':
-    'El bot no pudo contactar con {name} (aplicación no instalada, bloqueada o ausencia esta semana).',
+  'attention.nudgeUnreachable': 'El bot no pudo contactar con {name} (aplicación no instalada, bloqueada o ausencia esta semana).',
   'attention.weeksLate': '{count, plural, one {# semana de retraso} other {# semanas de retraso}}',
   'attention.nudge': 'Recordar',
   'attention.nudgeOf': 'Recordar a {name} sobre {code}',
@@ -402,8 +401,7 @@ export const es: Catalogue = {
   'kpi.series.plan': 'De la línea de base a la meta',
   'kpi.series.measured': 'Medido',
   'charts.byPillar': 'Estado por pilar, {period}',
-  'charts.byPillarSummary':
-    '{green} en curso, {amber} en riesgo, {red} desviados, {unknown} sin actualización. Más desviados: {pillar}.',
+  'charts.byPillarSummary': '{green} en curso, {amber} en riesgo, {red} desviados, {unknown} sin actualización. Más desviados: {pillar}.',
   'charts.projects': 'Proyectos',
   'charts.week': 'Semana del informe',
   'charts.wholePortfolio': 'Toda la cartera',
@@ -413,6 +411,10 @@ export const es: Catalogue = {
   'roadmap.timeline': 'Cronograma',
   'roadmap.today': 'Hoy, {date}',
   'roadmap.todayRow': 'Hoy',
-  'roadmap.timelineSummary':
-    '{count} hitos en {projects} proyectos; {overdue} vencidos y {missed} no cumplidos a {today}.',
+  'roadmap.timelineSummary': '{count} hitos en {projects} proyectos; {overdue} vencidos y {missed} no cumplidos a {today}.',
+  'table.col.owner': 'Responsable',
+  'table.col.kind': 'Tipo',
+  'table.columns': 'Columnas',
+  'table.noMatch': 'Ningún proyecto coincide con estos filtros.',
+  'table.clearFilters': 'Borrar filtros',
 };

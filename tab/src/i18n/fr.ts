@@ -372,8 +372,7 @@ export const fr: Catalogue = {
   'attention.done.acknowledge': 'Pris en compte : {title}.',
   'attention.done.accept': 'Accepté en l’état : {title}.',
   'attention.done.reassign': 'Réattribué à {owner} et pris en compte : {title}.',
-  'attention.changed':
-    '« {title} » a changé depuis l’ouverture de cette page ; il s’affiche maintenant tel qu’il est.',
+  'attention.changed': '« {title} » a changé depuis l’ouverture de cette page ; il s’affiche maintenant tel qu’il est.',
   'attention.escalatedBy': 'Remonté par {name} · responsable : {owner}',
   'attention.acknowledge': 'Prendre en compte',
   'attention.acknowledgeOf': 'Prendre en compte « {title} »',
@@ -385,8 +384,7 @@ export const fr: Catalogue = {
   'attention.reassignConfirm': 'Réattribuer et prendre en compte',
   'attention.nudged': 'Rappel envoyé à {name}.',
   'attention.nudgedAlready': '{name} a déjà reçu un rappel cette semaine.',
-  'attention.nudgeUnreachable':
-    'Le bot n’a pas pu joindre {name} (application non installée, bloquée ou absence cette semaine).',
+  'attention.nudgeUnreachable': 'Le bot n’a pas pu joindre {name} (application non installée, bloquée ou absence cette semaine).',
   'attention.weeksLate': '{count, plural, one {# semaine de retard} other {# semaines de retard}}',
   'attention.nudge': 'Relancer',
   'attention.nudgeOf': 'Relancer {name} pour {code}',
@@ -407,18 +405,20 @@ export const fr: Catalogue = {
   'kpi.series.plan': 'De la référence à la cible',
   'kpi.series.measured': 'Mesuré',
   'charts.byPillar': 'État par pilier, {period}',
-  'charts.byPillarSummary':
-    '{green} en bonne voie, {amber} à risque, {red} en difficulté, {unknown} sans point de situation. Le plus en difficulté : {pillar}.',
+  'charts.byPillarSummary': '{green} en bonne voie, {amber} à risque, {red} en difficulté, {unknown} sans point de situation. Le plus en difficulté : {pillar}.',
   'charts.projects': 'Projets',
   'charts.week': 'Semaine',
   'charts.wholePortfolio': 'Tout le portefeuille',
   'charts.trend': 'État sur les {count} dernières semaines : {scope}',
-  'charts.trendSummary':
-    'De {from} à {to} : en difficulté {redFrom} → {redTo}, en bonne voie {greenFrom} → {greenTo}.',
+  'charts.trendSummary': 'De {from} à {to} : en difficulté {redFrom} → {redTo}, en bonne voie {greenFrom} → {greenTo}.',
   'portfolio.view.health': 'État',
   'roadmap.timeline': 'Chronologie',
   'roadmap.today': 'Aujourd’hui, {date}',
   'roadmap.todayRow': 'Aujourd’hui',
-  'roadmap.timelineSummary':
-    '{count} jalons sur {projects} projets ; {overdue} en retard et {missed} manqués au {today}.',
+  'roadmap.timelineSummary': '{count} jalons sur {projects} projets ; {overdue} en retard et {missed} manqués au {today}.',
+  'table.col.owner': 'Responsable',
+  'table.col.kind': 'Type',
+  'table.columns': 'Colonnes',
+  'table.noMatch': 'Aucun projet ne correspond à ces filtres.',
+  'table.clearFilters': 'Effacer les filtres',
 };

@@ -381,10 +381,8 @@ export const ru: Catalogue = {
   'attention.reassignConfirm': 'Передать и подтвердить',
   'attention.nudged': 'Напоминание отправлено: {name}.',
   'attention.nudgedAlready': '{name} уже получил(а) напоминание на этой неделе.',
-  'attention.nudgeUnreachable':
-    'Бот не смог связаться с {name} (приложение не установлено, заблокировано или человек отсутствует на этой неделе).',
-  'attention.weeksLate':
-    '{count, plural, one {опоздание # неделя} few {опоздание # недели} many {опоздание # недель} other {опоздание # недели}}',
+  'attention.nudgeUnreachable': 'Бот не смог связаться с {name} (приложение не установлено, заблокировано или человек отсутствует на этой неделе).',
+  'attention.weeksLate': '{count, plural, one {опоздание # неделя} few {опоздание # недели} many {опоздание # недель} other {опоздание # недели}}',
   'attention.nudge': 'Напомнить',
   'attention.nudgeOf': 'Напомнить {name} о {code}',
   'status.latest': 'Последний отчёт: {period}',
@@ -404,8 +402,7 @@ export const ru: Catalogue = {
   'kpi.series.plan': 'От исходного значения к цели',
   'kpi.series.measured': 'Измерено',
   'charts.byPillar': 'Состояние по направлениям, {period}',
-  'charts.byPillarSummary':
-    '{green} по плану, {amber} под угрозой, {red} отстают, {unknown} без отчёта. Больше всего отстающих: {pillar}.',
+  'charts.byPillarSummary': '{green} по плану, {amber} под угрозой, {red} отстают, {unknown} без отчёта. Больше всего отстающих: {pillar}.',
   'charts.projects': 'Проекты',
   'charts.week': 'Отчётная неделя',
   'charts.wholePortfolio': 'Весь портфель',
@@ -415,6 +412,10 @@ export const ru: Catalogue = {
   'roadmap.timeline': 'Временная шкала',
   'roadmap.today': 'Сегодня, {date}',
   'roadmap.todayRow': 'Сегодня',
-  'roadmap.timelineSummary':
-    'Вех: {count} в проектах: {projects}; просрочено: {overdue}, пропущено: {missed} на {today}.',
+  'roadmap.timelineSummary': 'Вех: {count} в проектах: {projects}; просрочено: {overdue}, пропущено: {missed} на {today}.',
+  'table.col.owner': 'Владелец',
+  'table.col.kind': 'Тип',
+  'table.columns': 'Столбцы',
+  'table.noMatch': 'Нет проектов, соответствующих этим фильтрам.',
+  'table.clearFilters': 'Сбросить фильтры',
 };

@@ -396,8 +396,7 @@ export const zh: Catalogue = {
   'kpi.series.plan': '从基线到目标',
   'kpi.series.measured': '实测',
   'charts.byPillar': '各支柱状态，{period}',
-  'charts.byPillarSummary':
-    '{green} 个正常，{amber} 个有风险，{red} 个偏离，{unknown} 个无更新。偏离最多：{pillar}。',
+  'charts.byPillarSummary': '{green} 个正常，{amber} 个有风险，{red} 个偏离，{unknown} 个无更新。偏离最多：{pillar}。',
   'charts.projects': '项目',
   'charts.week': '报告周',
   'charts.wholePortfolio': '整个组合',
@@ -407,6 +406,10 @@ export const zh: Catalogue = {
   'roadmap.timeline': '时间线',
   'roadmap.today': '今天，{date}',
   'roadmap.todayRow': '今天',
-  'roadmap.timelineSummary':
-    '{projects} 个项目共 {count} 个里程碑；截至 {today}，{overdue} 个逾期，{missed} 个已错过。',
+  'roadmap.timelineSummary': '{projects} 个项目共 {count} 个里程碑；截至 {today}，{overdue} 个逾期，{missed} 个已错过。',
+  'table.col.owner': '负责人',
+  'table.col.kind': '类型',
+  'table.columns': '列',
+  'table.noMatch': '没有符合这些筛选条件的项目。',
+  'table.clearFilters': '清除筛选',
 };

@@ -100,6 +100,7 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
             people={people}
             pillar={pillar}
             onPillarChange={setPillar}
+            personId={me.person.id}
           />
         ) : projects.loading ? (
           <Loading />
