@@ -45,7 +45,6 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

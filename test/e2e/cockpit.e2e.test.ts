@@ -63,7 +63,9 @@ describe.skipIf(!haveChromium)('the cockpit in Chromium', () => {
     const attention = page.getByTestId('needs-attention');
     await attention.waitFor();
     const overdue = attention.getByRole('region', { name: /^Overdue updates/ });
-    expect(await overdue.locator('[data-late="TR-21"]').innerText()).toMatch(/Ana Lucía Torres[\s\S]*4 weeks late/);
+    expect(await overdue.locator('[data-late="TR-21"]').innerText()).toMatch(
+      /Ana Lucía Torres[\s\S]*4 weeks late/,
+    );
     const due = attention.getByRole('region', { name: /^Updates due this week/ });
     expect(await due.locator('[data-late]').count()).toBeGreaterThan(0);
     expect(await due.getByText(/weeks? late/).count()).toBe(0);
@@ -102,7 +104,9 @@ describe.skipIf(!haveChromium)('the cockpit in Chromium', () => {
 
   it("an owner's Updates due card keeps titles readable at 1366 px", async () => {
     const page = await open('my-work', { as: 'p-owner' });
-    const card = page.getByRole('heading', { name: 'Updates due this week' }).locator('xpath=ancestor::*[contains(@class,"fui-Card")][1]');
+    const card = page
+      .getByRole('heading', { name: 'Updates due this week' })
+      .locator('xpath=ancestor::*[contains(@class,"fui-Card")][1]');
     const title = card.locator('li span').first();
     await title.waitFor();
     const box = await title.boundingBox();
@@ -138,7 +142,10 @@ describe.skipIf(!haveChromium)('the cockpit in Chromium', () => {
     await page.getByRole('tab', { name: 'KPIs' }).click();
     await page.locator('[data-kpi] svg').first().waitFor();
     // A KPI of a project names it (pillar KPIs have none).
-    const kpi = page.locator('[data-kpi]').filter({ hasText: /Project [A-Z]{2}-\d{2}/ }).first();
+    const kpi = page
+      .locator('[data-kpi]')
+      .filter({ hasText: /Project [A-Z]{2}-\d{2}/ })
+      .first();
     await kpi.locator('svg').first().waitFor();
     // A value axis: tick labels beside the plot.
     expect(await kpi.locator('svg g.tick, svg .tick').count()).toBeGreaterThan(2);
@@ -160,7 +167,13 @@ describe.skipIf(!haveChromium)('the cockpit in Chromium', () => {
     await page.getByRole('textbox', { name: 'Title' }).waitFor();
     await page.getByRole('button', { name: 'Back to the status' }).click();
     await status.waitFor();
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('edit-project');
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement
+            .id,
+      ),
+    ).toBe('edit-project');
 
     // A status update with the Resources dimension; the history shows each dimension's rating.
     await page.getByRole('tab', { name: 'Status updates' }).click();
@@ -198,9 +211,11 @@ describe.skipIf(!haveChromium)('the cockpit in Chromium', () => {
     expect(await page.getByRole('columnheader', { name: 'Trend' }).count()).toBe(0);
     await page.getByRole('combobox', { name: 'Kind' }).selectOption('change-case');
     await page.getByRole('combobox', { name: 'Reporting' }).selectOption('overdue');
-    const codes = await page.locator('[role="row"][data-code]').evaluateAll((rows) =>
-      rows.map((r) => (r as unknown as { getAttribute: (n: string) => string }).getAttribute('data-code')),
-    );
+    const codes = await page
+      .locator('[role="row"][data-code]')
+      .evaluateAll((rows) =>
+        rows.map((r) => (r as unknown as { getAttribute: (n: string) => string }).getAttribute('data-code')),
+      );
     expect(codes).toEqual(['CC-03', 'CC-07']);
     await page.getByRole('combobox', { name: 'Health' }).selectOption('red');
     await page.getByTestId('no-match').waitFor();
@@ -237,7 +252,9 @@ describe.skipIf(!haveChromium)('the cockpit in Chromium', () => {
     const found: Record<string, AxeViolation[]> = {};
     const page = await open('my-work', { ...query, as: 'p-cto' });
     for (const [name, route, view] of PAGES) {
-      await page.goto(`${app.baseUrl}/?${new URLSearchParams({ ...query, as: 'p-cto' })}#/${route}`);
+      await page.goto(
+        `${app.baseUrl}/?${new URLSearchParams({ ...query, as: 'p-cto' }).toString()}#/${route}`,
+      );
       await page.locator('main h1').first().waitFor();
       await page.waitForLoadState('networkidle');
       if (view) {
@@ -274,7 +291,10 @@ describe.skipIf(!haveChromium)('the cockpit in Chromium', () => {
     if (Object.keys(found).length) {
       console.log(
         `axe violations (${variant}):\n${Object.entries(found)
-          .map(([r, v]) => `${r}: ${v.map((x) => `${x.id} (${x.impact}) ${JSON.stringify(x.nodes[0]?.target)}`).join(', ')}`)
+          .map(
+            ([r, v]) =>
+              `${r}: ${v.map((x) => `${x.id} (${x.impact}) ${JSON.stringify(x.nodes[0]?.target)}`).join(', ')}`,
+          )
           .join('\n')}`,
       );
     }

@@ -129,8 +129,7 @@ function show(v: unknown, t: (k: MessageKey) => string): string {
       .join(', ');
   }
   if (typeof v === 'object' && v !== null && 'value' in v && 'date' in v) {
-    const p = v as { value: unknown; date: unknown };
-    return `${String(p.value)} (${String(p.date)})`;
+    return `${String(v.value)} (${String(v.date)})`;
   }
   if (typeof v === 'string') return v.length > 120 ? `${v.slice(0, 117)}…` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
