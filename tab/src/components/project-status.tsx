@@ -125,15 +125,7 @@ export function ProjectStatus({ overview }: { overview: ProjectOverview }) {
         ) : null}
       </Card>
       <Card>
-        <CardHeader
-          header={
-            <h2>
-              <Link href={hrefOf({ name: 'project', code: project.code, tab: 'risks' })}>
-                {t('status.topRisks')}
-              </Link>
-            </h2>
-          }
-        />
+        <SectionHeader code={project.code} tab="risks" title={t('status.topRisks')} />
         {risks.data && topRisks.length === 0 ? <Text>{t('risks.none')}</Text> : null}
         <ul className={styles.list}>
           {topRisks.map((r) => (
@@ -145,15 +137,7 @@ export function ProjectStatus({ overview }: { overview: ProjectOverview }) {
         </ul>
       </Card>
       <Card>
-        <CardHeader
-          header={
-            <h2>
-              <Link href={hrefOf({ name: 'project', code: project.code, tab: 'milestones' })}>
-                {t('status.milestones')}
-              </Link>
-            </h2>
-          }
-        />
+        <SectionHeader code={project.code} tab="milestones" title={t('status.milestones')} />
         {milestones.data && next.length + missed.length === 0 ? <Text>{t('roadmap.empty')}</Text> : null}
         <ul className={styles.list}>
           {[...missed, ...next].map((m) => {
@@ -171,15 +155,7 @@ export function ProjectStatus({ overview }: { overview: ProjectOverview }) {
         </ul>
       </Card>
       <Card>
-        <CardHeader
-          header={
-            <h2>
-              <Link href={hrefOf({ name: 'project', code: project.code, tab: 'kpis' })}>
-                {t('kpi.title')}
-              </Link>
-            </h2>
-          }
-        />
+        <SectionHeader code={project.code} tab="kpis" title={t('kpi.title')} />
         {kpis.data && kpis.data.length === 0 ? <Text>{t('kpi.none')}</Text> : null}
         <ul className={styles.list}>
           {(kpis.data ?? []).map((k) => (
@@ -199,5 +175,18 @@ export function ProjectStatus({ overview }: { overview: ProjectOverview }) {
         </ul>
       </Card>
     </div>
+  );
+}
+
+/** A card's heading that links to the project's tab with the whole list. */
+function SectionHeader({ code, tab, title }: { code: string; tab: string; title: string }) {
+  return (
+    <CardHeader
+      header={
+        <h2>
+          <Link href={hrefOf({ name: 'project', code, tab })}>{title}</Link>
+        </h2>
+      }
+    />
   );
 }
