@@ -4,7 +4,8 @@
 // prints what it wrote. For the embedded SQLite store the database file (with -wal/-shm) is deleted
 // and created again; other stores are only appended to with --force-append. Exit codes: 0 done,
 // 1 failed, 2 bad arguments.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { ConfigError, loadConfig, type Config } from '../bot/config.js';
 import { isAppError } from '../bot/domain/errors.js';
 import { applySeed, type ApplySeedOptions } from '../bot/seed/apply-seed.js';
@@ -30,10 +31,39 @@ interface Target {
   options: Pick<ApplySeedOptions, 'bulk'>;
 }
 
+/** Nothing was deleted: the person answered no when asked about an existing database. */
+class SeedCancelled extends Error {
+  override name = 'SeedCancelled';
+}
+
+/**
+ * An existing database is about to be deleted: say so, and from a terminal ask first (unless --yes).
+ * Scripts and tests (no terminal) are told on stderr and go on, as before.
+ */
+async function confirmDeletion(file: string, args: SeedCliArgs): Promise<void> {
+  if (!existsSync(file)) return;
+  const { size, mtime } = statSync(file);
+  const what = `${file} (${Math.round(size / 1024)} KB, last written ${mtime.toISOString()})`;
+  if (args.yes || !process.stdin.isTTY) {
+    console.error(`npm run seed: deleting the existing embedded database ${what}`);
+    return;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(
+      `Delete the existing embedded database ${what} and everything in it? [y/N] `,
+    );
+    if (!/^(y|yes)$/i.test(answer.trim())) throw new SeedCancelled('nothing was deleted.');
+  } finally {
+    rl.close();
+  }
+}
+
 /** Deletes the embedded database and opens a fresh one; any other store only with --force-append. */
 async function openTarget(config: Config, args: SeedCliArgs): Promise<Target> {
   if (config.store === 'sqlite') {
     const file = databasePath({ dataDir: config.dataDir });
+    await confirmDeletion(file, args);
     for (const suffix of SQLITE_COMPANIONS) rmSync(`${file}${suffix}`, { force: true });
     const store = createSqliteStore({ dataDir: config.dataDir });
     return { store, where: file, options: { bulk: <T>(fn: () => T): T => store.transaction(fn) } };
@@ -122,6 +152,7 @@ main(process.argv.slice(2)).then(
     const expected =
       error instanceof ConfigError ||
       error instanceof SeedRefused ||
+      error instanceof SeedCancelled ||
       error instanceof SchemaVersionError ||
       isAppError(error);
     const message = error instanceof Error ? error.message : String(error);

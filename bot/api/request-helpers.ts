@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import { toFieldIssues } from '../domain/validation.js';
-import type { ApiCall } from './route.js';
+import type { ApiCall, ApiResult } from './route.js';
 
 /** `If-Match: "3"` or `W/"3"` → 3; `If-None-Match: *` → 0 (expect nothing there yet). */
 export function parsePrecondition(
@@ -115,4 +115,40 @@ export function pageOfList<T>(
   const slice = items.slice(offset, offset + size);
   const next = offset + size < items.length ? `o${offset + size}` : undefined;
   return next ? { items: slice, nextCursor: next } : { items: slice };
+}
+
+/** The answer to a write: the stored entity, its version as the ETag. */
+export function storedEntity<T extends { version: number }>(stored: T): ApiResult {
+  return { body: stored, version: stored.version };
+}
+
+/**
+ * The answer to an idempotent create: 201 the first time, 200 when the Idempotency-Key replays it;
+ * `location` names the new resource.
+ */
+export function createdEntity<T extends { version: number }>(
+  result: { value: T; replayed: boolean },
+  location?: string,
+): ApiResult {
+  const { value, replayed } = result;
+  return {
+    status: replayed ? 200 : 201,
+    body: value,
+    version: value.version,
+    ...(location === undefined ? {} : { headers: { Location: location } }),
+  };
+}
+
+/**
+ * The handler of every versioned change (PATCH, and actions such as acknowledge): splits the body into
+ * its fields and `version`, requires If-Match or the version, applies the change and answers with the
+ * stored entity. A route says only what the change is.
+ */
+export function versionedChange<Q, T extends { version: number }>(
+  apply: (call: ApiCall<Q>, fields: Record<string, unknown>, version: number) => Promise<T>,
+): (call: ApiCall<Q>) => Promise<ApiResult> {
+  return async (call) => {
+    const { fields, version } = splitVersion(call.body ?? {});
+    return storedEntity(await apply(call, fields, requireVersion(call, version)));
+  };
 }

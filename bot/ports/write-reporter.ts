@@ -2,7 +2,6 @@
 // (SharePoint while Graph throttles or is down) keeps accepted writes in a durable outbox and says
 // so here; the embedded store writes at once and never reports any. Surfaces run a use case inside
 // `observe` and, when it queued writes, tell the user "saved, will sync" instead of "saved".
-import type { Store } from './repositories.js';
 
 export interface QueuedWriteNotice {
   /** Entity name ("project", "status-update", "risk", "audit" ...). */
@@ -23,6 +22,6 @@ export const immediateWrites: WriteReporter = {
 };
 
 /** The store's reporter when it has one (SharePoint), else `immediateWrites`. */
-export function writeReporterOf(store: Store): WriteReporter {
+export function writeReporterOf(store: { readonly queuedWrites?: WriteReporter }): WriteReporter {
   return store.queuedWrites ?? immediateWrites;
 }

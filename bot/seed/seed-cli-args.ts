@@ -7,12 +7,14 @@ export const MAX_SYNTHETIC_PROJECTS = 100_000;
 export const SEED_USAGE = `Usage: npm run seed [-- options]
 
 (Re)creates the demo portfolio in the embedded SQLite store: the database file in DATA_DIR
-(and its -wal/-shm files) is deleted and created again. Stop the app first.
+(and its -wal/-shm files) is deleted and created again: everything stored in it is lost. Stop the
+app first. Run from a terminal, it asks before deleting an existing database (--yes does not ask).
 
 Options:
   --synthetic <projects>  a synthetic portfolio of that many projects (1 to ${MAX_SYNTHETIC_PROJECTS}) instead of
                           the demo, for benchmarks: about 10 status updates, 5 risks and 4 milestones each
   --data-dir <dir>        the data directory (overrides DATA_DIR, default ./data)
+  --yes, -y               delete an existing embedded database without asking
   --force-append          with a store other than the embedded one (STORE=sharepoint), add the seed to
                           what is there instead of refusing
   --help                  show this help`;
@@ -23,6 +25,8 @@ export interface SeedCliArgs {
   synthetic?: number;
   dataDir?: string;
   forceAppend: boolean;
+  /** Delete an existing embedded database without asking. */
+  yes: boolean;
 }
 
 export class SeedUsageError extends Error {
@@ -30,7 +34,13 @@ export class SeedUsageError extends Error {
 }
 
 export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
-  let values: { synthetic?: string; 'data-dir'?: string; 'force-append'?: boolean; help?: boolean };
+  let values: {
+    synthetic?: string;
+    'data-dir'?: string;
+    'force-append'?: boolean;
+    yes?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -38,6 +48,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
         synthetic: { type: 'string' },
         'data-dir': { type: 'string' },
         'force-append': { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -46,7 +57,11 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
   } catch (error) {
     throw new SeedUsageError(error instanceof Error ? error.message : String(error));
   }
-  const args: SeedCliArgs = { help: values.help === true, forceAppend: values['force-append'] === true };
+  const args: SeedCliArgs = {
+    help: values.help === true,
+    forceAppend: values['force-append'] === true,
+    yes: values.yes === true,
+  };
   if (values.synthetic !== undefined) {
     const raw = values.synthetic.trim();
     const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;

@@ -17,7 +17,7 @@ import { keywordOf } from './command-keywords.js';
 import { BotCommands } from './commands.js';
 import type { BotTurn, CardActionResult } from './extensions.js';
 import { errorText, issueLines, linkTarget, requestContext, updateRefusal } from './turn-kit.js';
-import type { BotDeps } from './transformation-bot.js';
+import type { BotDeps } from './bot-deps.js';
 
 /** Form values arrive as strings (Teams sends every input as text); absent and "" mean "not given". */
 const optionalText = z

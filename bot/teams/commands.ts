@@ -29,7 +29,7 @@ import {
   sendText,
   updateRefusal,
 } from './turn-kit.js';
-import type { BotDeps } from './transformation-bot.js';
+import type { BotDeps } from './bot-deps.js';
 
 const ACTIVE_RISK = ['proposed', 'open', 'mitigating', 'escalated'] as const;
 

@@ -2,7 +2,7 @@
 // escalations are sent to it) and forgotten on uninstall.
 import { TurnContext } from 'botbuilder';
 import type { ConversationRecord } from '../ports/state.js';
-import type { BotDeps } from './transformation-bot.js';
+import type { BotDeps } from './bot-deps.js';
 
 function conversationType(value: string | undefined): ConversationRecord['conversationType'] {
   return value === 'channel' || value === 'groupChat' ? value : 'personal';

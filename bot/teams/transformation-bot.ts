@@ -11,30 +11,17 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
-import type { Config } from '../config.js';
 import { resolveLocale } from '../domain/locale.js';
 import { translator } from '../i18n/translate.js';
-import type { Logger } from '../platform/logger.js';
-import type { Clock } from '../ports/clock.js';
-import type { StateStore } from '../ports/state.js';
-import type { Services } from '../services/services.js';
 import { CardActions } from './card-actions.js';
 import { BOT_COMMANDS } from './command-catalog.js';
 import { keywordOf, parseCommand, type CommandId } from './command-keywords.js';
 import { BotCommands } from './commands.js';
-import type { BotExtensions, BotTurn, CardActionResult } from './extensions.js';
+import type { BotTurn, CardActionResult } from './extensions.js';
 import { forgetConversation, rememberConversation } from './installation.js';
 import { cardAttachment, conversationScope, errorText, sendText } from './turn-kit.js';
 import type { AdaptiveCardJson } from '../cards/card-kit.js';
-
-export interface BotDeps {
-  services: Services;
-  stateStore: StateStore;
-  config: Config;
-  logger: Logger;
-  clock: Clock;
-  extensions: BotExtensions;
-}
+import type { BotDeps } from './bot-deps.js';
 
 const MAX_TEXT = 2000;
 

@@ -13,16 +13,21 @@ import { createSqliteStore } from '../../bot/storage/sqlite/sqlite-store.js';
 
 describe('parseSeedArgs', () => {
   it.each([
-    [[], { help: false, forceAppend: false }],
-    [['--help'], { help: true, forceAppend: false }],
-    [['-h'], { help: true, forceAppend: false }],
-    [['--synthetic', '50'], { help: false, forceAppend: false, synthetic: 50 }],
-    [['--synthetic=1000'], { help: false, forceAppend: false, synthetic: 1000 }],
+    [[], { help: false, forceAppend: false, yes: false }],
+    [['--help'], { help: true, forceAppend: false, yes: false }],
+    [['-h'], { help: true, forceAppend: false, yes: false }],
+    [['--synthetic', '50'], { help: false, forceAppend: false, yes: false, synthetic: 50 }],
+    [['--synthetic=1000'], { help: false, forceAppend: false, yes: false, synthetic: 1000 }],
     [
       ['--synthetic', String(MAX_SYNTHETIC_PROJECTS)],
-      { help: false, forceAppend: false, synthetic: 100_000 },
+      { help: false, forceAppend: false, yes: false, synthetic: 100_000 },
     ],
-    [['--data-dir', '/tmp/x', '--force-append'], { help: false, forceAppend: true, dataDir: '/tmp/x' }],
+    [
+      ['--data-dir', '/tmp/x', '--force-append'],
+      { help: false, forceAppend: true, yes: false, dataDir: '/tmp/x' },
+    ],
+    [['-y'], { help: false, forceAppend: false, yes: true }],
+    [['--yes'], { help: false, forceAppend: false, yes: true }],
   ])('accepts %j', (argv, expected) => {
     expect(parseSeedArgs(argv)).toEqual(expected);
   });
@@ -132,6 +137,10 @@ describe('npm run seed (child process)', { timeout: CLI_TIMEOUT_MS }, () => {
     const run = await runSeed(['--data-dir', dataDir], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/the demo portfolio/);
+    // Without a terminal to ask, it says what it deletes.
+    expect(run.stderr).toContain(
+      `deleting the existing embedded database ${path.join(dataDir, DEFAULT_DATABASE_FILE)}`,
+    );
     const store = createSqliteStore({ dataDir });
     try {
       const projects = await collectAll((r) => store.projects.list(r));

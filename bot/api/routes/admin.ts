@@ -3,7 +3,7 @@ import { AuditEvent, EntityType } from '../../domain/audit.js';
 import { IsoDateTime } from '../../domain/primitives.js';
 import { Person, PersonCreate, PersonPatch, Role } from '../../domain/person.js';
 import { Settings, SettingsPatch } from '../../domain/settings.js';
-import { PageQuery, requireVersion, splitVersion } from '../request-helpers.js';
+import { createdEntity, PageQuery, versionedChange } from '../request-helpers.js';
 import { route } from '../route.js';
 
 export const adminRoutes = [
@@ -52,8 +52,7 @@ export const adminRoutes = [
     idempotent: true,
     response: { kind: 'entity', schema: Person, name: 'Person' },
     handler: async ({ ctx, services, body, idempotencyKey }) => {
-      const { value, replayed } = await services.roster.create(ctx, body, idempotencyKey);
-      return { status: replayed ? 200 : 201, body: value, version: value.version };
+      return createdEntity(await services.roster.create(ctx, body, idempotencyKey));
     },
   }),
   route({
@@ -77,16 +76,9 @@ export const adminRoutes = [
     body: { schema: PersonPatch, name: 'PersonPatch' },
     versioned: true,
     response: { kind: 'entity', schema: Person, name: 'Person' },
-    handler: async (call) => {
-      const { fields, version } = splitVersion(call.body);
-      const stored = await call.services.roster.update(
-        call.ctx,
-        call.params.id ?? '',
-        fields,
-        requireVersion(call, version),
-      );
-      return { body: stored, version: stored.version };
-    },
+    handler: versionedChange((call, fields, version) =>
+      call.services.roster.update(call.ctx, call.params.id ?? '', fields, version),
+    ),
   }),
   route({
     method: 'get',
@@ -109,10 +101,8 @@ export const adminRoutes = [
     body: { schema: SettingsPatch, name: 'SettingsPatch' },
     versioned: true,
     response: { kind: 'entity', schema: Settings, name: 'Settings' },
-    handler: async (call) => {
-      const { fields, version } = splitVersion(call.body);
-      const stored = await call.services.settings.update(call.ctx, fields, requireVersion(call, version));
-      return { body: stored, version: stored.version };
-    },
+    handler: versionedChange((call, fields, version) =>
+      call.services.settings.update(call.ctx, fields, version),
+    ),
   }),
 ];

@@ -9,7 +9,7 @@ import {
 } from '../../domain/kpi.js';
 import { PillarCode } from '../../domain/pillar.js';
 import { KpiWithProgressSchema } from '../../domain/views.js';
-import { PageQuery, pageOfList, requireVersion, splitVersion } from '../request-helpers.js';
+import { createdEntity, pageOfList, PageQuery, versionedChange } from '../request-helpers.js';
 import { route } from '../route.js';
 
 export const kpiRoutes = [
@@ -37,8 +37,7 @@ export const kpiRoutes = [
     idempotent: true,
     response: { kind: 'entity', schema: Kpi, name: 'Kpi' },
     handler: async ({ ctx, services, body, idempotencyKey }) => {
-      const { value, replayed } = await services.kpis.create(ctx, body, idempotencyKey);
-      return { status: replayed ? 200 : 201, body: value, version: value.version };
+      return createdEntity(await services.kpis.create(ctx, body, idempotencyKey));
     },
   }),
   route({
@@ -62,16 +61,9 @@ export const kpiRoutes = [
     body: { schema: KpiPatch, name: 'KpiPatch' },
     versioned: true,
     response: { kind: 'entity', schema: Kpi, name: 'Kpi' },
-    handler: async (call) => {
-      const { fields, version } = splitVersion(call.body);
-      const stored = await call.services.kpis.update(
-        call.ctx,
-        call.params.id ?? '',
-        fields,
-        requireVersion(call, version),
-      );
-      return { body: stored, version: stored.version };
-    },
+    handler: versionedChange((call, fields, version) =>
+      call.services.kpis.update(call.ctx, call.params.id ?? '', fields, version),
+    ),
   }),
   route({
     method: 'post',
@@ -84,13 +76,7 @@ export const kpiRoutes = [
     idempotent: true,
     response: { kind: 'entity', schema: Measurement, name: 'Measurement' },
     handler: async ({ ctx, services, params, body, idempotencyKey }) => {
-      const { value, replayed } = await services.kpis.recordMeasurement(
-        ctx,
-        params.id ?? '',
-        body,
-        idempotencyKey,
-      );
-      return { status: replayed ? 200 : 201, body: value, version: value.version };
+      return createdEntity(await services.kpis.recordMeasurement(ctx, params.id ?? '', body, idempotencyKey));
     },
   }),
   route({
@@ -102,15 +88,8 @@ export const kpiRoutes = [
     body: { schema: MeasurementPatch, name: 'MeasurementPatch' },
     versioned: true,
     response: { kind: 'entity', schema: Measurement, name: 'Measurement' },
-    handler: async (call) => {
-      const { fields, version } = splitVersion(call.body);
-      const stored = await call.services.kpis.updateMeasurement(
-        call.ctx,
-        call.params.id ?? '',
-        fields,
-        requireVersion(call, version),
-      );
-      return { body: stored, version: stored.version };
-    },
+    handler: versionedChange((call, fields, version) =>
+      call.services.kpis.updateMeasurement(call.ctx, call.params.id ?? '', fields, version),
+    ),
   }),
 ];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../../domain/primitives.js';
 import { Milestone, MilestoneCreate, MilestonePatch, MILESTONE_STATUSES } from '../../domain/milestone.js';
-import { csvOf, PageQuery, requireVersion, splitVersion } from '../request-helpers.js';
+import { createdEntity, csvOf, PageQuery, versionedChange } from '../request-helpers.js';
 import { route } from '../route.js';
 
 const MilestoneListQuery = PageQuery.extend({
@@ -33,13 +33,7 @@ export const milestoneRoutes = [
     idempotent: true,
     response: { kind: 'entity', schema: Milestone, name: 'Milestone' },
     handler: async ({ ctx, services, params, body, idempotencyKey }) => {
-      const { value, replayed } = await services.milestones.create(
-        ctx,
-        params.id ?? '',
-        body,
-        idempotencyKey,
-      );
-      return { status: replayed ? 200 : 201, body: value, version: value.version };
+      return createdEntity(await services.milestones.create(ctx, params.id ?? '', body, idempotencyKey));
     },
   }),
   route({
@@ -51,15 +45,8 @@ export const milestoneRoutes = [
     body: { schema: MilestonePatch, name: 'MilestonePatch' },
     versioned: true,
     response: { kind: 'entity', schema: Milestone, name: 'Milestone' },
-    handler: async (call) => {
-      const { fields, version } = splitVersion(call.body);
-      const stored = await call.services.milestones.update(
-        call.ctx,
-        call.params.id ?? '',
-        fields,
-        requireVersion(call, version),
-      );
-      return { body: stored, version: stored.version };
-    },
+    handler: versionedChange((call, fields, version) =>
+      call.services.milestones.update(call.ctx, call.params.id ?? '', fields, version),
+    ),
   }),
 ];

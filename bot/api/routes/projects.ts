@@ -3,12 +3,12 @@ import { PillarCode } from '../../domain/pillar.js';
 import { Project, ProjectCreate, ProjectKind, ProjectPatch, ProjectPhase } from '../../domain/project.js';
 import { ProjectOverviewSchema } from '../../domain/views.js';
 import {
+  createdEntity,
+  pageOfList,
   PageQuery,
   PersonRef,
-  pageOfList,
-  requireVersion,
   resolvePersonRef,
-  splitVersion,
+  versionedChange,
 } from '../request-helpers.js';
 import { route } from '../route.js';
 
@@ -55,13 +55,8 @@ export const projectRoutes = [
     idempotent: true,
     response: { kind: 'entity', schema: Project, name: 'Project' },
     handler: async ({ ctx, services, body, idempotencyKey }) => {
-      const { value, replayed } = await services.projects.create(ctx, body, idempotencyKey);
-      return {
-        status: replayed ? 200 : 201,
-        body: value,
-        version: value.version,
-        headers: { Location: `/api/v1/projects/${value.id}` },
-      };
+      const created = await services.projects.create(ctx, body, idempotencyKey);
+      return createdEntity(created, `/api/v1/projects/${created.value.id}`);
     },
   }),
   route({
@@ -86,15 +81,8 @@ export const projectRoutes = [
     body: { schema: ProjectPatch, name: 'ProjectPatch' },
     versioned: true,
     response: { kind: 'entity', schema: Project, name: 'Project' },
-    handler: async (call) => {
-      const { fields, version } = splitVersion(call.body);
-      const stored = await call.services.projects.update(
-        call.ctx,
-        call.params.id ?? '',
-        fields,
-        requireVersion(call, version),
-      );
-      return { body: stored, version: stored.version };
-    },
+    handler: versionedChange((call, fields, version) =>
+      call.services.projects.update(call.ctx, call.params.id ?? '', fields, version),
+    ),
   }),
 ];

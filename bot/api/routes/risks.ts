@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { Risk, RiskCreate, RiskPatch, RISK_STATUSES } from '../../domain/risk.js';
 import {
+  createdEntity,
   csvOf,
   PageQuery,
   PersonRef,
-  requireVersion,
   resolvePersonRef,
-  splitVersion,
+  versionedChange,
 } from '../request-helpers.js';
 import { route } from '../route.js';
 
@@ -51,13 +51,8 @@ export const riskRoutes = [
     idempotent: true,
     response: { kind: 'entity', schema: Risk, name: 'Risk' },
     handler: async ({ ctx, services, body, idempotencyKey }) => {
-      const { value, replayed } = await services.risks.raise(ctx, body, idempotencyKey);
-      return {
-        status: replayed ? 200 : 201,
-        body: value,
-        version: value.version,
-        headers: { Location: `/api/v1/risks/${value.id}` },
-      };
+      const created = await services.risks.raise(ctx, body, idempotencyKey);
+      return createdEntity(created, `/api/v1/risks/${created.value.id}`);
     },
   }),
   route({
@@ -81,16 +76,9 @@ export const riskRoutes = [
     body: { schema: RiskPatch, name: 'RiskPatch' },
     versioned: true,
     response: { kind: 'entity', schema: Risk, name: 'Risk' },
-    handler: async (call) => {
-      const { fields, version } = splitVersion(call.body);
-      const stored = await call.services.risks.update(
-        call.ctx,
-        call.params.id ?? '',
-        fields,
-        requireVersion(call, version),
-      );
-      return { body: stored, version: stored.version };
-    },
+    handler: versionedChange((call, fields, version) =>
+      call.services.risks.update(call.ctx, call.params.id ?? '', fields, version),
+    ),
   }),
   route({
     method: 'post',
@@ -100,14 +88,8 @@ export const riskRoutes = [
     tag: 'risks',
     versioned: true,
     response: { kind: 'entity', schema: Risk, name: 'Risk' },
-    handler: async (call) => {
-      const { version } = splitVersion(call.body ?? {});
-      const stored = await call.services.risks.acknowledge(
-        call.ctx,
-        call.params.id ?? '',
-        requireVersion(call, version),
-      );
-      return { body: stored, version: stored.version };
-    },
+    handler: versionedChange((call, _fields, version) =>
+      call.services.risks.acknowledge(call.ctx, call.params.id ?? '', version),
+    ),
   }),
 ];

@@ -1,15 +1,21 @@
 import { Kpi } from '../../domain/kpi.js';
 import type { Page } from '../../ports/paging.js';
 import type { KpiQuery, KpiRepository } from '../../ports/repositories.js';
-import { selectPage, type SortKey } from './keyset-page.js';
-import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
+import type { SortKey } from './keyset-page.js';
+import type { SqliteContext } from './sqlite-context.js';
+import { createVersionedTable, type Listing } from './versioned-table.js';
 
 // Titles sort case-insensitively, as people read them (and as SharePoint sorts a text column).
 const ORDER: readonly SortKey[] = [
   { column: 'sort_title', direction: 'asc', type: 'text' },
   { column: 'id', direction: 'asc', type: 'text' },
 ];
+
+const KPI_LISTING: Listing<KpiQuery> = {
+  scope: 'kpis.list',
+  order: ORDER,
+  filters: { projectId: { column: 'project_id', op: '=' }, pillar: { column: 'pillar', op: '=' } },
+};
 
 export function createKpiRepository(ctx: SqliteContext): KpiRepository {
   const table = createVersionedTable<Kpi>(ctx, {
@@ -27,28 +33,6 @@ export function createKpiRepository(ctx: SqliteContext): KpiRepository {
   return {
     ...table.crud,
 
-    list: (query: KpiQuery = {}): Promise<Page<Kpi>> =>
-      ctx.run(() => {
-        const where: string[] = [];
-        const params: SqlValue[] = [];
-        if (query.projectId !== undefined) {
-          where.push('project_id = ?');
-          params.push(query.projectId);
-        }
-        if (query.pillar !== undefined) {
-          where.push('pillar = ?');
-          params.push(query.pillar);
-        }
-        const { rows, nextCursor } = selectPage<StoredVersionedRow>(ctx, {
-          scope: 'kpis.list',
-          from: 'kpis',
-          select: 'id, version, data',
-          where,
-          params,
-          order: ORDER,
-          page: query,
-        });
-        return { items: table.parseRows(rows), nextCursor };
-      }),
+    list: (query: KpiQuery = {}): Promise<Page<Kpi>> => table.list(KPI_LISTING, query),
   };
 }

@@ -1,15 +1,21 @@
 import { Measurement } from '../../domain/kpi.js';
 import type { Page } from '../../ports/paging.js';
 import type { MeasurementQuery, MeasurementRepository } from '../../ports/repositories.js';
-import { selectPage, type SortKey } from './keyset-page.js';
-import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
+import type { SortKey } from './keyset-page.js';
+import type { SqliteContext } from './sqlite-context.js';
+import { createVersionedTable, type Listing } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'kpi_id', direction: 'asc', type: 'text' },
   { column: 'date', direction: 'asc', type: 'text' },
   { column: 'id', direction: 'asc', type: 'text' },
 ];
+
+const MEASUREMENT_LISTING: Listing<MeasurementQuery> = {
+  scope: 'measurements.list',
+  order: ORDER,
+  filters: { kpiIds: { column: 'kpi_id', op: 'in' } },
+};
 
 export function createMeasurementRepository(ctx: SqliteContext): MeasurementRepository {
   const table = createVersionedTable<Measurement>(ctx, {
@@ -24,23 +30,6 @@ export function createMeasurementRepository(ctx: SqliteContext): MeasurementRepo
     ...table.crud,
 
     list: (query: MeasurementQuery = {}): Promise<Page<Measurement>> =>
-      ctx.run(() => {
-        const where: string[] = [];
-        const params: SqlValue[] = [];
-        if (query.kpiIds !== undefined) {
-          where.push('kpi_id IN (SELECT value FROM json_each(?))');
-          params.push(JSON.stringify(query.kpiIds));
-        }
-        const { rows, nextCursor } = selectPage<StoredVersionedRow>(ctx, {
-          scope: 'measurements.list',
-          from: 'measurements',
-          select: 'id, version, data',
-          where,
-          params,
-          order: ORDER,
-          page: query,
-        });
-        return { items: table.parseRows(rows), nextCursor };
-      }),
+      table.list(MEASUREMENT_LISTING, query),
   };
 }

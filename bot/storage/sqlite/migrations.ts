@@ -4,13 +4,13 @@
 // Every versioned entity table has the same core: `id`, `version` (optimistic concurrency) and `data`
 // (the entity as JSON, validated by the domain schema on every read). The other columns are copies of
 // the fields that queries filter or sort on, so that each listing is an indexed SQL query.
-import type { SqliteDatabase } from './database.js';
+import type Database from 'better-sqlite3';
 
 export interface Migration {
   /** 1-based; equals the array position + 1. */
   readonly version: number;
   readonly name: string;
-  readonly up: string | ((db: SqliteDatabase) => void);
+  readonly up: string | ((db: Database.Database) => void);
 }
 
 const PORTFOLIO = `

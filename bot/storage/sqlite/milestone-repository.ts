@@ -1,14 +1,25 @@
 import { Milestone } from '../../domain/milestone.js';
 import type { Page } from '../../ports/paging.js';
 import type { MilestoneQuery, MilestoneRepository } from '../../ports/repositories.js';
-import { selectPage, type SortKey } from './keyset-page.js';
-import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
+import type { SortKey } from './keyset-page.js';
+import type { SqliteContext } from './sqlite-context.js';
+import { createVersionedTable, type Listing } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'due_date', direction: 'asc', type: 'text' },
   { column: 'id', direction: 'asc', type: 'text' },
 ];
+
+const MILESTONE_LISTING: Listing<MilestoneQuery> = {
+  scope: 'milestones.list',
+  order: ORDER,
+  filters: {
+    projectId: { column: 'project_id', op: '=' },
+    status: { column: 'status', op: 'in' },
+    dueFrom: { column: 'due_date', op: '>=' },
+    dueTo: { column: 'due_date', op: '<=' },
+  },
+};
 
 export function createMilestoneRepository(ctx: SqliteContext): MilestoneRepository {
   const table = createVersionedTable<Milestone>(ctx, {
@@ -22,36 +33,6 @@ export function createMilestoneRepository(ctx: SqliteContext): MilestoneReposito
   return {
     ...table.crud,
 
-    list: (query: MilestoneQuery = {}): Promise<Page<Milestone>> =>
-      ctx.run(() => {
-        const where: string[] = [];
-        const params: SqlValue[] = [];
-        if (query.projectId !== undefined) {
-          where.push('project_id = ?');
-          params.push(query.projectId);
-        }
-        if (query.status !== undefined) {
-          where.push('status IN (SELECT value FROM json_each(?))');
-          params.push(JSON.stringify(query.status));
-        }
-        if (query.dueFrom !== undefined) {
-          where.push('due_date >= ?');
-          params.push(query.dueFrom);
-        }
-        if (query.dueTo !== undefined) {
-          where.push('due_date <= ?');
-          params.push(query.dueTo);
-        }
-        const { rows, nextCursor } = selectPage<StoredVersionedRow>(ctx, {
-          scope: 'milestones.list',
-          from: 'milestones',
-          select: 'id, version, data',
-          where,
-          params,
-          order: ORDER,
-          page: query,
-        });
-        return { items: table.parseRows(rows), nextCursor };
-      }),
+    list: (query: MilestoneQuery = {}): Promise<Page<Milestone>> => table.list(MILESTONE_LISTING, query),
   };
 }

@@ -1,9 +1,9 @@
 import { Risk } from '../../domain/risk.js';
 import type { Page } from '../../ports/paging.js';
 import type { RiskQuery, RiskRepository } from '../../ports/repositories.js';
-import { selectPage, type SortKey } from './keyset-page.js';
-import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
+import type { SortKey } from './keyset-page.js';
+import type { SqliteContext } from './sqlite-context.js';
+import { createVersionedTable, type Listing } from './versioned-table.js';
 
 // raisedAt is kept as epoch milliseconds so that instants sort correctly whatever their ISO spelling.
 const ORDER: readonly SortKey[] = [
@@ -11,6 +11,18 @@ const ORDER: readonly SortKey[] = [
   { column: 'raised_at_ms', direction: 'desc', type: 'integer' },
   { column: 'id', direction: 'asc', type: 'text' },
 ];
+
+const RISK_LISTING: Listing<RiskQuery> = {
+  scope: 'risks.list',
+  order: ORDER,
+  filters: {
+    projectId: { column: 'project_id', op: '=' },
+    portfolioWide: { op: 'flag', sql: 'project_id IS NULL' },
+    status: { column: 'status', op: 'in' },
+    ownerId: { column: 'owner_id', op: '=' },
+    minScore: { column: 'score', op: '>=' },
+  },
+};
 
 export function createRiskRepository(ctx: SqliteContext): RiskRepository {
   const table = createVersionedTable<Risk>(ctx, {
@@ -30,37 +42,6 @@ export function createRiskRepository(ctx: SqliteContext): RiskRepository {
   return {
     ...table.crud,
 
-    list: (query: RiskQuery = {}): Promise<Page<Risk>> =>
-      ctx.run(() => {
-        const where: string[] = [];
-        const params: SqlValue[] = [];
-        if (query.projectId !== undefined) {
-          where.push('project_id = ?');
-          params.push(query.projectId);
-        }
-        if (query.portfolioWide) where.push('project_id IS NULL');
-        if (query.status !== undefined) {
-          where.push('status IN (SELECT value FROM json_each(?))');
-          params.push(JSON.stringify(query.status));
-        }
-        if (query.ownerId !== undefined) {
-          where.push('owner_id = ?');
-          params.push(query.ownerId);
-        }
-        if (query.minScore !== undefined) {
-          where.push('score >= ?');
-          params.push(query.minScore);
-        }
-        const { rows, nextCursor } = selectPage<StoredVersionedRow>(ctx, {
-          scope: 'risks.list',
-          from: 'risks',
-          select: 'id, version, data',
-          where,
-          params,
-          order: ORDER,
-          page: query,
-        });
-        return { items: table.parseRows(rows), nextCursor };
-      }),
+    list: (query: RiskQuery = {}): Promise<Page<Risk>> => table.list(RISK_LISTING, query),
   };
 }

@@ -8,8 +8,11 @@
 import type { z } from 'zod';
 import { ConflictError, DuplicateError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { toFieldIssues } from '../../domain/validation.js';
+import type { Page, PageRequest } from '../../ports/paging.js';
 import type { Versioned, VersionedRepository } from '../../ports/repositories.js';
 import { parseStoredRow } from './invalid-row.js';
+import { selectPage, type SortKey } from './keyset-page.js';
+import { whereOf, type ListFilters } from './list-filters.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
 import { isForeignKeyViolation, uniqueViolation } from './sqlite-errors.js';
 
@@ -39,6 +42,15 @@ export interface VersionedTable<T extends Versioned> {
   parseRows(rows: readonly StoredVersionedRow[]): T[];
   /** The first row matching a WHERE clause, parsed (synchronous; call inside ctx.run). */
   findOne(where: string, params: readonly SqlValue[]): T | undefined;
+  /** One keyset page of the rows the query's filters select, in the listing's order. */
+  list<Q extends PageRequest>(listing: Listing<Q>, query: Q): Promise<Page<T>>;
+}
+
+/** A repository's list query: the cursor scope (e.g. "risks.list"), the sort keys and the filters. */
+export interface Listing<Q> {
+  scope: string;
+  order: readonly SortKey[];
+  filters: ListFilters<Q>;
 }
 
 export function createVersionedTable<T extends Versioned>(
@@ -136,5 +148,20 @@ export function createVersionedTable<T extends Versioned>(
 
     findOne: (where, params) =>
       parse(ctx.statement<StoredVersionedRow>(`${selectSql} WHERE ${where} LIMIT 1`).get(...params)),
+
+    list: (listing, query) =>
+      ctx.run(() => {
+        const { where, params } = whereOf(listing.filters, query);
+        const { rows, nextCursor } = selectPage<StoredVersionedRow>(ctx, {
+          scope: listing.scope,
+          from: table,
+          select: 'id, version, data',
+          where,
+          params,
+          order: listing.order,
+          page: query,
+        });
+        return { items: rows.map(parse).filter((x): x is T => x !== undefined), nextCursor };
+      }),
   };
 }
