@@ -9,7 +9,7 @@ import { Risk } from '../../domain/risk.js';
 import { parseInput } from '../../domain/validation.js';
 import { listUnreachable } from '../../services/digest-unreachable.js';
 import type { ProactiveFeature } from '../../teams/proactive-feature.js';
-import { requireVersion, splitVersion } from '../request-helpers.js';
+import { versionedChange } from '../request-helpers.js';
 import { route, type RouteSpec } from '../route.js';
 
 const UnreachablePerson = z.object({
@@ -104,18 +104,16 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
       body: { schema: EscalationActionBody, name: 'EscalationAction' },
       versioned: true,
       response: { kind: 'entity', schema: Risk, name: 'Risk' },
-      handler: async (call) => {
-        const { fields, version } = splitVersion(call.body);
+      handler: versionedChange((call, fields, version) => {
         const body = parseInput(EscalationActionBody.omit({ version: true }), fields);
-        const risk = await feature.escalations.actFromTab(
+        return feature.escalations.actFromTab(
           call.ctx,
           body.action,
           call.params.id ?? '',
-          requireVersion(call, version),
+          version,
           body.ownerId,
         );
-        return { body: risk, version: risk.version };
-      },
+      }),
     }),
     route({
       method: 'post',
