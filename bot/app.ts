@@ -16,6 +16,7 @@ import { graphProfileRoutes } from './api/routes/graph-profile.js';
 import { proactiveRoutes } from './api/routes/proactive.js';
 import type { RouteSpec } from './api/route.js';
 import { InProcessEventBus } from './platform/event-bus.js';
+import { trackConnections } from './platform/graceful-close.js';
 import { cryptoIds } from './platform/id-generator.js';
 import type { Logger } from './platform/logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
@@ -163,8 +164,12 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     botHandler,
     tabDir: path.join(ROOT_DIR, 'tab', 'dist'),
     extraRoutes,
+    rateLimits: config.server.rateLimits,
+    trustProxy: config.server.trustProxy,
+    anonymousBot: !config.bot.appId,
   });
 
+  const connections = trackConnections(server.server);
   let closed = false;
   return {
     config,
@@ -196,7 +201,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       await new Promise<void>((resolve) => {
         if (!server.server.listening) return resolve();
         server.close(() => resolve());
-        server.server.closeIdleConnections();
+        connections.closeIdle();
       });
       await proactive.close();
       await events.drain();

@@ -28,6 +28,30 @@ const optionalBool = z.preprocess(
     .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes')
     .optional(),
 );
+/** Rates per minute: a whole number, 0 switches the limit off. */
+const perMinute = (fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a number of requests per minute (0: no limit)' })
+    .int({ error: 'expected a whole number of requests per minute (0: no limit)' })
+    .min(0, { error: 'expected a number of requests per minute (0: no limit)' })
+    .max(1_000_000, { error: 'expected at most 1000000 requests per minute' })
+    .default(fallback);
+
+/** Loopback names and addresses: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h) || h.endsWith('.localhost');
+}
+
+function isLoopbackUrl(url: string | undefined): boolean {
+  if (url === undefined) return true;
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 const timeZone = z.string().refine(
   (tz) => {
     try {
@@ -43,6 +67,8 @@ const timeZone = z.string().refine(
 /** The variables the cross-variable rules read; while one of them is invalid those rules wait. */
 const CROSS_RULE_INPUTS = new Set([
   'NODE_ENV',
+  'HOST',
+  'PUBLIC_URL',
   'STORE',
   'STATE_STORE',
   'AUTH_MODE',
@@ -70,7 +96,8 @@ export const EnvSchema = z
       .min(0, { error: 'expected a port number between 0 (any free port) and 65535' })
       .max(65535, { error: 'expected a port number between 0 (any free port) and 65535' })
       .default(3978),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Loopback by default: a local mode is reachable from this machine only (see the rules below). */
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
     PUBLIC_URL: optionalUrl('the public base URL of this app'),
     DATA_DIR: z.string().min(1).default('./data'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -122,6 +149,15 @@ export const EnvSchema = z
       .default('transformation-hub'),
 
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
+
+    /** Per person: state-changing /api/v1 requests per minute (0: off). */
+    RATE_LIMIT_WRITES_PER_MINUTE: perMinute(120),
+    /** Per client address: requests without credentials, or whose credentials fail, per minute (0: off). */
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: perMinute(600),
+    /** Behind a reverse proxy (Azure App Service): the client address is the last X-Forwarded-For entry. */
+    TRUST_PROXY: bool(false),
+    /** Bot Framework OpenID metadata (channel tokens); default the public cloud's. Tests point it at a stand-in. */
+    BOT_OPENID_METADATA_URL: optionalUrl('the Bot Framework OpenID metadata URL'),
   })
   .superRefine((env, ctx) => {
     // Each variable is named once, by the first rule that needs it.
@@ -163,6 +199,35 @@ export const EnvSchema = z
         message: 'AUTH_MODE=dev (the development identity) is refused when NODE_ENV=production; use entra',
       });
     }
+    // The development identity (anyone may act as anyone) only on a machine of its own: never with a
+    // registered bot, a public address or the SharePoint system of record.
+    if (authMode === 'dev') {
+      const registered = (['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID'] as const).filter((k) => env[k] !== undefined);
+      const why = [
+        ...(registered.length > 0 ? [`${registered.join(', ')} set (a registered bot)`] : []),
+        ...(!isLoopbackUrl(env.PUBLIC_URL) ? ['PUBLIC_URL is not localhost'] : []),
+        ...(env.STORE === 'sharepoint' ? ['STORE=sharepoint'] : []),
+      ];
+      if (why.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AUTH_MODE'],
+          message: `AUTH_MODE=dev (the development identity${env.AUTH_MODE ? '' : ', the default with STORE=sqlite'}) is refused with ${why.join(', ')}; set AUTH_MODE=entra with ENTRA_TENANT_ID and ENTRA_CLIENT_ID`,
+        });
+      }
+    }
+    // An anonymous bot or the development identity must not be reachable from the network.
+    if (!isLoopbackHost(env.HOST) && (!env.BOT_ID || authMode === 'dev')) {
+      const what = [
+        ...(!env.BOT_ID ? ['the bot is anonymous (BOT_ID empty)'] : []),
+        ...(authMode === 'dev' ? ['AUTH_MODE=dev'] : []),
+      ];
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `HOST=${env.HOST} (not loopback) is refused while ${what.join(' and ')}; use HOST=127.0.0.1, or register the bot (BOT_ID) and use AUTH_MODE=entra`,
+      });
+    }
     if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant') {
       need('BOT_PASSWORD', 'when BOT_ID is set and BOT_TYPE=SingleTenant');
       if (!env.BOT_TENANT_ID && !env.ENTRA_TENANT_ID) {
@@ -181,7 +246,14 @@ export type Env = z.infer<typeof EnvSchema>;
 /** The typed configuration the composition root passes to every part that needs it. */
 export interface Config {
   env: Env['NODE_ENV'];
-  server: { port: number; host: string; publicUrl: string };
+  server: {
+    port: number;
+    host: string;
+    publicUrl: string;
+    /** Requests per minute; 0 is off (test helpers). In memory, per instance. */
+    rateLimits: { writesPerMinute: number; anonymousPerMinute: number };
+    trustProxy: boolean;
+  };
   dataDir: string;
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   orgTimeZone: string;
@@ -203,7 +275,14 @@ export interface Config {
     authorityHost: string;
     managedIdentityClientId?: string;
   };
-  bot: { appId?: string; password?: string; type: Env['BOT_TYPE']; tenantId?: string; teamsAppId?: string };
+  bot: {
+    appId?: string;
+    password?: string;
+    type: Env['BOT_TYPE'];
+    tenantId?: string;
+    teamsAppId?: string;
+    openIdMetadataUrl?: string;
+  };
   sharepoint: { siteId?: string; listPrefix: string; graphBaseUrl: string };
   azureStorage: { connectionString?: string; accountUrl?: string; container: string };
   appInsightsConnectionString?: string;
@@ -251,7 +330,16 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
   const authorityHost = e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '');
   return {
     env: e.NODE_ENV,
-    server: { port: e.PORT, host: e.HOST, publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
+    server: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      rateLimits: {
+        writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+        anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+      },
+      trustProxy: e.TRUST_PROXY,
+    },
     dataDir: path.resolve(e.DATA_DIR),
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     orgTimeZone: e.ORG_TIMEZONE,
@@ -280,6 +368,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       type: e.BOT_TYPE,
       tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID,
       teamsAppId: e.TEAMS_APP_ID,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     sharepoint: { siteId: e.SHAREPOINT_SITE_ID, listPrefix: e.SHAREPOINT_LIST_PREFIX, graphBaseUrl: e.GRAPH_BASE_URL },
     azureStorage: {

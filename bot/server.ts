@@ -4,10 +4,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Locale } from './domain/locale.js';
-import { UnauthenticatedError } from './domain/errors.js';
+import { UnauthenticatedError, ValidationError } from './domain/errors.js';
 import type { MessageKey } from './i18n/translate.js';
 import { registerApi, sendJson, sendProblem } from './api/api.js';
 import type { Authenticator } from './api/auth/authenticator.js';
+import { checkActivity } from './api/edge/activity-shape.js';
+import { installEdge } from './api/edge/edge.js';
+import { DEFAULT_MAX_BODY_BYTES } from './api/edge/json-body.js';
 import { HttpError } from './api/problem.js';
 import { beginRequest, requestState } from './api/request-context.js';
 import type { RouteSpec } from './api/route.js';
@@ -33,6 +36,12 @@ export interface ServerOptions {
   tabDir?: string;
   extraRoutes?: readonly RouteSpec<unknown>[];
   maxBodyBytes?: number;
+  /** Requests per minute per person (writes) and per address (no credentials); 0 or absent is off. */
+  rateLimits?: { writesPerMinute: number; anonymousPerMinute: number };
+  /** Client addresses from X-Forwarded-For (behind App Service). */
+  trustProxy?: boolean;
+  /** No BOT_ID: activities may name only loopback service URLs (default true). */
+  anonymousBot?: boolean;
   /** Longest wait for one readiness check before it counts as unavailable (default 5 s). */
   readinessTimeoutMs?: number;
 }
@@ -49,24 +58,17 @@ export function createServer(options: ServerOptions): Server {
   server.pre((req: Request, res: Response, next: restify.Next) => {
     const state = beginRequest(req, logger, Date.now);
     res.header('X-Correlation-Id', state.correlationId);
-    res.header('X-Content-Type-Options', 'nosniff');
-    res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     return next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  const parseBody = restify.plugins.bodyParser({
-    mapParams: false,
-    maxBodySize: options.maxBodyBytes ?? 1024 * 1024,
-    rejectUnknown: true,
-  });
-  // A request without a body (a DELETE, a POST with no content) has no media type to refuse:
-  // restify would answer 415 because the missing Content-Type is "unknown".
-  server.use((req: Request, res: Response, next: restify.Next) => {
-    const length = req.headers['content-length'];
-    const hasBody =
-      req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-    if (!hasBody) return next();
-    return chain(parseBody, req, res, next);
+  // Security headers, origin check, rate limits, media types and the JSON body: bot/api/edge.
+  const limits = installEdge(server, {
+    publicUrl: options.publicUrl,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    rateLimits: options.rateLimits ?? { writesPerMinute: 0, anonymousPerMinute: 0 },
+    trustProxy: options.trustProxy ?? false,
+    logger,
+    defaultLocale: options.defaultLocale,
   });
 
   // restify's own errors (unknown route, bad JSON, too large ...) as localised problem documents.
@@ -128,9 +130,12 @@ export function createServer(options: ServerOptions): Server {
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     try {
+      checkActivity(req.body, { anonymousBot: options.anonymousBot ?? true });
       await options.botHandler(req, res);
     } catch (e) {
-      requestState(req, logger).log.error({ err: e }, 'bot endpoint failed');
+      // Bad input is the caller's problem (warn); sendProblem logs what is ours (5xx) as an error.
+      if (e instanceof ValidationError)
+        requestState(req, logger).log.warn({ issues: e.issues.slice(0, 5) }, 'invalid activity refused');
       if (!res.headersSent) sendProblem(req, res, e, { logger, defaultLocale: options.defaultLocale });
     }
   });
@@ -143,21 +148,11 @@ export function createServer(options: ServerOptions): Server {
     version: options.version,
     publicUrl: options.publicUrl,
     extraRoutes: options.extraRoutes,
+    limits,
   });
 
   registerTab(server, options);
   return server;
-}
-
-/** Runs restify's handler chain (bodyParser is an array of handlers) in order. */
-function chain(handlers: restify.RequestHandler[], req: Request, res: Response, next: restify.Next): void {
-  const run = (i: number): void => {
-    const h = handlers[i];
-    if (!h) return next();
-    void h(req, res, ((err?: unknown) =>
-      err === undefined || err === null ? run(i + 1) : next(err)) as restify.Next);
-  };
-  run(0);
 }
 
 const RESTIFY_ERRORS: Record<string, [number, string, MessageKey]> = {

@@ -176,6 +176,11 @@ var botId = singleTenant ? botAppId : identity.outputs.clientId
 // Environment of the app, named as bot/config.ts reads them. Credentials are Key Vault references.
 var baseSettings = {
   NODE_ENV: 'production'
+  // App Service reaches the app through its front end: listen on every interface (the app's default is
+  // loopback, allowed off loopback only with a registered bot and Entra sign-in, as here), and take the
+  // client address for the rate limits from the X-Forwarded-For entry the front end adds.
+  HOST: '0.0.0.0'
+  TRUST_PROXY: 'true'
   WEBSITE_RUN_FROM_PACKAGE: '1'
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   AUTH_MODE: 'entra'

@@ -22,6 +22,7 @@ function newest(p) {
 const sources = [
   path.join(tabDir, 'src'),
   path.join(tabDir, 'index.html'),
+  path.join(tabDir, 'public'),
   path.join(tabDir, 'vite.config.ts'),
   path.join(root, 'bot', 'domain'),
   path.join(root, 'bot', 'i18n', 'format.ts'),

@@ -7,6 +7,8 @@ type Env = Record<string, string | undefined>;
 const GUID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const CLIENT = '99999999-8888-7777-6666-555555555555';
+/** Entra sign-in: the development identity is refused with a registered bot or a public URL. */
+const ENTRA = { AUTH_MODE: 'entra', ENTRA_TENANT_ID: TENANT, ENTRA_CLIENT_ID: CLIENT };
 
 function configError(env: Env): ConfigError {
   try {
@@ -27,7 +29,7 @@ describe('parseConfig: embedded defaults with an empty environment', () => {
 
   it.each<[string, (c: Config) => unknown, unknown]>([
     ['port 3978', (c) => c.server.port, 3978],
-    ['listens on every interface', (c) => c.server.host, '0.0.0.0'],
+    ['listens on loopback only', (c) => c.server.host, '127.0.0.1'],
     ['public URL on localhost', (c) => c.server.publicUrl, 'http://localhost:3978'],
     ['data under ./data, resolved', (c) => c.dataDir, path.resolve('./data')],
     ['SQLite store', (c) => c.store, 'sqlite'],
@@ -77,7 +79,7 @@ describe('parseConfig: values that are set', () => {
     ],
     [
       'PUBLIC_URL loses its trailing slash',
-      { PUBLIC_URL: 'https://hub.example.org/' },
+      { ...ENTRA, PUBLIC_URL: 'https://hub.example.org/' },
       (c) => c.server.publicUrl,
       'https://hub.example.org',
     ],
@@ -100,7 +102,7 @@ describe('parseConfig: values that are set', () => {
     ],
     [
       'the bot tenant falls back to the Entra tenant',
-      { BOT_ID: GUID, BOT_PASSWORD: 'pw', ENTRA_TENANT_ID: TENANT },
+      { ...ENTRA, BOT_ID: GUID, BOT_PASSWORD: 'pw' },
       (c) => c.bot.tenantId,
       TENANT,
     ],
@@ -236,14 +238,31 @@ describe('parseConfig: rules across variables', () => {
       { NODE_ENV: 'production', AUTH_MODE: 'entra', ENTRA_TENANT_ID: TENANT, ENTRA_CLIENT_ID: CLIENT },
       [],
     ],
-    ['BOT_ID without password or tenant (SingleTenant)', { BOT_ID: GUID }, ['BOT_PASSWORD', 'BOT_TENANT_ID']],
-    ['BOT_ID with password and bot tenant', { BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT }, []],
+    [
+      'BOT_ID without password or tenant (SingleTenant)',
+      { AUTH_MODE: 'entra', ENTRA_CLIENT_ID: CLIENT, BOT_ID: GUID },
+      ['BOT_PASSWORD', 'BOT_TENANT_ID', 'ENTRA_TENANT_ID'],
+    ],
+    [
+      'BOT_ID with password and bot tenant',
+      { ...ENTRA, BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT },
+      [],
+    ],
     [
       'BOT_PASSWORD with a user-assigned managed identity',
-      { BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'pw' },
+      { ...ENTRA, BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'pw' },
       ['BOT_PASSWORD'],
     ],
-    ['a user-assigned managed identity without password', { BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI' }, []],
+    [
+      'a user-assigned managed identity without password',
+      { ...ENTRA, BOT_ID: GUID, BOT_TYPE: 'UserAssignedMSI' },
+      [],
+    ],
+    [
+      'a registered bot with the development identity',
+      { BOT_ID: GUID, BOT_PASSWORD: 'pw', BOT_TENANT_ID: TENANT },
+      ['AUTH_MODE'],
+    ],
   ])('%s -> %j', (_label, env, expected) => {
     if (expected.length === 0) {
       expect(() => parseConfig(env)).not.toThrow();
@@ -305,9 +324,9 @@ describe('parseConfig: an empty or blank variable counts as unset', () => {
   });
 
   it('an empty BOT_PASSWORD does not satisfy the SingleTenant rule', () => {
-    expect(variables(configError({ BOT_ID: GUID, BOT_PASSWORD: '', BOT_TENANT_ID: TENANT }))).toEqual([
-      'BOT_PASSWORD',
-    ]);
+    expect(
+      variables(configError({ ...ENTRA, BOT_ID: GUID, BOT_PASSWORD: '', BOT_TENANT_ID: TENANT })),
+    ).toEqual(['BOT_PASSWORD']);
   });
 });
 

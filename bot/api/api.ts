@@ -3,7 +3,7 @@
 import type { Request, Response, Server } from 'restify';
 import { resolveLocale, type Locale } from '../domain/locale.js';
 import { toFieldIssues } from '../domain/validation.js';
-import { ValidationError } from '../domain/errors.js';
+import { UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { Services } from '../services/services.js';
 import type { Authenticator } from './auth/authenticator.js';
@@ -11,6 +11,8 @@ import { resolveActor } from './auth/resolve-actor.js';
 import { buildOpenApi } from './openapi.js';
 import { t } from '../i18n/translate.js';
 import { writeReporterOf } from '../ports/write-reporter.js';
+import { isStateChanging } from './edge/origin-check.js';
+import { takeOrThrow, type EdgeLimits } from './edge/rate-limiter.js';
 import { toProblem } from './problem.js';
 import { requestState } from './request-context.js';
 import { parseIdempotencyKey, parsePrecondition } from './request-helpers.js';
@@ -33,6 +35,8 @@ export interface ApiOptions {
   publicUrl: string;
   /** Extra routes contributed by other parts (proactive messaging, admin). */
   extraRoutes?: readonly RouteSpec<unknown>[];
+  /** The edge's rate limiters (bot/api/edge); absent: no limits. */
+  limits?: EdgeLimits;
 }
 
 export function apiRoutes(
@@ -128,8 +132,11 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
         );
         const idempotencyKey = parseIdempotencyKey(req.header('idempotency-key') || undefined);
 
-        const identity = spec.public ? undefined : await options.authenticator.authenticate(req.headers);
+        const identity = spec.public ? undefined : await authenticate(req, options);
         const actor = identity ? await resolveActor(identity, options.services.roster) : undefined;
+        // Per person: writes (the edge has already limited requests without credentials per address).
+        if (actor && options.limits && isStateChanging(req.method))
+          takeOrThrow(options.limits.writes, actor.id);
         if (actor?.locale && !req.header('accept-language')) locale = actor.locale;
         const ctx = actor
           ? {
@@ -179,6 +186,20 @@ export function registerApi(server: Server, options: ApiOptions): RouteSpec<unkn
     });
   }
   return routes;
+}
+
+/**
+ * The caller's identity. Credentials that are refused count against the client address's allowance
+ * for unauthenticated requests: guessing tokens is limited like sending none.
+ */
+async function authenticate(req: Request, options: ApiOptions) {
+  try {
+    return await options.authenticator.authenticate(req.headers);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError && options.limits && req.header('authorization'))
+      takeOrThrow(options.limits.anonymous, options.limits.addressOf(req));
+    throw error;
+  }
 }
 
 function anonymous() {

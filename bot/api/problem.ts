@@ -6,7 +6,9 @@ import {
   ConsentRequiredError,
   DuplicateError,
   ForbiddenError,
+  IdempotencyKeyReusedError,
   NotFoundError,
+  RateLimitedError,
   ThrottledError,
   UnauthenticatedError,
   ValidationError,
@@ -46,6 +48,7 @@ const TITLES: Record<number, string> = {
   412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   428: 'Precondition Required',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -182,6 +185,21 @@ export function toProblem(
       {},
       error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {},
     );
+  }
+  if (error instanceof RateLimitedError) {
+    headers['Retry-After'] = String(error.retryAfterSeconds);
+    return make(
+      429,
+      error.code,
+      'errors.rate_limited',
+      { seconds: error.retryAfterSeconds },
+      { retryAfterSeconds: error.retryAfterSeconds },
+    );
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return make(422, error.code, 'errors.idempotency_key_reused', {
+      entity: entityName(locale, error.entity),
+    });
   }
   if (error instanceof AppError && error.code === 'unavailable') {
     headers['Retry-After'] = '5';

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'throttled'
   | 'unavailable'
   | 'consent_required'
+  | 'rate_limited'
+  | 'idempotency_key_reused'
   | 'internal';
 
 export interface FieldIssue {
@@ -85,8 +87,11 @@ export class ForbiddenError extends AppError {
 
 export class UnauthenticatedError extends AppError {
   readonly code = 'unauthenticated';
-  constructor(readonly reason: string) {
-    super(`unauthenticated: ${reason}`);
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`unauthenticated: ${reason}`, options);
   }
 }
 
@@ -110,6 +115,22 @@ export class ThrottledError extends AppError {
   readonly code = 'throttled';
   constructor(readonly retryAfterSeconds?: number) {
     super('throttled');
+  }
+}
+
+/** One caller sent more requests than this instance allows per minute (the server's rate limits). */
+export class RateLimitedError extends AppError {
+  readonly code = 'rate_limited';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited: retry after ${retryAfterSeconds} s`);
+  }
+}
+
+/** An Idempotency-Key sent again with a different request than the first time (IETF idempotency-key draft). */
+export class IdempotencyKeyReusedError extends AppError {
+  readonly code = 'idempotency_key_reused';
+  constructor(readonly entity: string) {
+    super(`idempotency key reused with a different ${entity}`);
   }
 }
 

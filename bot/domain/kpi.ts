@@ -6,7 +6,22 @@ import { HttpsUrl, Id, IsoDate, IsoDateTime, line, patchOf, text, Version } from
 export const KpiDirection = z.enum(['higher-is-better', 'lower-is-better']);
 export type KpiDirection = z.infer<typeof KpiDirection>;
 
-const Point = z.object({ value: z.number().finite(), date: IsoDate });
+/** Largest KPI magnitude accepted: budgets in francs fit; 1e308 or 2^53 + 1 (which JSON rounds) do not. */
+export const KPI_VALUE_LIMIT = 1e12;
+/** Smallest non-zero magnitude: below it a value is float noise or a subnormal (1e-320), not a measurement. */
+export const KPI_VALUE_RESOLUTION = 1e-9;
+
+/** A KPI value: finite, within ±KPI_VALUE_LIMIT, and 0 or at least KPI_VALUE_RESOLUTION in magnitude. */
+export const KpiValue = z
+  .number({ error: 'expected a number' })
+  .finite()
+  .min(-KPI_VALUE_LIMIT)
+  .max(KPI_VALUE_LIMIT)
+  .refine((v) => v === 0 || Math.abs(v) >= KPI_VALUE_RESOLUTION, {
+    error: `expected 0 or a number at least ${KPI_VALUE_RESOLUTION} in magnitude`,
+  });
+
+const Point = z.object({ value: KpiValue, date: IsoDate });
 
 const KpiShape = z.object({
   title: line(200, 3),
@@ -60,7 +75,7 @@ export type KpiPatch = z.input<typeof KpiPatch>;
 const MeasurementShape = z.object({
   kpiId: Id,
   date: IsoDate,
-  value: z.number({ error: 'expected a number' }).finite(),
+  value: KpiValue,
   evidenceUrl: HttpsUrl.nullable().default(null),
   note: text(1000).default(''),
 });

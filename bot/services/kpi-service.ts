@@ -18,7 +18,7 @@ import { collectAll, type Page } from '../ports/paging.js';
 import type { KpiQuery, MeasurementQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate } from './idempotency.js';
+import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
 import { ProjectLookup } from './project-lookup.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -110,6 +110,11 @@ export class KpiService {
       () => this.deps.store.kpis.create(kpi),
       () => this.deps.store.kpis.get(id),
       (existing) => existing.title === kpi.title,
+      {
+        entity: 'kpi',
+        keyDerived: givenId === undefined,
+        matches: (existing) => sameFields(existing, kpi, Object.keys(fields)),
+      },
     );
     if (!result.replayed)
       await this.audit.record(ctx, { ...target, entityId: id }, 'create', undefined, result.value);
@@ -190,6 +195,11 @@ export class KpiService {
       () => this.deps.store.measurements.create(measurement),
       () => this.deps.store.measurements.get(id),
       (existing) => existing.kpiId === kpiId,
+      {
+        entity: 'measurement',
+        keyDerived: givenId === undefined,
+        matches: (existing) => sameFields(existing, measurement, Object.keys(fields)),
+      },
     );
     if (!result.replayed)
       await this.audit.record(ctx, { ...target, entityId: id }, 'create', undefined, result.value);

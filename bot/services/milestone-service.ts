@@ -7,7 +7,7 @@ import type { Page } from '../ports/paging.js';
 import type { MilestoneQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate } from './idempotency.js';
+import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
 import { ProjectLookup } from './project-lookup.js';
 
 export class MilestoneService {
@@ -66,6 +66,11 @@ export class MilestoneService {
       () => this.deps.store.milestones.create(milestone),
       () => this.deps.store.milestones.get(id),
       (existing) => existing.projectId === project.id,
+      {
+        entity: 'milestone',
+        keyDerived: givenId === undefined,
+        matches: (existing) => sameFields(existing, milestone, Object.keys(fields)),
+      },
     );
     if (!result.replayed) {
       await this.audit.record(ctx, { ...target, entityId: id }, 'create', undefined, result.value);

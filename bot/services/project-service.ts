@@ -22,7 +22,7 @@ import { collectAll, type Page } from '../ports/paging.js';
 import type { ProjectQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate } from './idempotency.js';
+import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
 import { ProjectLookup } from './project-lookup.js';
 
 export interface OverviewQuery extends ProjectQuery {
@@ -186,6 +186,11 @@ export class ProjectService {
       () => this.deps.store.projects.create(project),
       () => this.deps.store.projects.get(id),
       (existing) => existing.code === project.code,
+      {
+        entity: 'project',
+        keyDerived: givenId === undefined,
+        matches: (existing) => sameFields(existing, project, Object.keys(fields)),
+      },
     );
     if (!result.replayed) {
       await this.audit.record(

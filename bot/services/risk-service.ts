@@ -15,7 +15,7 @@ import type { Page } from '../ports/paging.js';
 import type { RiskQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate } from './idempotency.js';
+import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
 import { ProjectLookup } from './project-lookup.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -86,6 +86,11 @@ export class RiskService {
       () => this.deps.store.risks.create(valid),
       () => this.deps.store.risks.get(id),
       (existing) => existing.raisedById === ctx.actor.id,
+      {
+        entity: 'risk',
+        keyDerived: givenId === undefined,
+        matches: (existing) => sameFields(existing, valid, Object.keys(fields)),
+      },
     );
     if (!result.replayed) {
       const target = { entityType: 'risk', entityId: id, projectId: valid.projectId } as const;

@@ -9,7 +9,7 @@ import type { Page } from '../ports/paging.js';
 import type { PersonQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate } from './idempotency.js';
+import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
 import { NotFoundError } from '../domain/errors.js';
 
 export interface ExternalIdentity {
@@ -100,6 +100,11 @@ export class RosterService {
       () => this.deps.store.people.create(person),
       () => this.deps.store.people.get(id),
       (existing) => existing.email === person.email,
+      {
+        entity: 'person',
+        keyDerived: givenId === undefined,
+        matches: (existing) => sameFields(existing, person, Object.keys(fields)),
+      },
     );
     if (!result.replayed)
       await this.audit.record(ctx, { entityType: 'person', entityId: id }, 'create', undefined, result.value);

@@ -12,7 +12,8 @@ import { buildPerson, buildProject, buildRisk } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { provisionedSite, type SharePointSite } from '../storage/sharepoint-harness.js';
 
-const PUBLIC_URL = 'https://hub.example.org';
+// Loopback: the development identity is refused with a public URL (issue 12).
+const PUBLIC_URL = 'http://localhost:3978';
 type ProblemBody = { code: string; errors?: Array<{ path: string }> };
 
 const search = (t: TestApp, query: string, as?: string, lang?: string) =>

@@ -22,7 +22,8 @@ const SHOTS = path.join(ROOT, 'scratch', 'extension-e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Not the bot e2e's port, so that the two files never fight over it.
 const PLAYGROUND_PORT = Number(process.env.EXTENSION_PLAYGROUND_PORT ?? 56151);
-const PUBLIC_URL = 'https://hub.example.org';
+// Loopback: the development identity is refused with a public URL (issue 12).
+const PUBLIC_URL = 'http://localhost:3978';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI === 'true') {
   throw new Error(

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import {
   axe,
@@ -43,10 +43,36 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     await app?.close();
   });
 
+  // The tab is served with a Content-Security-Policy (issue 12): every page and theme the suite
+  // visits must load without a single violation.
+  const cspViolations: string[] = [];
+  afterEach(() => {
+    const found = cspViolations.splice(0);
+    expect(found).toEqual([]);
+  });
+
   async function open(route: string, query: Record<string, string> = {}): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Chromium reports each violation on the console ("Refused to ... Content Security Policy"), and
+    // the page sees a securitypolicyviolation event, reported here through the console too.
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as {
+        addEventListener: (
+          type: string,
+          f: (e: { violatedDirective: string; blockedURI: string }) => void,
+        ) => void;
+        console: { error: (...args: unknown[]) => void };
+      };
+      w.addEventListener('securitypolicyviolation', (e) =>
+        w.console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`),
+      );
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|CSP violation/i.test(message.text()))
+        cspViolations.push(`${page.url()}: ${message.text()}`);
+    });
     const qs = new URLSearchParams(query).toString();
     await page.goto(`${app.baseUrl}/${qs ? `?${qs}` : ''}#/${route}`);
     (page as Page & { errors?: string[] }).errors = errors;

@@ -10,7 +10,8 @@ import { tabLink } from '../../bot/cards/links.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
-const PUBLIC_URL = 'https://hub.example.org';
+// Loopback: the development identity is refused with a public URL (issue 12).
+const PUBLIC_URL = 'http://localhost:3978';
 const TEAMS_APP_ID = '55555555-5555-4555-8555-555555555555';
 const OWNER = '00000000-0000-4000-8000-000000000002';
 const VIEWER = '00000000-0000-4000-8000-000000000004';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App, type AppOverrides } from '../../bot/app.js';
 import { parseConfig } from '../../bot/config.js';
-import { createLogger } from '../../bot/platform/logger.js';
+import { createLogger, type Logger } from '../../bot/platform/logger.js';
 import { FixedClock } from '../../bot/ports/clock.js';
 import { applySeed } from '../../bot/seed/apply-seed.js';
 import { buildDemoPortfolio } from '../../bot/seed/demo-portfolio.js';
@@ -30,6 +30,8 @@ export interface TestAppOptions extends AppOverrides {
   /** Seed the demo portfolio (default true). */
   demo?: boolean;
   now?: string;
+  /** A logger of the test's own (to read what the app logs); default: the configured one. */
+  logger?: Logger;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -41,10 +43,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     SCHEDULER_ENABLED: 'false',
     SEED_DEMO_DATA: 'false',
+    // Rate limits off unless a test turns them on (test/security exercises them).
+    RATE_LIMIT_WRITES_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
     ...options.env,
   });
   const clock = new FixedClock(options.now ?? TEST_NOW);
-  const app = await createApp(config, createLogger(config), {
+  const app = await createApp(config, options.logger ?? createLogger(config), {
     clock,
     ...options,
     beforeListen: async (a) => {

@@ -235,13 +235,14 @@ describe('reads and keys', () => {
     );
   });
 
-  it('the same key reused by the same person on another project is a duplicate, not a replay', async () => {
+  it('the same key reused by the same person on another project is refused as a reused key, not replayed', async () => {
     await h.services.milestones.create(h.ctx.owner, 'TR-07', { title: 'Pilot', dueDate: '2026-12-01' }, 'k1');
     const w = await h.watch();
     const error = await rejectionOf(
       h.services.milestones.create(h.ctx.owner, 'CM-03', { title: 'Pilot', dueDate: '2026-12-01' }, 'k1'),
     );
-    expect(error).toMatchObject({ code: 'duplicate' });
+    // IETF idempotency-key draft: the same key with a different request is 422, not the first result.
+    expect(error).toMatchObject({ code: 'idempotency_key_reused' });
     await w.expectNothingStored();
     expect(await w.audit()).toEqual([]);
   });

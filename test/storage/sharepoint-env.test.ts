@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { GraphEmulator } from '../graph-emulator/graph-emulator.js';
 import { createSelfSignedCertificate } from '../graph-emulator/self-signed-cert.js';
+import { startSsoStandIn } from '../auth/sso-stand-in.js';
 import { startAzurite } from './blob-azurite.js';
 
 const run = promisify(execFile);
@@ -128,12 +129,27 @@ describe('the SharePoint mode configured by environment variables only', () => {
   it('runs the whole app (bot/main.ts) on SharePoint and Azure Blob state: /readyz, the API, the message extension', async () => {
     // Lists provisioned and the project ENV-1 written by the tests above, through the same site.
     const azurite = await startAzurite();
+    // Entra sign-in (the development identity is refused with STORE=sharepoint): tokens from a
+    // local stand-in whose OpenID metadata the app reads.
+    const sso = await startSsoStandIn({ tenantId: emulator.tenantId, clientId });
+    const now = Math.floor(Date.now() / 1000);
+    const token = await sso.sign({
+      iss: sso.v2Issuer,
+      aud: clientId,
+      iat: now - 60,
+      nbf: now - 60,
+      exp: now + 3600,
+      oid: '99999999-9999-4999-8999-999999999999',
+      tid: emulator.tenantId,
+      scp: 'access_as_user',
+      ver: '2.0',
+    });
     const child = spawn(TSX, ['bot/main.ts'], {
       env: {
         ...env({ ENTRA_CLIENT_SECRET: clientSecret }),
         NODE_OPTIONS: '--disable-warning=DEP0111',
         PORT: '0',
-        AUTH_MODE: 'dev',
+        ENTRA_OPENID_CONFIG_URL: sso.openIdConfigUrl,
         SCHEDULER_ENABLED: 'false',
         LOG_LEVEL: 'info',
         STATE_STORE: 'blob',
@@ -170,7 +186,9 @@ describe('the SharePoint mode configured by environment variables only', () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', state: 'ok' } });
 
-      const projects = await fetch(`${base}/api/v1/projects`, { headers: { 'x-dev-user': 'env-person' } });
+      const projects = await fetch(`${base}/api/v1/projects`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(projects.status).toBe(200);
       const listed = (await projects.json()) as { items: Array<{ project: { code: string } }> };
       expect(listed.items.map((o) => o.project.code)).toContain('ENV-1');
@@ -213,7 +231,8 @@ describe('the SharePoint mode configured by environment variables only', () => {
       expect(err).not.toContain(clientSecret);
     } finally {
       if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      await azurite.stop();
+      await Promise.all([azurite.stop(), sso.close()]);
+      expect(sso.unexpected).toEqual([]);
     }
   }, 60_000);
 });

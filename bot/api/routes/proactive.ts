@@ -6,7 +6,7 @@ import { canAdminister } from '../../domain/permissions.js';
 import { EscalationActionBody, NudgeResultSchema } from '../../domain/cockpit-views.js';
 import { Period } from '../../domain/period.js';
 import { Risk } from '../../domain/risk.js';
-import { parseInput } from '../../domain/validation.js';
+import { parseInput, toFieldIssues } from '../../domain/validation.js';
 import { listUnreachable } from '../../services/digest-unreachable.js';
 import type { ProactiveFeature } from '../../teams/proactive-feature.js';
 import { versionedChange } from '../request-helpers.js';
@@ -23,6 +23,8 @@ const UnreachablePerson = z.object({
 });
 const UnreachableList = z.object({ items: z.array(UnreachablePerson) });
 const AwayBody = z.object({ period: Period.optional() }).strict();
+/** The request as accepted: the period's format is the reminders' to judge (their message names the rule). */
+const AwayInput = z.object({ period: z.string().max(16).optional() }).strict();
 const AwayList = z.object({ items: z.array(Period) });
 
 export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[] {
@@ -71,12 +73,10 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
       response: { kind: 'json', schema: z.object({ period: Period }), name: 'Absence' },
       handler: async ({ ctx, body }) => {
         if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
-        const raw = body && typeof body === 'object' ? (body as { period?: unknown }).period : undefined;
-        if (raw !== undefined && typeof raw !== 'string') {
-          throw new ValidationError([
-            { path: 'period', code: 'invalid_type', message: 'expected an ISO week such as 2026-W48' },
-          ]);
-        }
+        // No body: this week. A body must be the documented object (not an array, a string, a number or null).
+        const parsed = body === undefined ? { success: true as const, data: {} } : AwayInput.safeParse(body);
+        if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error));
+        const raw = parsed.data.period;
         const { period } = await feature.reminders.setAway(ctx, raw);
         return { body: { period } };
       },

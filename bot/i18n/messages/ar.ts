@@ -56,4 +56,12 @@ export const ar: CoreMessages = {
   'validation.period_not_reportable':
     'يمكن نشر التقارير للأسبوع الحالي ({current}) أو للأسابيع الأربعة السابقة له.',
   'validation.invalid': 'هذه القيمة غير صالحة.',
+  // Security edge (issue 12): rate limits, cross-site requests, request text.
+  'errors.rate_limited':
+    'لقد أرسلت عددًا كبيرًا جدًا من الطلبات. يُرجى الانتظار {seconds} ثانية ثم المحاولة مرة أخرى.',
+  'errors.origin_refused': 'ورد هذا الطلب من موقع ويب آخر وتم رفضه.',
+  'errors.invalid_encoding': 'نص الطلب ليس نصًا صالحًا بترميز UTF-8.',
+  'errors.idempotency_key_reused':
+    'سبق استخدام مفتاح Idempotency-Key هذا لعنصر آخر ({entity}). استخدم مفتاحًا جديدًا لطلب جديد.',
+  'validation.invalid_characters': 'يحتوي هذا النص على أحرف لا يمكن حفظها (أحرف تالفة أو محجوزة).',
 };

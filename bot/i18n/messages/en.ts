@@ -58,6 +58,14 @@ export const en = {
   'validation.period_not_reportable':
     'Updates can be posted for the current week ({current}) or the four weeks before it.',
   'validation.invalid': 'This value is not valid.',
+  // Security edge (issue 12): rate limits, cross-site requests, request text.
+  'errors.rate_limited': 'You have sent too many requests. Please wait {seconds} s and try again.',
+  'errors.origin_refused': 'This request came from another website and was refused.',
+  'errors.invalid_encoding': 'The request body is not valid UTF-8 text.',
+  'errors.idempotency_key_reused':
+    'This Idempotency-Key was already used for a different {entity}. Use a new key for a new request.',
+  'validation.invalid_characters':
+    'This text contains characters that cannot be stored (broken or reserved characters).',
 } as const;
 
 export type CoreKey = keyof typeof en;

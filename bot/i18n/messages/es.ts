@@ -60,4 +60,12 @@ export const es: CoreMessages = {
   'validation.period_not_reportable':
     'Los informes pueden publicarse para la semana en curso ({current}) o las cuatro semanas anteriores.',
   'validation.invalid': 'Este valor no es válido.',
+  // Security edge (issue 12): rate limits, cross-site requests, request text.
+  'errors.rate_limited': 'Ha enviado demasiadas solicitudes. Espere {seconds} s y vuelva a intentarlo.',
+  'errors.origin_refused': 'Esta solicitud procede de otro sitio web y se ha rechazado.',
+  'errors.invalid_encoding': 'El cuerpo de la solicitud no es texto UTF-8 válido.',
+  'errors.idempotency_key_reused':
+    'Esta Idempotency-Key ya se utilizó para otro elemento ({entity}). Use una clave nueva para una solicitud nueva.',
+  'validation.invalid_characters':
+    'Este texto contiene caracteres que no se pueden guardar (caracteres incompletos o reservados).',
 };

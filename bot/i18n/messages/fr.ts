@@ -60,4 +60,12 @@ export const fr: CoreMessages = {
   'validation.period_not_reportable':
     'Les points de situation peuvent être publiés pour la semaine en cours ({current}) ou les quatre semaines précédentes.',
   'validation.invalid': "Cette valeur n'est pas valide.",
+  // Security edge (issue 12): rate limits, cross-site requests, request text.
+  'errors.rate_limited': 'Vous avez envoyé trop de requêtes. Patientez {seconds} s puis réessayez.',
+  'errors.origin_refused': 'Cette requête provient d’un autre site web et a été refusée.',
+  'errors.invalid_encoding': 'Le corps de la requête n’est pas un texte UTF-8 valide.',
+  'errors.idempotency_key_reused':
+    'Cette clé Idempotency-Key a déjà servi pour un autre élément ({entity}). Utilisez une nouvelle clé pour une nouvelle requête.',
+  'validation.invalid_characters':
+    'Ce texte contient des caractères qui ne peuvent pas être enregistrés (caractères incomplets ou réservés).',
 };

@@ -61,4 +61,12 @@ export const ru: CoreMessages = {
   'validation.period_not_reportable':
     'Отчеты можно публиковать за текущую неделю ({current}) или за четыре предыдущие недели.',
   'validation.invalid': 'Недопустимое значение.',
+  // Security edge (issue 12): rate limits, cross-site requests, request text.
+  'errors.rate_limited': 'Вы отправили слишком много запросов. Подождите {seconds} с и повторите попытку.',
+  'errors.origin_refused': 'Этот запрос пришёл с другого веб-сайта и был отклонён.',
+  'errors.invalid_encoding': 'Тело запроса не является корректным текстом в кодировке UTF-8.',
+  'errors.idempotency_key_reused':
+    'Этот Idempotency-Key уже использовался для другого объекта ({entity}). Для нового запроса используйте новый ключ.',
+  'validation.invalid_characters':
+    'Текст содержит символы, которые нельзя сохранить (повреждённые или зарезервированные символы).',
 };

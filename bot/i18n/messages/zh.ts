@@ -50,4 +50,10 @@ export const zh: CoreMessages = {
   'validation.self_dependency': '项目不能依赖于自身。',
   'validation.period_not_reportable': '可以为本周（{current}）或之前四周发布进展报告。',
   'validation.invalid': '该值无效。',
+  // Security edge (issue 12): rate limits, cross-site requests, request text.
+  'errors.rate_limited': '您发送的请求过多。请等待 {seconds} 秒后重试。',
+  'errors.origin_refused': '此请求来自其他网站，已被拒绝。',
+  'errors.invalid_encoding': '请求正文不是有效的 UTF-8 文本。',
+  'errors.idempotency_key_reused': '此 Idempotency-Key 已用于另一个{entity}。新请求请使用新的密钥。',
+  'validation.invalid_characters': '此文本包含无法保存的字符（损坏或保留的字符）。',
 };
