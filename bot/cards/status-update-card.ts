@@ -4,7 +4,12 @@
 import { HEALTHS } from '../domain/health.js';
 import type { Locale } from '../domain/locale.js';
 import { periodEnd, periodStart, type Period } from '../domain/period.js';
-import { prefillFrom, type StatusUpdate, type StatusUpdateContent } from '../domain/status-update.js';
+import {
+  HEALTH_DIMENSIONS,
+  prefillFrom,
+  type StatusUpdate,
+  type StatusUpdateContent,
+} from '../domain/status-update.js';
 import { translator } from '../i18n/translate.js';
 import {
   card,
@@ -55,7 +60,7 @@ export interface StatusUpdateFormInput {
   values?: Partial<Record<string, string>>;
 }
 
-const DIMENSIONS = ['schedule', 'budget', 'scope'] as const;
+const DIMENSIONS = HEALTH_DIMENSIONS;
 
 export function periodLabel(locale: Locale, period: Period): string {
   const t = translator(locale);

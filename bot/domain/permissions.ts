@@ -132,3 +132,15 @@ export function canReassignProject(actor: Actor, project: Pick<Project, 'ownerId
     (actor.role === 'cto' || project.ownerId === actor.id ? ALLOW : deny('not_project_owner'))
   );
 }
+
+/** Nudging a project's owner for their update: the CTO, or a lead of the project's pillar. */
+export function canNudgeOwner(
+  actor: Actor,
+  project: Pick<Project, 'pillar'>,
+  settings: Pick<Settings, 'pillarLeads'>,
+): Decision {
+  const inactive = active(actor);
+  if (inactive) return inactive;
+  if (actor.role === 'cto' || settings.pillarLeads[project.pillar]?.includes(actor.id)) return ALLOW;
+  return deny('role_required_cto');
+}

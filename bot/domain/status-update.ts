@@ -13,11 +13,16 @@ export const UPDATE_SOURCES = ['bot', 'tab', 'api'] as const;
 export const UpdateSource = z.enum(UPDATE_SOURCES);
 export type UpdateSource = z.infer<typeof UpdateSource>;
 
+/** The dimensions an update may rate besides the overall health (Resources: people and skills). */
+export const HEALTH_DIMENSIONS = ['schedule', 'budget', 'scope', 'resources'] as const;
+export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
+
 export const HealthDimensions = z
   .object({
     schedule: Health.optional(),
     budget: Health.optional(),
     scope: Health.optional(),
+    resources: Health.optional(),
   })
   .strict();
 export type HealthDimensions = z.infer<typeof HealthDimensions>;
@@ -101,9 +106,7 @@ export function sameContent(a: StatusUpdateContent, b: StatusUpdateContent): boo
     a.achievements === b.achievements &&
     a.nextSteps === b.nextSteps &&
     a.blockers === b.blockers &&
-    a.dimensions.schedule === b.dimensions.schedule &&
-    a.dimensions.budget === b.dimensions.budget &&
-    a.dimensions.scope === b.dimensions.scope
+    HEALTH_DIMENSIONS.every((d) => a.dimensions[d] === b.dimensions[d])
   );
 }
 

@@ -98,6 +98,8 @@ export const MeSchema = z.object({
   authMode: z.enum(['dev', 'entra']),
   currentPeriod: Period,
   orgTimeZone: z.string(),
+  /** Today's date in the organisation's time zone (the server's clock): what is overdue is decided by it. */
+  today: z.iso.date().optional(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -9,7 +9,7 @@ import {
   type EscalationOutcome,
 } from '../cards/escalation-card.js';
 import type { AdaptiveCard } from '../cards/digest-card-kit.js';
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Locale } from '../domain/locale.js';
 import { canAdminister } from '../domain/permissions.js';
 import type { Risk } from '../domain/risk.js';
@@ -166,6 +166,35 @@ export class EscalationService {
     ownerId?: string,
     cardVersion?: number,
   ): Promise<AdaptiveCard> {
+    const done = await this.apply(ctx, action, riskId, ownerId, cardVersion, true);
+    if (!done.applied) return this.card(done.risk, ctx.locale, [], true);
+    return this.card(done.risk, ctx.locale, done.outcomes);
+  }
+
+  /**
+   * The tab's (and API's) way to act on an escalation: the same services, versions and card updates
+   * as the card's buttons; a stale version is a conflict carrying the risk as it stands.
+   */
+  async actFromTab(
+    ctx: RequestContext,
+    action: EscalationAction,
+    riskId: string,
+    version: number,
+    ownerId?: string,
+  ): Promise<Risk> {
+    const done = await this.apply(ctx, action, riskId, ownerId, version, false);
+    if (!done.applied) throw new ConflictError('risk', riskId, version, done.risk);
+    return done.risk;
+  }
+
+  private async apply(
+    ctx: RequestContext,
+    action: EscalationAction,
+    riskId: string,
+    ownerId: string | undefined,
+    expectedVersion: number | undefined,
+    fromCard: boolean,
+  ): Promise<{ applied: false; risk: Risk } | { applied: true; risk: Risk; outcomes: EscalationOutcome[] }> {
     const risks = this.deps.services.risks;
     const current = await this.base.store.risks.get(riskId);
     if (!current) throw new NotFoundError('risk', riskId);
@@ -175,8 +204,11 @@ export class EscalationService {
       { entityType: 'risk', entityId: riskId, projectId: current.projectId },
       action,
     );
-    if ((cardVersion !== undefined && cardVersion !== current.version) || current.status === 'closed') {
-      return this.card(current, ctx.locale, [], true);
+    if (
+      (expectedVersion !== undefined && expectedVersion !== current.version) ||
+      current.status === 'closed'
+    ) {
+      return { applied: false, risk: current };
     }
     const at = this.base.clock.now().toISOString();
     let risk: Risk;
@@ -204,8 +236,9 @@ export class EscalationService {
       const owner = await this.base.store.people.get(ownerId);
       outcomes.push({ kind: 'reassigned', byName: ctx.actor.name, at, ownerName: owner?.name ?? ownerId });
     }
-    await this.updateOtherCopies(current, risk, outcomes, ctx.actor.id);
-    return this.card(risk, ctx.locale, outcomes);
+    // From a card, the answer replaces the actor's own card; from the tab, every copy is updated.
+    await this.updateOtherCopies(current, risk, outcomes, fromCard ? ctx.actor.id : undefined);
+    return { applied: true, risk, outcomes };
   }
 
   /** The same escalation sent to other CTOs: their cards show the outcome too. */
@@ -213,7 +246,7 @@ export class EscalationService {
     before: Risk,
     risk: Risk,
     outcomes: EscalationOutcome[],
-    actorId: string,
+    actorId: string | undefined,
   ): Promise<void> {
     const records = await this.deps.state.runs.list({ kind: ESCALATION_KIND, period: escalationKey(before) });
     for (const r of records) {

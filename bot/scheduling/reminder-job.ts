@@ -7,7 +7,7 @@ import { buildReminderCard, reminderAwayCard, reminderReceivedCard } from '../ca
 import type { AdaptiveCard } from '../cards/digest-card-kit.js';
 import { statusUpdateFormCard } from '../cards/status-update-card.js';
 import { ValidationError } from '../domain/errors.js';
-import { canAdminister } from '../domain/permissions.js';
+import { canAdminister, canNudgeOwner } from '../domain/permissions.js';
 import { comparePeriods, Period, periodOf, periodStart, weeksBetween } from '../domain/period.js';
 import type { Person } from '../domain/person.js';
 import { addDays } from '../domain/primitives.js';
@@ -196,6 +196,22 @@ export class ReminderService {
       undefined,
       `digest ${period}: ${late.length} late`,
     );
+    return summary;
+  }
+
+  /**
+   * "Nudge" from the tab's Needs attention (the CTO, or a lead of the project's pillar): a reminder
+   * to the owner of one project whose update is missing this week, at most once per week and project.
+   */
+  async nudgeProject(ctx: RequestContext, projectIdOrCode: string): Promise<RunSummary> {
+    const project = await this.deps.services.projects.lookup.require(projectIdOrCode);
+    const settings = await this.deps.services.settings.current();
+    const target = { entityType: 'project', entityId: project.id, projectId: project.id } as const;
+    await this.deps.services.audit.enforce(ctx, canNudgeOwner(ctx.actor, project, settings), target, 'nudge');
+    const period = this.currentPeriod();
+    const late = (await this.lateProjects(period)).filter((l) => l.project.id === project.id);
+    const summary = await this.sendTo(NUDGE_KIND, period, late, ctx.actor.name);
+    await this.deps.services.audit.record(ctx, target, 'nudge', undefined, undefined, `update ${period}`);
     return summary;
   }
 

@@ -2,7 +2,13 @@
 // editing projects, with permissions and audit.
 import { ValidationError } from '../domain/errors.js';
 import { canAdminister, canEditProject, canRead, canReassignProject } from '../domain/permissions.js';
-import { periodOf, type Period } from '../domain/period.js';
+import {
+  healthHistory,
+  HEALTH_HISTORY_WEEKS,
+  MAX_HEALTH_HISTORY_WEEKS,
+  type HealthWeek,
+} from '../domain/health-history.js';
+import { periodOf, recentPeriods, type Period } from '../domain/period.js';
 import type { PortfolioSummary, ProjectOverview } from '../domain/portfolio.js';
 import { Project, ProjectCreate, ProjectPatch } from '../domain/project.js';
 import { overviewFromFacts, summariseFacts } from '../domain/read-model.js';
@@ -121,6 +127,36 @@ export class ProjectService {
   }
 
   private summaryMemo?: { key: string; summary: PortfolioSummary };
+
+  /**
+   * Portfolio and pillar health over the last `weeks` reporting weeks (this one included), oldest
+   * first, from the latest update of each project up to each week.
+   */
+  async healthHistory(ctx: RequestContext, weeks = HEALTH_HISTORY_WEEKS): Promise<HealthWeek[]> {
+    await this.audit.enforce(
+      ctx,
+      canRead(ctx.actor),
+      { entityType: 'project', entityId: 'portfolio' },
+      'read',
+    );
+    const periods = recentPeriods(
+      this.currentPeriod(),
+      Math.min(Math.max(1, weeks), MAX_HEALTH_HISTORY_WEEKS),
+    );
+    const store = this.deps.store;
+    const [projects, latest] = await Promise.all([
+      collectAll((page) => store.projects.list(page)),
+      Promise.all(
+        periods.map((upToPeriod) =>
+          collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod, ...page })),
+        ),
+      ),
+    ]);
+    return healthHistory(
+      projects,
+      periods.map((period, i) => ({ period, latest: latest[i] ?? [] })),
+    );
+  }
 
   async create(ctx: RequestContext, input: unknown, idempotencyKey?: string): Promise<Created<Project>> {
     const { id: givenId, ...fields } = parseInput(ProjectCreate, input);

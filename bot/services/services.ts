@@ -1,5 +1,6 @@
 // Builds every service once, on the same dependencies. Bot commands, tab routes and scheduled jobs
 // all call these, so each rule is written once.
+import { AttentionService } from './attention-service.js';
 import { AuditService } from './audit-service.js';
 import { BriefingService } from './briefing-service.js';
 import type { ServiceDeps } from './context.js';
@@ -28,6 +29,7 @@ export interface Services {
   readonly search: SearchService;
   readonly reports: ReportService;
   readonly briefing: BriefingService;
+  readonly attention: AttentionService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -40,6 +42,7 @@ export function createServices(deps: ServiceDeps): Services {
     maxAgeMs: deps.store.kind === 'sqlite' ? undefined : 60_000,
   });
   return {
+    attention: new AttentionService(deps, audit, settings, projects),
     deps,
     audit,
     settings,

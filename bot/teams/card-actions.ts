@@ -11,7 +11,7 @@ import { Health } from '../domain/health.js';
 import { Period } from '../domain/period.js';
 import type { Project } from '../domain/project.js';
 import { RiskCategory, riskScore, RiskStrategy, type Risk } from '../domain/risk.js';
-import type { StatusUpdate } from '../domain/status-update.js';
+import { HEALTH_DIMENSIONS, type StatusUpdate } from '../domain/status-update.js';
 import { writeReporterOf } from '../ports/write-reporter.js';
 import { keywordOf } from './command-keywords.js';
 import { BotCommands } from './commands.js';
@@ -43,6 +43,7 @@ const StatusUpdateSubmitData = z.object({
   schedule: HealthInput,
   budget: HealthInput,
   scope: HealthInput,
+  resources: HealthInput,
 });
 
 const StatusUpdateRefreshData = z.object({ projectId: ProjectRef, period: Period });
@@ -184,7 +185,7 @@ export class CardActions {
       nextSteps: d.nextSteps,
       blockers: d.blockers,
       dimensions: Object.fromEntries(
-        (['schedule', 'budget', 'scope'] as const).filter((k) => d[k]).map((k) => [k, d[k]]),
+        HEALTH_DIMENSIONS.filter((k) => d[k]).map((k) => [k, d[k]]),
       ),
     };
     try {

@@ -157,4 +157,75 @@ describe('risk escalations', () => {
     const puts = connector.delivered.filter((d) => d.method === 'PUT');
     expect(puts).toHaveLength(ctos.length - 1);
   });
+
+  it('acted on from the tab: the same services and versions, every copy updated, a stale version refused', async () => {
+    const ctos = await collectAll((page) => i.app.store.people.list({ role: 'cto', active: true, ...page }));
+    const projects = await collectAll((page) => i.app.store.projects.list(page));
+    const project = projects.find((p) => p.phase === 'executing')!;
+    const owner = (await i.app.store.people.get(project.ownerId))!;
+    const { value: risk } = await i.app.services.risks.raise(ctxOf(owner), {
+      projectId: project.id,
+      title: 'Data centre lease ends',
+      likelihood: 5,
+      impact: 4,
+    });
+    await i.app.events.drain();
+    for (const cto of ctos) expect(postsTo(cto.id)).toHaveLength(1);
+    const tab = { ...ctxOf(ctos[0]!), surface: 'tab' as const };
+    // A version the tab read before a change is a conflict carrying the risk as it stands.
+    await expect(
+      i.app.proactive.escalations.actFromTab(tab, 'accept', risk.id, risk.version + 1),
+    ).rejects.toMatchObject({ code: 'version_conflict', current: { id: risk.id, version: risk.version } });
+    const newOwner = ctos[ctos.length - 1]!;
+    const after = await i.app.proactive.escalations.actFromTab(
+      tab,
+      'reassign',
+      risk.id,
+      risk.version,
+      newOwner.id,
+    );
+    expect(after).toMatchObject({ ownerId: newOwner.id, escalation: { acknowledgedById: ctos[0]!.id } });
+    expect(after.version).toBeGreaterThan(risk.version);
+    // Every CTO's card (the actor's too: they acted outside it) now shows the outcome.
+    const puts = connector.delivered.filter((d) => d.method === 'PUT');
+    expect(puts).toHaveLength(ctos.length);
+    expect(JSON.stringify(puts[0]!.activity)).toContain(newOwner.name);
+    // The card's button, built from the old version, now changes nothing and shows the risk as it stands.
+    const stale = await i.app.proactive.escalations.act(
+      ctxOf(ctos[0]!),
+      'acknowledge',
+      risk.id,
+      undefined,
+      risk.version,
+    );
+    expect((await i.app.store.risks.get(risk.id))!.version).toBe(after.version);
+    expect(JSON.stringify(stale)).toContain(newOwner.name);
+  });
+});
+
+describe('nudge from Needs attention', () => {
+  it("reminds one late project's owner once per week; a non-lead is refused", async () => {
+    const period = i.app.proactive.reminders.currentPeriod();
+    const late = await i.app.proactive.reminders.lateProjects(period);
+    expect(late.length).toBeGreaterThan(0);
+    const { project, owner } = late[0]!;
+    const ctos = await collectAll((page) => i.app.store.people.list({ role: 'cto', active: true, ...page }));
+    const before = postsTo(owner.id).length;
+    const first = await i.app.proactive.reminders.nudgeProject(ctxOf(ctos[0]!), project.code);
+    expect(first).toMatchObject({ recipients: 1, delivered: 1 });
+    expect(postsTo(owner.id)).toHaveLength(before + 1);
+    expect(JSON.stringify(postsTo(owner.id).at(-1)!.activity)).toContain(project.code);
+    const again = await i.app.proactive.reminders.nudgeProject(ctxOf(ctos[0]!), project.id);
+    expect(again).toMatchObject({ delivered: 0, already: 1 });
+    const settings = await i.app.services.settings.current();
+    const leads = new Set(Object.values(settings.pillarLeads).flat());
+    const outsider = (
+      await collectAll((page) => i.app.store.people.list({ active: true, role: 'changemaker', ...page }))
+    ).find((p) => !leads.has(p.id))!;
+    await expect(i.app.proactive.reminders.nudgeProject(ctxOf(outsider), project.id)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const audit = await i.app.store.audit.list({ entityType: 'project', entityId: project.id });
+    expect(audit.items.filter((e) => e.action === 'nudge')).toHaveLength(2);
+  });
 });

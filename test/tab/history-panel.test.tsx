@@ -30,7 +30,13 @@ const EVENTS: AuditEvent[] = [
     surface: 'bot',
     entityType: 'status-update',
     action: 'amend',
-    changes: [{ field: 'customColumn', before: null, after: 'x' }],
+    changes: [
+      { field: 'customColumn', before: null, after: 'x' },
+      { field: 'submissionKey', before: 'tab:1', after: 'tab:2' },
+      { field: 'authorId', before: 'p-owner', after: 'p-cto' },
+      { field: 'dimensions', before: {}, after: { schedule: 'green', resources: 'red' } },
+      { field: 'blockers', before: '', after: 'Vendor late' },
+    ],
   }),
 ];
 
@@ -43,8 +49,13 @@ describe('HistoryPanel', () => {
     expect(screen.getByText('Due date: 2027-07-27 → 2027-09-30')).toBeInTheDocument();
     expect(screen.getByText('Daniel Mwangi · amended status update')).toBeInTheDocument();
     expect(screen.getByText(/· bot$/)).toBeInTheDocument();
-    // A field the tab has no word for shows as stored, and an empty value as a dash.
-    expect(screen.getByText('customColumn: — → x')).toBeInTheDocument();
+    // Stored names (keys, ids, fields the tab has no word for) are left out; dimensions read as
+    // labels and an empty value (or no dimension set) as a dash.
+    expect(screen.queryByText(/customColumn|submissionKey|authorId|dimensions/)).toBeNull();
+    expect(
+      screen.getByText('Health by dimension: — → Schedule: On track, Resources: Off track'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Blockers and asks: — → Vendor late')).toBeInTheDocument();
   });
 
   it('speaks French, not the stored identifiers', async () => {

@@ -24,3 +24,8 @@ if (!('ResizeObserver' in window)) {
 
 // The app loads one language's catalogue at a time (a chunk each); components render in any of them here.
 for (const [locale, catalogue] of Object.entries(CATALOGUES)) provideCatalogue(locale as Locale, catalogue);
+
+// jsdom has no SVG text layout: Fluent's charts measure axis labels.
+const svgProto = window.SVGElement.prototype as unknown as Record<string, unknown>;
+if (!('getComputedTextLength' in svgProto)) svgProto.getComputedTextLength = () => 0;
+if (!('getBBox' in svgProto)) svgProto.getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 });

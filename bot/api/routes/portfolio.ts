@@ -1,4 +1,5 @@
 import { SUPPORTED_LOCALES } from '../../domain/locale.js';
+import { dateInZone } from '../../domain/primitives.js';
 import { MILESTONE_STATUSES } from '../../domain/milestone.js';
 import { ORG_UNITS } from '../../domain/org-unit.js';
 import { canAdminister } from '../../domain/permissions.js';
@@ -15,7 +16,14 @@ import {
   type Me,
   type Reference,
 } from '../../domain/views.js';
+import { z } from 'zod';
+import { AttentionSchema, HealthHistorySchema } from '../../domain/cockpit-views.js';
+import { HEALTH_HISTORY_WEEKS, MAX_HEALTH_HISTORY_WEEKS } from '../../domain/health-history.js';
 import { route } from '../route.js';
+
+const HistoryQuery = z.object({
+  weeks: z.coerce.number().int().min(1).max(MAX_HEALTH_HISTORY_WEEKS).default(HEALTH_HISTORY_WEEKS),
+});
 
 const REFERENCE: Reference = {
   locales: [...SUPPORTED_LOCALES],
@@ -52,6 +60,7 @@ export function portfolioRoutes(authMode: 'dev' | 'entra') {
           authMode,
           currentPeriod: services.projects.currentPeriod(),
           orgTimeZone: services.deps.orgTimeZone,
+          today: dateInZone(services.deps.clock.now(), services.deps.orgTimeZone),
         };
         return { body: me };
       },
@@ -73,6 +82,29 @@ export function portfolioRoutes(authMode: 'dev' | 'entra') {
       tag: 'portfolio',
       response: { kind: 'json', schema: PortfolioSummarySchema, name: 'PortfolioSummary' },
       handler: async ({ ctx, services }) => ({ body: await services.projects.summary(ctx) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/me/attention',
+      operationId: 'getNeedsAttention',
+      summary:
+        'Needs attention (CTO: the portfolio; pillar leads: their pillars): escalations awaiting acknowledgement, overdue updates with weeks late, updates due this week',
+      tag: 'me',
+      response: { kind: 'json', schema: AttentionSchema, name: 'Attention' },
+      handler: async ({ ctx, services }) => ({ body: await services.attention.get(ctx) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/portfolio/health-history',
+      operationId: 'getHealthHistory',
+      summary:
+        'Portfolio and pillar health for each of the last reporting weeks (12 by default), oldest first',
+      tag: 'portfolio',
+      query: HistoryQuery,
+      response: { kind: 'json', schema: HealthHistorySchema, name: 'HealthHistory' },
+      handler: async ({ ctx, services, query }) => ({
+        body: { items: await services.projects.healthHistory(ctx, query.weeks) },
+      }),
     }),
     route({
       method: 'get',

@@ -3,12 +3,15 @@
 import { z } from 'zod';
 import { ForbiddenError, ValidationError } from '../../domain/errors.js';
 import { canAdminister } from '../../domain/permissions.js';
+import { EscalationActionBody, NudgeResultSchema } from '../../domain/cockpit-views.js';
 import { Period } from '../../domain/period.js';
-import { toFieldIssues } from '../../domain/validation.js';
+import { Risk } from '../../domain/risk.js';
+import { parseInput, toFieldIssues } from '../../domain/validation.js';
 import { listUnreachable } from '../../services/digest-unreachable.js';
 import { runHistory } from '../../services/run-history.js';
 import { RUN_STATUSES } from '../../storage/sqlite/state-records.js';
 import type { ProactiveFeature } from '../../teams/proactive-feature.js';
+import { versionedChange } from '../request-helpers.js';
 import { route, type RouteSpec } from '../route.js';
 
 const UnreachablePerson = z.object({
@@ -131,6 +134,46 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
         if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
         await feature.reminders.clearAway(ctx, params.period ?? '');
         return { status: 204, body: undefined };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/v1/risks/:id/escalation',
+      operationId: 'actOnEscalation',
+      summary:
+        'Acknowledge, accept or reassign an escalated risk (Transformation Office), as the escalation card does; send If-Match or version',
+      tag: 'risks',
+      body: { schema: EscalationActionBody, name: 'EscalationAction' },
+      versioned: true,
+      response: { kind: 'entity', schema: Risk, name: 'Risk' },
+      handler: versionedChange((call, fields, version) => {
+        const body = parseInput(EscalationActionBody.omit({ version: true }), fields);
+        return feature.escalations.actFromTab(
+          call.ctx,
+          body.action,
+          call.params.id ?? '',
+          version,
+          body.ownerId,
+        );
+      }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/v1/projects/:id/nudge',
+      operationId: 'nudgeProjectOwner',
+      summary:
+        "Remind a project's owner of this week's missing update (Transformation Office or the pillar's lead); once per week",
+      tag: 'proactive',
+      response: { kind: 'json', schema: NudgeResultSchema, name: 'NudgeResult' },
+      handler: async ({ ctx, params }) => {
+        const s = await feature.reminders.nudgeProject(ctx, params.id ?? '');
+        return {
+          body: {
+            sent: s.delivered + s.throttled,
+            already: s.already,
+            unreachable: s.unreachable + s.failed + (s.recipients === 0 ? 1 : 0),
+          },
+        };
       },
     }),
   ] as RouteSpec<unknown>[];

@@ -75,6 +75,8 @@ export const ar: Readonly<Record<Key, string>> = {
   'bot.dimension.schedule': 'الجدول الزمني',
   'bot.dimension.budget': 'الميزانية',
   'bot.dimension.scope': 'النطاق',
+  // Cockpit: the Resources dimension of a status update
+  'bot.dimension.resources': 'الموارد',
   'bot.dimension.unset': 'غير مُقيَّم',
   'bot.projects.title': 'مشاريعك',
   'bot.projects.none': 'لست مالكاً أو قائداً أو عضواً في أي مشروع بعد. اكتب «الحافظة» لرؤية الحافظة كاملة.',

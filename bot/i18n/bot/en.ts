@@ -78,6 +78,8 @@ export const en = {
   'bot.dimension.schedule': 'Schedule',
   'bot.dimension.budget': 'Budget',
   'bot.dimension.scope': 'Scope',
+  // Cockpit: the Resources dimension of a status update
+  'bot.dimension.resources': 'Resources',
   'bot.dimension.unset': 'Not assessed',
   'bot.projects.title': 'Your projects',
   'bot.projects.none':

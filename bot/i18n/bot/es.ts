@@ -77,6 +77,8 @@ export const es: Readonly<Record<Key, string>> = {
   'bot.dimension.schedule': 'Calendario',
   'bot.dimension.budget': 'Presupuesto',
   'bot.dimension.scope': 'Alcance',
+  // Cockpit: the Resources dimension of a status update
+  'bot.dimension.resources': 'Recursos',
   'bot.dimension.unset': 'Sin evaluar',
   'bot.projects.title': 'Sus proyectos',
   'bot.projects.none':

@@ -78,6 +78,8 @@ export const fr: Readonly<Record<Key, string>> = {
   'bot.dimension.schedule': 'Calendrier',
   'bot.dimension.budget': 'Budget',
   'bot.dimension.scope': 'Périmètre',
+  // Cockpit: the Resources dimension of a status update
+  'bot.dimension.resources': 'Ressources',
   'bot.dimension.unset': 'Non évalué',
   'bot.projects.title': 'Vos projets',
   'bot.projects.none':

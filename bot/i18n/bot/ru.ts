@@ -77,6 +77,8 @@ export const ru: Readonly<Record<Key, string>> = {
   'bot.dimension.schedule': 'Сроки',
   'bot.dimension.budget': 'Бюджет',
   'bot.dimension.scope': 'Объём',
+  // Cockpit: the Resources dimension of a status update
+  'bot.dimension.resources': 'Ресурсы',
   'bot.dimension.unset': 'Не оценено',
   'bot.projects.title': 'Ваши проекты',
   'bot.projects.none':

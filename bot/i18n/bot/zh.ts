@@ -73,6 +73,8 @@ export const zh: Readonly<Record<Key, string>> = {
   'bot.dimension.schedule': '进度',
   'bot.dimension.budget': '预算',
   'bot.dimension.scope': '范围',
+  // Cockpit: the Resources dimension of a status update
+  'bot.dimension.resources': '资源',
   'bot.dimension.unset': '未评估',
   'bot.projects.title': '您的项目',
   'bot.projects.none': '您目前尚未负责、领导或参与任何项目。输入“项目组合”查看整个项目组合。',

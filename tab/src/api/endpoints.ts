@@ -23,6 +23,11 @@ import {
   ProjectOverviewSchema,
   SubmitResultSchema,
 } from '../../../bot/domain/views.js';
+import {
+  AttentionSchema,
+  HealthHistorySchema,
+  NudgeResultSchema,
+} from '../../../bot/domain/cockpit-views.js';
 import type { ApiClient } from './client.js';
 
 export type ProjectOverview = z.output<typeof ProjectOverviewSchema>;
@@ -30,6 +35,12 @@ export type KpiWithProgress = z.output<typeof KpiWithProgressSchema>;
 export type MyWork = z.output<typeof MyWorkSchema>;
 export type PortfolioSummary = z.output<typeof PortfolioSummarySchema>;
 export type Draft = z.output<typeof DraftSchema>;
+export type {
+  Attention,
+  HealthHistory,
+  LateUpdate,
+  PendingEscalation,
+} from '../../../bot/domain/cockpit-views.js';
 
 /**
  * People the proactive pipeline could not reach (GET /api/v1/proactive/unreachable, registered with
@@ -139,6 +150,16 @@ export function endpoints(api: ApiClient) {
     settings: () => api.getVersioned(Settings, '/api/v1/settings'),
     updateSettings: (patch: SettingsPatch, version: number) =>
       api.send(Settings, 'PATCH', '/api/v1/settings', patch, { version }),
+    attention: () => api.get(AttentionSchema, '/api/v1/me/attention'),
+    healthHistory: (weeks = 12) =>
+      api.get(HealthHistorySchema, `/api/v1/portfolio/health-history${q({ weeks: String(weeks) })}`),
+    actOnEscalation: (
+      riskId: string,
+      body: { action: 'acknowledge' | 'accept' | 'reassign'; ownerId?: string },
+      version: number,
+    ) => api.send(Risk, 'POST', `/api/v1/risks/${id(riskId)}/escalation`, body, { version }),
+    nudge: (projectId: string) =>
+      api.send(NudgeResultSchema, 'POST', `/api/v1/projects/${id(projectId)}/nudge`, {}),
     unreachable: () =>
       api.get(z.object({ items: z.array(UnreachableSchema) }), '/api/v1/proactive/unreachable'),
     runs: () => api.get(z.object({ items: z.array(RunHistorySchema) }), '/api/v1/proactive/runs'),

@@ -41,6 +41,41 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   likelihood: 'risks.likelihood',
   impact: 'risks.impact',
   status: 'milestones.col.status',
+  dimensions: 'status.dimensions',
+  leadIds: 'project.leads',
+  mitigation: 'risks.mitigation',
+  category: 'risks.category',
+  unit: 'kpi.unit',
+  baseline: 'kpi.baseline',
+  target: 'kpi.target',
+  period: 'status.period',
+};
+
+/**
+ * Stored bookkeeping the reader has no use for (keys, ids, timestamps, revision lists): left out of the
+ * history rather than shown under their storage names.
+ */
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
+  'submissionKey',
+  'authorId',
+  'submittedAt',
+  'source',
+  'history',
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'raisedById',
+  'raisedAt',
+  'escalation',
+  'titles',
+]);
+
+const DIMENSION_LABELS: Readonly<Record<string, MessageKey>> = {
+  schedule: 'update.dimension.schedule',
+  budget: 'update.dimension.budget',
+  scope: 'update.dimension.scope',
+  resources: 'update.dimension.resources',
 };
 
 const ACTION_LABELS: Readonly<Record<AuditAction, MessageKey>> = {
@@ -76,13 +111,28 @@ const SURFACE_LABELS: Readonly<Record<Surface, MessageKey>> = {
   system: 'source.system',
 };
 
-function fieldLabel(t: (k: MessageKey) => string, field: string): string {
-  const key = Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field] : undefined;
-  return key ? t(key) : field;
+function labelKey(field: string): MessageKey | undefined {
+  return Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field] : undefined;
 }
 
-function show(v: unknown): string {
+/** A change worth showing: a field with a label, not stored bookkeeping. */
+export function shownChange(field: string): boolean {
+  return !HIDDEN_FIELDS.has(field) && labelKey(field) !== undefined;
+}
+
+function show(v: unknown, t: (k: MessageKey) => string): string {
   if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => k in DIMENSION_LABELS)) {
+    // Health by dimension: "Schedule: On track, Resources: Off track" ({} reads as nothing set).
+    const entries = Object.entries(v as Record<string, string>).filter(([, h]) => h);
+    if (entries.length === 0) return '—';
+    return entries
+      .map(([d, h]) => `${t(DIMENSION_LABELS[d]!)}: ${t(`health.${h}` as MessageKey)}`)
+      .join(', ');
+  }
+  if (typeof v === 'object' && v !== null && 'value' in v && 'date' in v) {
+    return `${String(v.value)} (${String(v.date)})`;
+  }
   if (typeof v === 'string') return v.length > 120 ? `${v.slice(0, 117)}…` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const s = JSON.stringify(v);
@@ -119,19 +169,21 @@ export function HistoryPanel({ project }: { project: Project }) {
               <Text size={200} className={styles.meta}>
                 {dateTime(e.at)} · {t(SURFACE_LABELS[e.surface])}
               </Text>
-              {e.changes.length > 0 ? (
+              {e.changes.some((c) => shownChange(c.field)) ? (
                 <ul className={styles.changes}>
-                  {e.changes.map((c) => (
-                    <li key={c.field}>
-                      <bdi>
-                        {t('history.change', {
-                          field: fieldLabel(t, c.field),
-                          before: show(c.before),
-                          after: show(c.after),
-                        })}
-                      </bdi>
-                    </li>
-                  ))}
+                  {e.changes
+                    .filter((c) => shownChange(c.field))
+                    .map((c) => (
+                      <li key={c.field}>
+                        <bdi>
+                          {t('history.change', {
+                            field: t(labelKey(c.field)!),
+                            before: show(c.before, t),
+                            after: show(c.after, t),
+                          })}
+                        </bdi>
+                      </li>
+                    ))}
                 </ul>
               ) : null}
             </li>

@@ -1,5 +1,5 @@
-// A KPI from baseline to target with its measurements: a small SVG chart (an image with a text
-// summary for screen readers) and the same data as a table.
+// A KPI from baseline to target with its measurements: a Fluent line chart with a value axis, the
+// project it belongs to, the figures in words and the same data as a table.
 import {
   Badge,
   makeStyles,
@@ -13,12 +13,12 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { DataVizPalette, LineChart } from '@fluentui/react-charts';
 import type { KpiWithProgress } from '../api/endpoints.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 
-const W = 360;
-const H = 160;
-const PAD = 28;
+const H = 220;
+const utc = (d: string) => new Date(`${d}T00:00:00Z`);
 
 const useStyles = makeStyles({
   card: {
@@ -30,7 +30,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  svg: { width: '100%', maxWidth: `${W}px`, height: 'auto', direction: 'ltr' },
+  chart: { minWidth: 0 },
+  project: { color: tokens.colorNeutralForeground2 },
   head: {
     display: 'flex',
     justifyContent: 'space-between',
@@ -55,19 +56,11 @@ const TREND_COLOR = {
   'no-data': 'informative',
 } as const;
 
-export function KpiChart({ item }: { item: KpiWithProgress }) {
+export function KpiChart({ item, projectCode }: { item: KpiWithProgress; projectCode?: string }) {
   const styles = useStyles();
-  const { t, date, number } = useI18n();
+  const { t, date, number, locale } = useI18n();
   const { kpi, measurements, progress } = item;
   const points = [...measurements].sort((a, b) => (a.date < b.date ? -1 : 1));
-  const times = [kpi.baseline.date, kpi.target.date, ...points.map((m) => m.date)].map((d) => Date.parse(d));
-  const values = [kpi.baseline.value, kpi.target.value, ...points.map((m) => m.value)];
-  const t0 = Math.min(...times);
-  const t1 = Math.max(...times);
-  const v0 = Math.min(...values);
-  const v1 = Math.max(...values);
-  const x = (d: string) => PAD + ((Date.parse(d) - t0) / Math.max(1, t1 - t0)) * (W - 2 * PAD);
-  const y = (v: number) => H - PAD - ((v - v0) / (v1 - v0 || 1)) * (H - 2 * PAD);
   const fmt = (v: number) => `${number(v)} ${kpi.unit}`;
   const latest = progress.latest
     ? `${fmt(progress.latest.value)} (${date(progress.latest.date)})`
@@ -83,65 +76,63 @@ export function KpiChart({ item }: { item: KpiWithProgress }) {
   return (
     <article className={styles.card} data-kpi={kpi.id}>
       <div className={styles.head}>
-        <Text weight="semibold">{kpi.title}</Text>
+        <div>
+          <Text weight="semibold" as="h3" block>
+            {kpi.title}
+          </Text>
+          {projectCode ? (
+            <Text size={200} className={styles.project}>
+              {t('kpi.project', { code: projectCode })}
+            </Text>
+          ) : null}
+        </div>
         <Badge className={styles.badge} appearance="tint" color={TREND_COLOR[progress.trend]}>
           {t(`kpi.trend.${progress.trend}` as MessageKey)}
         </Badge>
       </div>
-      <svg className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-        <line
-          x1={PAD}
-          y1={H - PAD}
-          x2={W - PAD}
-          y2={H - PAD}
-          style={{ stroke: tokens.colorNeutralStroke1 }}
+      {/* Fluent's line chart: a value axis in the KPI's unit, time along the bottom, the measured line
+          and the planned line from baseline to target; it mirrors with the page in Arabic. */}
+      <div className={styles.chart}>
+        <LineChart
+          data={{
+            chartTitle: label,
+            lineChartData: [
+              {
+                legend: t('kpi.series.plan'),
+                color: DataVizPalette.disabled,
+                lineOptions: { strokeDasharray: '5 5' },
+                data: [
+                  {
+                    x: utc(kpi.baseline.date),
+                    y: kpi.baseline.value,
+                    xAxisCalloutData: date(kpi.baseline.date),
+                  },
+                  { x: utc(kpi.target.date), y: kpi.target.value, xAxisCalloutData: date(kpi.target.date) },
+                ],
+              },
+              ...(points.length
+                ? [
+                    {
+                      legend: t('kpi.series.measured'),
+                      color: DataVizPalette.color1,
+                      data: points.map((m) => ({
+                        x: utc(m.date),
+                        y: m.value,
+                        xAxisCalloutData: date(m.date),
+                      })),
+                    },
+                  ]
+                : []),
+            ],
+          }}
+          height={H}
+          yAxisTitle={t('kpi.value', { unit: kpi.unit })}
+          culture={locale}
+          useUTC
+          hideLegend={false}
         />
-        <line
-          x1={x(kpi.baseline.date)}
-          y1={y(kpi.baseline.value)}
-          x2={x(kpi.target.date)}
-          y2={y(kpi.target.value)}
-          style={{ stroke: tokens.colorNeutralForeground3, strokeDasharray: '4 4', strokeWidth: 2 }}
-        />
-        {points.length > 1 ? (
-          <polyline
-            points={points.map((m) => `${x(m.date)},${y(m.value)}`).join(' ')}
-            style={{ fill: 'none', stroke: tokens.colorBrandForeground1, strokeWidth: 2 }}
-          />
-        ) : null}
-        {points.map((m) => (
-          <circle
-            key={m.id}
-            cx={x(m.date)}
-            cy={y(m.value)}
-            r={4}
-            style={{ fill: tokens.colorBrandForeground1 }}
-          />
-        ))}
-        <rect
-          x={x(kpi.baseline.date) - 4}
-          y={y(kpi.baseline.value) - 4}
-          width={8}
-          height={8}
-          style={{ fill: tokens.colorNeutralForeground2 }}
-        />
-        <path
-          d={`M ${x(kpi.target.date)} ${y(kpi.target.value) - 6} l 6 6 l -6 6 l -6 -6 z`}
-          style={{ fill: tokens.colorPaletteGreenForeground1 }}
-        />
-        <text x={PAD} y={H - 8} style={{ fill: tokens.colorNeutralForeground2, fontSize: 11 }}>
-          {date(kpi.baseline.date)}
-        </text>
-        <text
-          x={W - PAD}
-          y={H - 8}
-          textAnchor="end"
-          style={{ fill: tokens.colorNeutralForeground2, fontSize: 11 }}
-        >
-          {date(kpi.target.date)}
-        </text>
-      </svg>
-      {/* The figures the chart is drawn from, in words (the chart itself has no value axis). */}
+      </div>
+      {/* The figures the chart is drawn from, in words. */}
       <Text size={200} className={styles.figures}>
         <span>
           {t('kpi.baseline')}: {fmt(kpi.baseline.value)}

@@ -86,7 +86,7 @@ export function KpisPanel({ project }: { project: Project }) {
           <div className={styles.grid}>
             {kpis.data.map((k) => (
               <div key={k.kpi.id} className={styles.item}>
-                <KpiChart item={k} />
+                <KpiChart item={k} projectCode={project.code} />
                 {canEdit(k.kpi) ? (
                   <Button
                     id={editId(k.kpi)}

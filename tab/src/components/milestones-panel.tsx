@@ -23,6 +23,7 @@ import { canManageMilestones } from '../../../bot/domain/permissions.js';
 import type { Project } from '../../../bot/domain/project.js';
 import { asApiError, type ApiError } from '../api/problem.js';
 import { useApp } from '../context.js';
+import { milestoneState, MILESTONE_STATE_COLOR, todayOf } from './milestone-state.js';
 import { useLoad } from '../hooks/use-load.js';
 import { useI18n } from '../i18n/index.js';
 import { newKey } from '../ids.js';
@@ -44,8 +45,6 @@ const useStyles = makeStyles({
 /** After the editor closes, the keyboard goes back to the button that opened it. */
 const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
 const editId = (m: Pick<Milestone, 'id'>) => `milestone-edit-${m.id}`;
-
-const STATUS_COLOR = { planned: 'informative', done: 'success', missed: 'danger' } as const;
 
 export function MilestonesPanel({ project }: { project: Project }) {
   const styles = useStyles();
@@ -116,8 +115,8 @@ export function MilestonesPanel({ project }: { project: Project }) {
                 <TableCell>{m.title}</TableCell>
                 <TableCell>{date(m.dueDate)}</TableCell>
                 <TableCell>
-                  <Badge appearance="tint" color={STATUS_COLOR[m.status]}>
-                    {t(`milestone.${m.status}`)}
+                  <Badge appearance="tint" color={MILESTONE_STATE_COLOR[milestoneState(m, todayOf(me))]}>
+                    {t(`milestone.${milestoneState(m, todayOf(me))}`)}
                   </Badge>{' '}
                   {m.completedOn ? t('milestones.completed', { date: date(m.completedOn) }) : null}
                 </TableCell>

@@ -5,6 +5,11 @@ import {
   Field,
   Link,
   makeStyles,
+  Menu,
+  MenuItemCheckbox,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   shorthands,
   mergeClasses,
   SearchBox,
@@ -16,6 +21,7 @@ import {
   ArrowSort16Regular,
   ArrowSortDown16Regular,
   ArrowSortUp16Regular,
+  ColumnTriple20Regular,
 } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
@@ -23,7 +29,13 @@ import { HEALTH_SEVERITY } from '../../../bot/domain/health.js';
 import { ORG_UNITS } from '../../../bot/domain/org-unit.js';
 import type { Person } from '../../../bot/domain/person.js';
 import { PILLARS, pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
-import { allProjectTitles, PROJECT_PHASES, projectTitle } from '../../../bot/domain/project.js';
+import {
+  allProjectTitles,
+  PROJECT_KINDS,
+  PROJECT_PHASES,
+  projectTitle,
+  type ProjectKind,
+} from '../../../bot/domain/project.js';
 import type { ProjectOverview } from '../api/endpoints.js';
 import { useI18n, type I18n, type MessageKey } from '../i18n/index.js';
 import { hrefOf } from '../router.js';
@@ -37,13 +49,26 @@ export const VIRTUALISE_FROM = 60;
 const ROW_HEIGHT = 44;
 
 type ColumnKey =
-  'code' | 'title' | 'pillar' | 'phase' | 'health' | 'trend' | 'complete' | 'reporting' | 'risks' | 'due';
+  | 'code'
+  | 'title'
+  | 'owner'
+  | 'kind'
+  | 'pillar'
+  | 'phase'
+  | 'health'
+  | 'trend'
+  | 'complete'
+  | 'reporting'
+  | 'risks'
+  | 'due';
 type GroupBy = 'none' | 'pillar' | 'orgUnit' | 'phase';
 type HealthFilter = '' | 'green' | 'amber' | 'red' | 'unknown';
 
 const COLUMNS: ReadonlyArray<{ key: ColumnKey; label: MessageKey; width: string }> = [
   { key: 'code', label: 'table.col.code', width: 'minmax(80px, 0.6fr)' },
   { key: 'title', label: 'table.col.title', width: 'minmax(200px, 2.2fr)' },
+  { key: 'owner', label: 'table.col.owner', width: 'minmax(130px, 1fr)' },
+  { key: 'kind', label: 'table.col.kind', width: 'minmax(110px, 0.9fr)' },
   { key: 'pillar', label: 'table.col.pillar', width: 'minmax(110px, 1fr)' },
   { key: 'phase', label: 'table.col.phase', width: 'minmax(90px, 0.8fr)' },
   { key: 'health', label: 'table.col.health', width: 'minmax(110px, 0.9fr)' },
@@ -53,7 +78,38 @@ const COLUMNS: ReadonlyArray<{ key: ColumnKey; label: MessageKey; width: string 
   { key: 'risks', label: 'table.col.risks', width: 'minmax(96px, 0.6fr)' },
   { key: 'due', label: 'table.col.due', width: 'minmax(100px, 0.8fr)' },
 ];
-const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
+/** Always shown: a row is named by its code and title. */
+const FIXED: ReadonlySet<ColumnKey> = new Set(['code', 'title']);
+/** Shown until the person chooses otherwise (the kind column is offered, not shown). */
+const DEFAULT_HIDDEN: readonly ColumnKey[] = ['kind'];
+
+/** The columns a person chose, remembered per person in this browser. */
+function columnsKey(personId: string): string {
+  return `th.columns.${personId}`;
+}
+
+export function readHiddenColumns(personId: string): ColumnKey[] {
+  try {
+    const raw = window.localStorage.getItem(columnsKey(personId));
+    if (!raw) return [...DEFAULT_HIDDEN];
+    const list: unknown = JSON.parse(raw);
+    return Array.isArray(list)
+      ? COLUMNS.map((c) => c.key).filter((k) => list.includes(k) && !FIXED.has(k))
+      : [...DEFAULT_HIDDEN];
+  } catch {
+    return [...DEFAULT_HIDDEN];
+  }
+}
+
+function writeHiddenColumns(personId: string, hidden: readonly ColumnKey[]): void {
+  try {
+    window.localStorage.setItem(columnsKey(personId), JSON.stringify(hidden));
+  } catch {
+    // Storage refused (private mode): the choice lasts for this page only.
+  }
+}
+
+type ReportingFilter = '' | ProjectOverview['reporting'];
 
 const useStyles = makeStyles({
   toolbar: {
@@ -72,7 +128,6 @@ const useStyles = makeStyles({
   inner: { minWidth: '1100px' },
   row: {
     display: 'grid',
-    gridTemplateColumns: TEMPLATE,
     alignItems: 'center',
     minHeight: `${ROW_HEIGHT}px`,
     borderBlockEndWidth: tokens.strokeWidthThin,
@@ -105,17 +160,33 @@ const useStyles = makeStyles({
     justifyContent: 'start',
   },
   caption: { margin: 0, paddingBlock: tokens.spacingVerticalS, paddingInline: tokens.spacingHorizontalS },
+  empty: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalL,
+  },
 });
 
 type Item =
   { kind: 'group'; key: string; label: string; count: number } | { kind: 'row'; overview: ProjectOverview };
 
-function sortValue(o: ProjectOverview, key: ColumnKey, i18n: I18n): string | number {
+function sortValue(
+  o: ProjectOverview,
+  key: ColumnKey,
+  i18n: I18n,
+  people: ReadonlyMap<string, Person>,
+): string | number {
   switch (key) {
     case 'code':
       return o.project.code;
     case 'title':
       return projectTitle(o.project, i18n.locale).toLocaleLowerCase(i18n.locale);
+    case 'owner':
+      return (people.get(o.project.ownerId)?.name ?? o.project.ownerId).toLocaleLowerCase(i18n.locale);
+    case 'kind':
+      return PROJECT_KINDS.indexOf(o.project.kind);
     case 'pillar':
       return PILLARS.find((p) => p.code === o.project.pillar)?.order ?? 0;
     case 'phase':
@@ -140,15 +211,41 @@ export interface ProjectTableProps {
   people: ReadonlyMap<string, Person>;
   pillar?: string;
   onPillarChange?: (pillar: string | undefined) => void;
+  /** Whose column choice to remember (the signed-in person). */
+  personId?: string;
 }
 
-export function ProjectTable({ overviews, people, pillar, onPillarChange }: ProjectTableProps) {
+export function ProjectTable({
+  overviews,
+  people,
+  pillar,
+  onPillarChange,
+  personId = 'anonymous',
+}: ProjectTableProps) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, locale } = i18n;
   const [search, setSearch] = useState('');
   const [phase, setPhase] = useState('');
   const [health, setHealth] = useState<HealthFilter>('');
+  const [kind, setKind] = useState<'' | ProjectKind>('');
+  const [reporting, setReporting] = useState<ReportingFilter>('');
+  const [hidden, setHidden] = useState<ColumnKey[]>(() => readHiddenColumns(personId));
+  const columns = useMemo(() => COLUMNS.filter((c) => !hidden.includes(c.key)), [hidden]);
+  const template = columns.map((c) => c.width).join(' ');
+  const chooseColumns = (visible: readonly string[]) => {
+    const next = COLUMNS.map((c) => c.key).filter((k) => !FIXED.has(k) && !visible.includes(k));
+    setHidden(next);
+    writeHiddenColumns(personId, next);
+  };
+  const clearFilters = () => {
+    setSearch('');
+    setPhase('');
+    setHealth('');
+    setKind('');
+    setReporting('');
+    onPillarChange?.(undefined);
+  };
   const [groupBy, setGroupBy] = useState<GroupBy>('none');
   const [sort, setSort] = useState<{ key: ColumnKey; dir: 1 | -1 }>({ key: 'code', dir: 1 });
 
@@ -158,6 +255,8 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
       if (pillar && o.project.pillar !== pillar) return false;
       if (phase && o.project.phase !== phase) return false;
       if (health && (o.health ?? 'unknown') !== health) return false;
+      if (kind && o.project.kind !== kind) return false;
+      if (reporting && o.reporting !== reporting) return false;
       if (needle) {
         const owner = people.get(o.project.ownerId)?.name ?? '';
         const hay =
@@ -168,13 +267,13 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
       }
       return true;
     });
-    const keyed = filtered.map((o) => ({ o, v: sortValue(o, sort.key, i18n) }));
+    const keyed = filtered.map((o) => ({ o, v: sortValue(o, sort.key, i18n, people) }));
     keyed.sort((a, b) => {
       const c = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
       return c * sort.dir || (a.o.project.code < b.o.project.code ? -1 : 1);
     });
     return keyed.map((k) => k.o);
-  }, [overviews, pillar, phase, health, search, sort, people, locale, i18n]);
+  }, [overviews, pillar, phase, health, kind, reporting, search, sort, people, locale, i18n]);
 
   const items = useMemo<Item[]>(() => {
     if (groupBy === 'none') return rows.map((overview) => ({ kind: 'row', overview }));
@@ -290,6 +389,26 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
             ))}
           </Select>
         </Field>
+        <Field label={t('table.col.kind')}>
+          <Select value={kind} onChange={(_, d) => setKind(d.value as '' | ProjectKind)}>
+            <option value="">{t('common.all')}</option>
+            {PROJECT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('table.col.reporting')}>
+          <Select value={reporting} onChange={(_, d) => setReporting(d.value as ReportingFilter)}>
+            <option value="">{t('common.all')}</option>
+            {(['overdue', 'due', 'up-to-date', 'not-required'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`reporting.${r}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Field label={t('table.groupBy')}>
           <Select value={groupBy} onChange={(_, d) => setGroupBy(d.value as GroupBy)} data-testid="group-by">
             {(['none', 'pillar', 'orgUnit', 'phase'] as const).map((g) => (
@@ -299,6 +418,25 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
             ))}
           </Select>
         </Field>
+        <Menu
+          checkedValues={{ columns: columns.map((c) => c.key) }}
+          onCheckedValueChange={(_, d) => chooseColumns(d.checkedItems)}
+        >
+          <MenuTrigger disableButtonEnhancement>
+            <Button icon={<ColumnTriple20Regular />} data-testid="column-chooser">
+              {t('table.columns')}
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {COLUMNS.filter((c) => !FIXED.has(c.key)).map((c) => (
+                <MenuItemCheckbox key={c.key} name="columns" value={c.key}>
+                  {t(c.label)}
+                </MenuItemCheckbox>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
         <Button icon={<ArrowDownload20Regular />} onClick={exportCsv}>
           {t('table.export')}
         </Button>
@@ -315,8 +453,13 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
           aria-label={t('table.caption', { count: rows.length })}
         >
           <div role="rowgroup">
-            <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.head)}>
-              {COLUMNS.map((c) => {
+            <div
+              role="row"
+              aria-rowindex={1}
+              className={mergeClasses(styles.row, styles.head)}
+              style={{ gridTemplateColumns: template }}
+            >
+              {columns.map((c) => {
                 const active = sort.key === c.key;
                 return (
                   <div
@@ -351,10 +494,23 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
               })}
             </div>
           </div>
-          {items.length > VIRTUALISE_FROM ? (
+          {items.length === 0 ? (
+            <div role="rowgroup">
+              <div role="row" aria-rowindex={2} className={styles.empty} data-testid="no-match">
+                <span role="cell" aria-colspan={columns.length}>
+                  {t('table.noMatch')}{' '}
+                  <Button size="small" onClick={clearFilters}>
+                    {t('table.clearFilters')}
+                  </Button>
+                </span>
+              </div>
+            </div>
+          ) : items.length > VIRTUALISE_FROM ? (
             <VirtualBody
               items={items}
-              render={(item, index) => <ItemRow item={item} index={index} people={people} />}
+              render={(item, index) => (
+                <ItemRow item={item} index={index} people={people} columns={columns} template={template} />
+              )}
             />
           ) : (
             <div role="rowgroup">
@@ -364,6 +520,8 @@ export function ProjectTable({ overviews, people, pillar, onPillarChange }: Proj
                   item={item}
                   index={index}
                   people={people}
+                  columns={columns}
+                  template={template}
                 />
               ))}
             </div>
@@ -420,17 +578,21 @@ function ItemRow({
   item,
   index,
   people,
+  columns,
+  template,
 }: {
   item: Item;
   index: number;
   people: ReadonlyMap<string, Person>;
+  columns: typeof COLUMNS;
+  template: string;
 }) {
   const styles = useStyles();
   const { t, locale, date, number } = useI18n();
   if (item.kind === 'group') {
     return (
       <div role="row" aria-rowindex={index + 2} className={styles.group}>
-        <span role="cell" aria-colspan={COLUMNS.length}>
+        <span role="cell" aria-colspan={columns.length}>
           {t('table.group.count', { name: item.label, count: item.count })}
         </span>
       </div>
@@ -440,38 +602,53 @@ function ItemRow({
   const p = o.project;
   const title = projectTitle(p, locale);
   const owner = people.get(p.ownerId)?.name;
+  const cell = (key: ColumnKey): ReactNode => {
+    switch (key) {
+      case 'code':
+        return <Link href={hrefOf({ name: 'project', code: p.code })}>{p.code}</Link>;
+      case 'title':
+        return title;
+      case 'owner':
+        return owner ?? '—';
+      case 'kind':
+        return t(`kind.${p.kind}`);
+      case 'pillar':
+        return pillarName(p.pillar, locale);
+      case 'phase':
+        return t(`phase.${p.phase}`);
+      case 'health':
+        return <HealthBadge health={o.health} />;
+      case 'trend':
+        return <Trend previous={o.previousHealth} current={o.health} />;
+      case 'complete':
+        return o.percentComplete !== undefined ? number(o.percentComplete / 100, { style: 'percent' }) : '—';
+      case 'reporting':
+        return t(`reporting.${o.reporting}`);
+      case 'risks':
+        return number(o.openRisks);
+      case 'due':
+        return date(p.dueDate) || '—';
+    }
+  };
   return (
-    <div role="row" aria-rowindex={index + 2} className={styles.row} data-code={p.code}>
-      <div role="cell" className={styles.cell}>
-        <Link href={hrefOf({ name: 'project', code: p.code })}>{p.code}</Link>
-      </div>
-      <div role="cell" className={styles.cell} title={owner ? `${title} — ${owner}` : title}>
-        {title}
-      </div>
-      <div role="cell" className={styles.cell}>
-        {pillarName(p.pillar, locale)}
-      </div>
-      <div role="cell" className={styles.cell}>
-        {t(`phase.${p.phase}`)}
-      </div>
-      <div role="cell" className={styles.cell}>
-        <HealthBadge health={o.health} />
-      </div>
-      <div role="cell" className={styles.cell}>
-        <Trend previous={o.previousHealth} current={o.health} />
-      </div>
-      <div role="cell" className={styles.cell}>
-        {o.percentComplete !== undefined ? number(o.percentComplete / 100, { style: 'percent' }) : '—'}
-      </div>
-      <div role="cell" className={styles.cell}>
-        {t(`reporting.${o.reporting}`)}
-      </div>
-      <div role="cell" className={styles.cell}>
-        {number(o.openRisks)}
-      </div>
-      <div role="cell" className={styles.cell}>
-        {date(p.dueDate) || '—'}
-      </div>
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={styles.row}
+      style={{ gridTemplateColumns: template }}
+      data-code={p.code}
+    >
+      {columns.map((c) => (
+        <div
+          key={c.key}
+          role="cell"
+          className={styles.cell}
+          data-col={c.key}
+          title={c.key === 'title' ? (owner ? `${title} — ${owner}` : title) : undefined}
+        >
+          {cell(c.key)}
+        </div>
+      ))}
     </div>
   );
 }

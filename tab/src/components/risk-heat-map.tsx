@@ -90,7 +90,9 @@ export function RiskHeatMap({
                 type="button"
                 className={mergeClasses(styles.cell, styles[level], isSelected && styles.selected)}
                 aria-pressed={isSelected}
-                aria-label={t('risks.cell', { likelihood: l, impact: i, count, level: t(`level.${level}`) })}
+                // The visible count leads the name (axe label-content-name-mismatch: in Arabic the
+                // plural words of the label carry no digit).
+                aria-label={`${count > 0 ? `${number(count)} · ` : ''}${t('risks.cell', { likelihood: l, impact: i, count, level: t(`level.${level}`) })}`}
                 data-cell={`${l}-${i}`}
                 onClick={() => onSelect(isSelected ? undefined : { likelihood: l, impact: i })}
               >

@@ -20,7 +20,8 @@ import { hrefOf } from '../router.js';
 import { LevelBadge } from './level-badge.js';
 
 // Columns sized by their content, so the risk's title is not squeezed to the width of a rating.
-const useStyles = makeStyles({ table: { tableLayout: 'auto' } });
+// A status stays on one line (in Chinese a two-character status wrapped one character per line).
+const useStyles = makeStyles({ table: { tableLayout: 'auto' }, nowrap: { whiteSpace: 'nowrap' } });
 
 export interface RiskTableProps {
   risks: readonly Risk[];
@@ -45,7 +46,7 @@ export function RiskTable({ risks, projects, people, caption, onEdit, canEdit }:
           {projects ? <TableHeaderCell>{t('risks.col.project')}</TableHeaderCell> : null}
           <TableHeaderCell>{t('risks.likelihood')}</TableHeaderCell>
           <TableHeaderCell>{t('risks.impact')}</TableHeaderCell>
-          <TableHeaderCell>{t('risks.col.status')}</TableHeaderCell>
+          <TableHeaderCell className={styles.nowrap}>{t('risks.col.status')}</TableHeaderCell>
           <TableHeaderCell>{t('risks.col.owner')}</TableHeaderCell>
           {onEdit ? <TableHeaderCell>{t('risks.col.actions')}</TableHeaderCell> : null}
         </TableRow>
@@ -72,7 +73,7 @@ export function RiskTable({ risks, projects, people, caption, onEdit, canEdit }:
               ) : null}
               <TableCell>{number(r.likelihood)}</TableCell>
               <TableCell>{number(r.impact)}</TableCell>
-              <TableCell>{t(`riskStatus.${r.status}`)}</TableCell>
+              <TableCell className={styles.nowrap}>{t(`riskStatus.${r.status}`)}</TableCell>
               <TableCell>{r.ownerId ? (people.get(r.ownerId)?.name ?? r.ownerId) : '—'}</TableCell>
               {onEdit ? (
                 <TableCell>

@@ -4,6 +4,7 @@ import type { Milestone } from '../../../bot/domain/milestone.js';
 import type { ProjectOverview } from '../api/endpoints.js';
 import { useI18n } from '../i18n/index.js';
 import { hrefOf } from '../router.js';
+import { milestoneState, MILESTONE_STATE_COLOR } from './milestone-state.js';
 
 const useStyles = makeStyles({
   month: { marginBlockEnd: tokens.spacingVerticalL },
@@ -22,14 +23,15 @@ const useStyles = makeStyles({
   },
 });
 
-const STATUS_COLOR = { planned: 'informative', done: 'success', missed: 'danger' } as const;
-
 export function Roadmap({
   milestones,
   projects,
+  today,
 }: {
   milestones: readonly Milestone[];
   projects: ReadonlyMap<string, ProjectOverview>;
+  /** A planned milestone due before today reads "Overdue". */
+  today: string;
 }) {
   const styles = useStyles();
   const { t, date, locale } = useI18n();
@@ -61,8 +63,8 @@ export function Roadmap({
                     <span />
                   )}
                   <span>{m.title}</span>
-                  <Badge appearance="tint" color={STATUS_COLOR[m.status]}>
-                    {t(`milestone.${m.status}`)}
+                  <Badge appearance="tint" color={MILESTONE_STATE_COLOR[milestoneState(m, today)]}>
+                    {t(`milestone.${milestoneState(m, today)}`)}
                   </Badge>
                 </li>
               );

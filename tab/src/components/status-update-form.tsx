@@ -16,7 +16,12 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { HEALTHS, type Health } from '../../../bot/domain/health.js';
-import { StatusUpdate, type StatusUpdateSubmit } from '../../../bot/domain/status-update.js';
+import {
+  HEALTH_DIMENSIONS,
+  StatusUpdate,
+  type HealthDimension,
+  type StatusUpdateSubmit,
+} from '../../../bot/domain/status-update.js';
 import type { Draft } from '../api/endpoints.js';
 import { asApiError, type ApiError } from '../api/problem.js';
 import { useApp } from '../context.js';
@@ -25,14 +30,15 @@ import { newKey } from '../ids.js';
 import { ConflictPanel, type ConflictRow } from './conflict-panel.js';
 import { ErrorView } from './error-view.js';
 
-type Dim = 'schedule' | 'budget' | 'scope';
-const DIMS: readonly Dim[] = ['schedule', 'budget', 'scope'];
+type Dim = HealthDimension;
+const DIMS: readonly Dim[] = HEALTH_DIMENSIONS;
 
 interface Values {
   health: Health | '';
   schedule: Health | '';
   budget: Health | '';
   scope: Health | '';
+  resources: Health | '';
   percentComplete: string;
   summary: string;
   achievements: string;
@@ -60,6 +66,7 @@ function valuesOf(
     schedule: c.dimensions?.schedule ?? '',
     budget: c.dimensions?.budget ?? '',
     scope: c.dimensions?.scope ?? '',
+    resources: c.dimensions?.resources ?? '',
     percentComplete: c.percentComplete === undefined ? '' : String(c.percentComplete),
     summary: c.summary ?? '',
     achievements: c.achievements ?? '',

@@ -1,7 +1,11 @@
 // Status updates as a timeline, newest period first; amended updates show their earlier versions.
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Person } from '../../../bot/domain/person.js';
-import type { StatusUpdate, StatusUpdateRevision } from '../../../bot/domain/status-update.js';
+import {
+  HEALTH_DIMENSIONS,
+  type StatusUpdate,
+  type StatusUpdateRevision,
+} from '../../../bot/domain/status-update.js';
 import { useI18n } from '../i18n/index.js';
 import { HealthBadge } from './health-badge.js';
 
@@ -18,6 +22,15 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   meta: { color: tokens.colorNeutralForeground2 },
   para: { margin: 0, whiteSpace: 'pre-wrap' },
+  dims: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  dim: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  dd: { margin: 0 },
 });
 
 function Revision({ r, people }: { r: StatusUpdateRevision; people: ReadonlyMap<string, Person> }) {
@@ -32,10 +45,21 @@ function Revision({ r, people }: { r: StatusUpdateRevision; people: ReadonlyMap<
           {t('update.by', {
             name: people.get(r.authorId)?.name ?? r.authorId,
             date: dateTime(r.submittedAt),
-            source: r.source,
+            source: t(`source.${r.source}`),
           })}
         </Text>
       </div>
+      {/* Every dimension's rating, not only the overall one. */}
+      <dl className={styles.dims} aria-label={t('status.dimensions')}>
+        {HEALTH_DIMENSIONS.map((d) => (
+          <div key={d} className={styles.dim} data-dimension={d}>
+            <dt className={styles.meta}>{t(`update.dimension.${d}`)}:</dt>
+            <dd className={styles.dd}>
+              {r.dimensions[d] ? <HealthBadge health={r.dimensions[d]} /> : t('status.notAssessed')}
+            </dd>
+          </div>
+        ))}
+      </dl>
       <p className={styles.para}>{r.summary}</p>
       {r.achievements ? (
         <p className={styles.para}>

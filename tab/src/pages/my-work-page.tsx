@@ -13,6 +13,7 @@ import { ChevronRight16Regular } from '@fluentui/react-icons';
 import { projectTitle } from '../../../bot/domain/project.js';
 import { ErrorView } from '../components/error-view.js';
 import { mirrored } from '../components/mirrored.js';
+import { NeedsAttention } from '../components/needs-attention.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { LevelBadge } from '../components/level-badge.js';
 import { Loading } from '../components/loading.js';
@@ -45,11 +46,14 @@ const useStyles = makeStyles({
     alignItems: 'center',
     justifyItems: 'start',
   },
-  update: { gridTemplateColumns: 'minmax(0, 1fr) auto auto' },
+  // The title has a line of its own (at 1366 px four cards share the row: a title squeezed beside the
+  // state and the button broke one or two letters per line), the state and the button below it.
+  update: { gridTemplateColumns: 'minmax(0, 1fr) auto' },
+  fullRow: { gridColumn: '1 / -1', minWidth: 0, overflowWrap: 'break-word' },
   project: { gridTemplateColumns: 'auto minmax(0, 1fr) auto auto' },
   risk: { gridTemplateColumns: 'auto minmax(0, 1fr) auto' },
   milestone: { gridTemplateColumns: 'auto minmax(0, 1fr) auto' },
-  grow: { minWidth: 0, overflowWrap: 'anywhere' },
+  grow: { minWidth: 0, overflowWrap: 'break-word' },
 });
 
 export default function MyWorkPage() {
@@ -58,6 +62,7 @@ export default function MyWorkPage() {
   const { t, date, locale, dir } = useI18n();
   const work = useLoad(() => api.myWork(), [api, locale]);
   const projects = useLoad(() => api.projects(), [api, locale]);
+  const attention = useLoad(() => api.attention(), [api, locale]);
   const codeOf = (id: string | null) => projects.data?.find((o) => o.project.id === id)?.project.code;
   return (
     <>
@@ -71,13 +76,16 @@ export default function MyWorkPage() {
         ) : null
       ) : (
         <div className={styles.grid}>
+          {attention.data && attention.data.scope !== 'none' ? (
+            <NeedsAttention attention={attention.data} onChanged={attention.reload} />
+          ) : null}
           <Card>
             <CardHeader header={<h2>{t('myWork.updatesDue')}</h2>} />
             {work.data.updatesDue.length === 0 ? <Text>{t('myWork.noUpdates')}</Text> : null}
             <ul className={mergeClasses(styles.list, styles.update)}>
               {work.data.updatesDue.map((o) => (
                 <li key={o.project.id} className={styles.row}>
-                  <span className={styles.grow}>
+                  <span className={styles.fullRow}>
                     <strong>{o.project.code}</strong> {projectTitle(o.project, locale)}
                   </span>
                   <Text>{t(`reporting.${o.reporting}`)}</Text>

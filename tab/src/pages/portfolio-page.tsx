@@ -3,8 +3,9 @@
 import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useMemo, useState } from 'react';
 import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
-import type { ProjectOverview } from '../api/endpoints.js';
+import type { PortfolioSummary, ProjectOverview } from '../api/endpoints.js';
 import { CouncilReport } from '../components/council-report.js';
+import { todayOf } from '../components/milestone-state.js';
 import { ErrorView } from '../components/error-view.js';
 import { lazyNamed } from '../components/lazy-named.js';
 import { Loading } from '../components/loading.js';
@@ -23,6 +24,12 @@ const NewProjectForm = lazyNamed(() => import('../components/new-project-form.js
 const Roadmap = lazyNamed(() => import('../components/roadmap.js'), 'Roadmap');
 const RiskHeatMap = lazyNamed(() => import('../components/risk-heat-map.js'), 'RiskHeatMap');
 const RiskTable = lazyNamed(() => import('../components/risk-table.js'), 'RiskTable');
+// The charts (Fluent's chart library) load with the view that shows them, not with the first page.
+const HealthCharts = lazyNamed(() => import('../components/charts/health-charts.js'), 'HealthCharts');
+const RoadmapTimeline = lazyNamed(
+  () => import('../components/charts/roadmap-timeline.js'),
+  'RoadmapTimeline',
+);
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
@@ -36,7 +43,7 @@ const useStyles = makeStyles({
 
 const NEW_PROJECT_ID = 'new-project';
 
-type View = 'projects' | 'risks' | 'roadmap' | 'kpis';
+type View = 'projects' | 'health' | 'risks' | 'roadmap' | 'kpis';
 
 export default function PortfolioPage({ pillar }: { pillar?: string }) {
   const styles = useStyles();
@@ -92,6 +99,7 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
         aria-label={t('portfolio.view')}
       >
         <Tab value="projects">{t('portfolio.view.projects')}</Tab>
+        <Tab value="health">{t('portfolio.view.health')}</Tab>
         <Tab value="risks">{t('nav.risks')}</Tab>
         <Tab value="roadmap">{t('portfolio.view.roadmap')}</Tab>
         <Tab value="kpis">{t('portfolio.view.kpis')}</Tab>
@@ -104,22 +112,42 @@ export default function PortfolioPage({ pillar }: { pillar?: string }) {
             people={people}
             pillar={pillar}
             onPillarChange={setPillar}
+            personId={me.person.id}
           />
         ) : projects.loading ? (
           <Loading />
         ) : null
       ) : null}
       <Suspense fallback={<Loading />}>
+        {view === 'health' && summary.data ? <HealthView summary={summary.data} /> : null}
         {view === 'risks' ? <RisksView pillar={pillar} byId={byId} /> : null}
         {view === 'roadmap' ? <RoadmapView pillar={pillar} byId={byId} /> : null}
-        {view === 'kpis' ? <KpiView pillar={pillar} className={styles.kpis} /> : null}
+        {view === 'kpis' ? <KpiView pillar={pillar} byId={byId} className={styles.kpis} /> : null}
       </Suspense>
     </>
   );
 }
 
-function RoadmapView({ pillar, byId }: { pillar?: string; byId: Map<string, ProjectOverview> }) {
+/** Health by pillar and the trend over the last 12 reporting weeks. */
+function HealthView({ summary }: { summary: PortfolioSummary }) {
   const { api } = useApp();
+  const { t, locale } = useI18n();
+  const history = useLoad(() => api.healthHistory(12), [api, locale]);
+  return (
+    <section aria-labelledby="health-title">
+      <h2 id="health-title">{t('portfolio.view.health')}</h2>
+      {history.error ? <ErrorView error={history.error} onRetry={history.reload} /> : null}
+      {history.data ? (
+        <HealthCharts summary={summary} history={history.data} />
+      ) : history.loading ? (
+        <Loading />
+      ) : null}
+    </section>
+  );
+}
+
+function RoadmapView({ pillar, byId }: { pillar?: string; byId: Map<string, ProjectOverview> }) {
+  const { api, me } = useApp();
   const { t, locale } = useI18n();
   const milestones = useLoad(() => api.milestones(), [api, locale]);
   if (milestones.error) return <ErrorView error={milestones.error} onRetry={milestones.reload} />;
@@ -130,7 +158,8 @@ function RoadmapView({ pillar, byId }: { pillar?: string; byId: Map<string, Proj
   return (
     <section aria-label={t('roadmap.title')}>
       <h2>{t('roadmap.title')}</h2>
-      <Roadmap milestones={list} projects={byId} />
+      {list.length ? <RoadmapTimeline milestones={list} projects={byId} today={todayOf(me)} /> : null}
+      <Roadmap milestones={list} projects={byId} today={todayOf(me)} />
     </section>
   );
 }
@@ -164,7 +193,15 @@ function RisksView({ pillar, byId }: { pillar?: string; byId: Map<string, Projec
   );
 }
 
-function KpiView({ pillar, className }: { pillar?: string; className: string }) {
+function KpiView({
+  pillar,
+  byId,
+  className,
+}: {
+  pillar?: string;
+  byId: Map<string, ProjectOverview>;
+  className: string;
+}) {
   const { api } = useApp();
   const { t, locale } = useI18n();
   const kpis = useLoad(() => api.kpis(pillar ? { pillar } : {}), [api, pillar, locale]);
@@ -176,7 +213,11 @@ function KpiView({ pillar, className }: { pillar?: string; className: string }) 
       {kpis.data.length === 0 ? <Text>{t('kpi.none')}</Text> : null}
       <div className={className}>
         {kpis.data.map((k) => (
-          <KpiChart key={k.kpi.id} item={k} />
+          <KpiChart
+            key={k.kpi.id}
+            item={k}
+            projectCode={k.kpi.projectId ? byId.get(k.kpi.projectId)?.project.code : undefined}
+          />
         ))}
       </div>
     </section>

@@ -1,6 +1,7 @@
 // A project: its fields (editable by permission), status updates (post and history), milestones,
 // KPIs, risks and audit history. Sub-pages are routes (#/projects/<code>/<tab>) so links reach them.
 import {
+  Button,
   Link,
   makeStyles,
   MessageBar,
@@ -10,9 +11,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeft16Regular } from '@fluentui/react-icons';
+import { ArrowLeft16Regular, Edit16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { canEditRisk, canPostStatusUpdate, canRaiseRisk } from '../../../bot/domain/permissions.js';
+import {
+  canEditProject,
+  canEditRisk,
+  canPostStatusUpdate,
+  canRaiseRisk,
+} from '../../../bot/domain/permissions.js';
 import { pillarName } from '../../../bot/domain/pillar.js';
 import { projectTitle } from '../../../bot/domain/project.js';
 import { DEFAULT_ESCALATION_THRESHOLD, type Risk } from '../../../bot/domain/risk.js';
@@ -24,6 +30,7 @@ import { KpisPanel } from '../components/kpis-panel.js';
 import { Loading } from '../components/loading.js';
 import { MilestonesPanel } from '../components/milestones-panel.js';
 import { ProjectForm } from '../components/project-form.js';
+import { ProjectStatus } from '../components/project-status.js';
 import { RaiseRiskForm } from '../components/raise-risk-form.js';
 import { RiskEditor } from '../components/risk-editor.js';
 import { RiskTable } from '../components/risk-table.js';
@@ -38,6 +45,7 @@ import type { Project } from '../../../bot/domain/project.js';
 
 const TABS = ['overview', 'updates', 'milestones', 'kpis', 'risks', 'history'] as const;
 type ProjectTab = (typeof TABS)[number];
+const EDIT_ID = 'edit-project';
 
 const useStyles = makeStyles({
   back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -51,6 +59,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   tabs: { marginBlockEnd: tokens.spacingVerticalL },
+  editButton: { marginBlockEnd: tokens.spacingVerticalM },
   columns: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
@@ -60,9 +69,10 @@ const useStyles = makeStyles({
 
 export default function ProjectPage({ code, tab }: { code: string; tab?: string }) {
   const styles = useStyles();
-  const { api, homePillar } = useApp();
+  const { api, homePillar, me } = useApp();
   const { t, locale, date, dir } = useI18n();
   const people = usePeople(api);
+  const [editing, setEditing] = useState(false);
   const loaded = useLoad(() => api.project(code), [api, code, locale]);
   const current: ProjectTab = (TABS as readonly string[]).includes(tab ?? '')
     ? (tab as ProjectTab)
@@ -122,12 +132,40 @@ export default function ProjectPage({ code, tab }: { code: string; tab?: string 
         ))}
       </TabList>
       {current === 'overview' ? (
-        <ProjectForm
-          key={project.id}
-          project={project}
-          version={version}
-          onSaved={(p, v) => loaded.set({ value: { ...overview, project: p }, version: v })}
-        />
+        editing ? (
+          <>
+            <ProjectForm
+              key={project.id}
+              project={project}
+              version={version}
+              onSaved={(p, v) => loaded.set({ value: { ...overview, project: p }, version: v })}
+            />
+            <Button
+              className={styles.editButton}
+              onClick={() => {
+                setEditing(false);
+                setTimeout(() => document.getElementById(EDIT_ID)?.focus(), 0);
+              }}
+            >
+              {t('status.doneEditing')}
+            </Button>
+          </>
+        ) : (
+          <>
+            {canEditProject(me.person, project).allowed ? (
+              <Button
+                id={EDIT_ID}
+                className={styles.editButton}
+                appearance="primary"
+                icon={<Edit16Regular />}
+                onClick={() => setEditing(true)}
+              >
+                {t('status.edit')}
+              </Button>
+            ) : null}
+            <ProjectStatus overview={overview} />
+          </>
+        )
       ) : null}
       {current === 'updates' ? <UpdatesPanel project={project} onPosted={loaded.reload} /> : null}
       {current === 'milestones' ? <MilestonesPanel project={project} /> : null}
