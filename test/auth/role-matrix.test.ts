@@ -195,6 +195,34 @@ const rows: Row[] = [
     },
   },
   {
+    // The tab's Needs attention acts on an escalation as the card does (issue 14).
+    route: 'post /api/v1/risks/{id}/escalation',
+    allowed: CTO,
+    prepare: async (t, role) => {
+      const raised = await t.json<{ id: string; status: string; version: number }>('/api/v1/risks', {
+        as: PERSONA.cto,
+        method: 'POST',
+        json: { projectId: PROJECT, title: `Escalated risk for the ${role}`, likelihood: 5, impact: 4 },
+      });
+      expect(raised.body.status).toBe('escalated');
+      const path = `/api/v1/risks/${raised.body.id}`;
+      return {
+        method: 'POST',
+        path: `${path}/escalation`,
+        headers: ifMatch(raised.body.version),
+        json: { action: 'acknowledge' },
+        version: versionOf(t, path, (b: { version: number }) => b.version),
+      };
+    },
+  },
+  {
+    // Nudging a late owner: the Transformation Office, or the lead of the project's pillar (p-owner
+    // leads SPT, AI-02's pillar); a ChangeMaker and a viewer may not.
+    route: 'post /api/v1/projects/{id}/nudge',
+    allowed: OWNERS,
+    prepare: () => ({ method: 'POST', path: `/api/v1/projects/${PROJECT}/nudge` }),
+  },
+  {
     route: 'post /api/v1/kpis',
     allowed: OWNERS,
     prepare: (_t, role) => ({
