@@ -15,7 +15,7 @@ import {
   type FieldIssue,
 } from '../domain/errors.js';
 import type { Locale } from '../domain/locale.js';
-import { hasKey, t, type MessageKey } from '../i18n/translate.js';
+import { hasKey, issueMessage, t, type MessageKey } from '../i18n/translate.js';
 
 export interface Problem {
   type: string;
@@ -62,15 +62,7 @@ function entityName(locale: Locale, entity: string): string {
 
 /** The localised message for one field issue. */
 export function localiseIssue(locale: Locale, issue: FieldIssue): FieldIssue & { message: string } {
-  const origin = typeof issue.params?.origin === 'string' ? issue.params.origin : undefined;
-  const specific = origin ? `validation.${issue.code}.${origin}` : undefined;
-  const key: MessageKey =
-    specific && hasKey(specific)
-      ? specific
-      : hasKey(`validation.${issue.code}`)
-        ? (`validation.${issue.code}` as MessageKey)
-        : 'validation.invalid';
-  return { ...issue, message: t(locale, key, issue.params ?? {}) };
+  return { ...issue, message: issueMessage(locale, issue) };
 }
 
 export function problemFor(
