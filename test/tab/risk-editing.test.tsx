@@ -4,38 +4,12 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Risk } from '../../bot/domain/risk.js';
 import type { Endpoints } from '../../tab/src/api/endpoints.js';
 import { useRiskEditing } from '../../tab/src/components/risk-editing.js';
 import { fakeApi, renderInApp } from './helpers.js';
+import { riskFixture } from './risk-fixture.js';
 
-const AT = '2026-11-20T10:00:00.000Z';
-const RISK: Risk = {
-  id: 'rsk-1',
-  projectId: 'prj-ai-02',
-  title: 'Copilot licences insufficient',
-  description: '',
-  category: 'financial',
-  likelihood: 4,
-  impact: 3,
-  strategy: 'reduce',
-  mitigation: 'Top-up requested.',
-  ownerId: 'p-owner',
-  status: 'open',
-  residualLikelihood: null,
-  residualImpact: null,
-  reviewDate: null,
-  confidential: false,
-  score: 12,
-  level: 'high',
-  raisedById: 'p-owner',
-  raisedAt: AT,
-  escalation: null,
-  history: [],
-  version: 4,
-  createdAt: AT,
-  updatedAt: AT,
-};
+const RISK = riskFixture();
 
 function List({ reload }: { reload: () => void }) {
   const editing = useRiskEditing(reload);
