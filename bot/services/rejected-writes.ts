@@ -10,7 +10,7 @@ import type { Messenger } from '../ports/messenger.js';
 import type { StateStore } from '../ports/state.js';
 import type { RejectedWriteNotice } from '../ports/write-reporter.js';
 import { SYSTEM_ACTOR } from './audit-service.js';
-import { describeTarget } from './notices.js';
+import { describeTarget, type NoticeTarget } from './notices.js';
 import type { Services } from './services.js';
 
 export interface RejectedWriteDeps {
@@ -23,6 +23,13 @@ export interface RejectedWriteDeps {
 
 const isEntityType = (value: string): value is EntityType =>
   (ENTITY_TYPES as readonly string[]).includes(value);
+
+/** The item as the bot message names it, as the tab's notice does: its title, then its project's code. */
+function nameOf(target: NoticeTarget, entity: EntityType): string {
+  const quoted = `“${target.subject}”`;
+  if (!target.project) return quoted;
+  return entity === 'project' ? `${target.project.code} ${quoted}` : `${quoted} · ${target.project.code}`;
+}
 
 /** Audits a rejected queued write and tells its author; never throws (it runs from a background replay). */
 export async function reportRejectedWrite(
@@ -47,6 +54,7 @@ export async function reportRejectedWrite(
     );
     if (!authorId) return;
     const { clock, ids } = services.deps;
+    const target = await describeTarget(store, write.entity, write.entityId, projectId);
     await deps.state.notices.add({
       id: ids.newId(),
       personId: authorId,
@@ -56,7 +64,7 @@ export async function reportRejectedWrite(
       entity: write.entity,
       entityId: write.entityId,
       op: write.op,
-      ...(await describeTarget(store, write.entity, write.entityId, projectId)),
+      ...target,
     });
     const [person, conversation] = await Promise.all([
       store.people.get(authorId),
@@ -67,7 +75,7 @@ export async function reportRejectedWrite(
     await deps.messenger.send(conversation, {
       text: t(locale, 'notices.write_rejected', {
         entity: t(locale, `entity.${write.entity}` as MessageKey),
-        id: write.entityId,
+        id: nameOf(target, write.entity),
       }),
     });
   } catch (err) {

@@ -54,7 +54,8 @@ describe('a queued write SharePoint refused', () => {
     const sent = await h.connector.waitFor(1);
     expect(sent[0]?.conversationId).toBe('personal-29:owner');
     expect(sent[0]?.activity.text).toContain("n'a pas pu être appliquée");
-    expect(sent[0]?.activity.text).toContain(risk.body.id);
+    // It names the item as the tab's notice does: its title and its project's code.
+    expect(sent[0]?.activity.text).toContain(`risque “Vendor delay” · ${project.code}`);
     // The tab's notice names the item and its project, for the author only.
     expect(await app.stateStore.notices.listOpen('p-owner')).toEqual([
       expect.objectContaining({
