@@ -49,6 +49,8 @@ export const es: Readonly<Record<Key, string>> = {
   'digest.acknowledged': 'Lectura confirmada por {name}, {date}.',
   'digest.nudged':
     '{count, plural, =0 {Ningún responsable a quien recordar.} one {Se recordó a # responsable.} other {Se recordó a # responsables.}}',
+  'digest.cmd.busy':
+    'Otra instancia de la aplicación está enviando ahora el resumen {period}. Vuelva a intentarlo en unos minutos para ver los recuentos.',
   'digest.cmd.sent':
     'Resumen {period}: {delivered} entregados, {already} ya enviados, {unreachable} inaccesibles, {failed} fallidos.',
   'digest.cmd.send_forbidden': 'Solo la Oficina de Transformación puede enviar el resumen a todos.',

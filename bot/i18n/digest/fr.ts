@@ -50,6 +50,8 @@ export const fr: Readonly<Record<Key, string>> = {
   'digest.acknowledged': 'Réception confirmée par {name}, {date}.',
   'digest.nudged':
     '{count, plural, =0 {Aucun responsable à relancer.} one {# responsable relancé.} other {# responsables relancés.}}',
+  'digest.cmd.busy':
+    'Une autre instance de l’application envoie en ce moment la synthèse {period}. Réessayez dans quelques minutes pour voir les chiffres.',
   'digest.cmd.sent':
     'Synthèse {period} : {delivered} remises, {already} déjà envoyées, {unreachable} injoignables, {failed} en échec.',
   'digest.cmd.send_forbidden': 'Seul le Bureau de la transformation peut envoyer la synthèse à tous.',

@@ -47,6 +47,7 @@ export const zh: Readonly<Record<Key, string>> = {
   'digest.action.acknowledge': '确认已阅',
   'digest.acknowledged': '{name} 已于 {date} 确认。',
   'digest.nudged': '{count, plural, =0 {没有需要提醒的负责人。} other {已提醒 # 位负责人。}}',
+  'digest.cmd.busy': '应用的另一个实例正在发送 {period} 摘要。请几分钟后重试以查看统计。',
   'digest.cmd.sent':
     '{period} 摘要：已送达 {delivered}，此前已发送 {already}，无法送达 {unreachable}，失败 {failed}。',
   'digest.cmd.send_forbidden': '只有转型办公室可以向所有人发送摘要。',
