@@ -5,7 +5,7 @@ export const ar: Readonly<Record<Key, string>> = {
   'digest.subtitle': 'الأسبوع {period}، من {from} إلى {to}',
   'digest.first_period': 'الملخص الأول: لا يوجد أسبوع سابق للمقارنة.',
   'digest.preview': 'معاينة: أنت وحدك ترى هذه البطاقة.',
-  'digest.health.heading': 'الحالة حسب الركيزة',
+  'digest.health.heading': 'الحالة',
   'digest.health.portfolio': 'الحافظة',
   'digest.health.counts': 'أخضر {green} · كهرماني {amber} · أحمر {red} · دون تحديث {unknown}',
   'digest.health.change': 'الأسبوع الماضي {green} / {amber} / {red}؛ تحسّن {improved}، تراجع {worsened}',

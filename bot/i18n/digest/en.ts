@@ -5,7 +5,7 @@ export const en = {
   'digest.subtitle': 'Week {period}, {from} to {to}',
   'digest.first_period': 'First digest: there is no earlier week to compare with.',
   'digest.preview': 'Preview: only you see this card.',
-  'digest.health.heading': 'Health by pillar',
+  'digest.health.heading': 'Health',
   'digest.health.portfolio': 'Portfolio',
   'digest.health.counts': '{green} green · {amber} amber · {red} red · {unknown} without update',
   'digest.health.change': 'last week {green} / {amber} / {red}; {improved} better, {worsened} worse',

@@ -5,7 +5,7 @@ export const es: Readonly<Record<Key, string>> = {
   'digest.subtitle': 'Semana {period}, del {from} al {to}',
   'digest.first_period': 'Primer resumen: no hay una semana anterior con la que comparar.',
   'digest.preview': 'Vista previa: solo usted ve esta tarjeta.',
-  'digest.health.heading': 'Estado por pilar',
+  'digest.health.heading': 'Estado',
   'digest.health.portfolio': 'Cartera',
   'digest.health.counts': '{green} verde · {amber} ámbar · {red} rojo · {unknown} sin actualización',
   'digest.health.change': 'semana anterior {green} / {amber} / {red}; {improved} mejor, {worsened} peor',

@@ -5,7 +5,7 @@ export const fr: Readonly<Record<Key, string>> = {
   'digest.subtitle': 'Semaine {period}, du {from} au {to}',
   'digest.first_period': 'Première synthèse : aucune semaine antérieure à comparer.',
   'digest.preview': 'Aperçu : vous seul voyez cette carte.',
-  'digest.health.heading': 'Santé par pilier',
+  'digest.health.heading': 'Santé',
   'digest.health.portfolio': 'Portefeuille',
   'digest.health.counts': '{green} vert · {amber} orange · {red} rouge · {unknown} sans mise à jour',
   'digest.health.change':

@@ -5,7 +5,7 @@ export const ru: Readonly<Record<Key, string>> = {
   'digest.subtitle': 'Неделя {period}, с {from} по {to}',
   'digest.first_period': 'Первая сводка: нет предыдущей недели для сравнения.',
   'digest.preview': 'Предварительный просмотр: эту карточку видите только вы.',
-  'digest.health.heading': 'Состояние по направлениям',
+  'digest.health.heading': 'Состояние',
   'digest.health.portfolio': 'Портфель',
   'digest.health.counts': 'зелёных {green} · жёлтых {amber} · красных {red} · без отчёта {unknown}',
   'digest.health.change': 'прошлая неделя {green} / {amber} / {red}; лучше {improved}, хуже {worsened}',

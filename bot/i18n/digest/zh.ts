@@ -5,7 +5,7 @@ export const zh: Readonly<Record<Key, string>> = {
   'digest.subtitle': '第 {period} 周，{from} 至 {to}',
   'digest.first_period': '首期摘要：没有可供比较的上一周。',
   'digest.preview': '预览：只有您能看到此卡片。',
-  'digest.health.heading': '各支柱健康状况',
+  'digest.health.heading': '健康状况',
   'digest.health.portfolio': '项目组合',
   'digest.health.counts': '绿色 {green} · 琥珀色 {amber} · 红色 {red} · 未更新 {unknown}',
   'digest.health.change': '上周 {green} / {amber} / {red}；好转 {improved}，恶化 {worsened}',
