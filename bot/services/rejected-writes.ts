@@ -1,7 +1,8 @@
 // A write accepted while SharePoint was busy (X-Sync-Status: queued) and refused when replayed (the
 // item changed meanwhile) never took effect. The audit records the rejection next to the write's own
 // event, so that the history shows what took effect, and the author is told in the bot, in their
-// language; the tab shows the `sync-rejected` event in the item's history.
+// language, and by a notice in the tab (kept until they dismiss it, notices.ts); the tab also shows
+// the `sync-rejected` event in the item's history.
 import { ENTITY_TYPES, type EntityType } from '../domain/audit.js';
 import type { Locale } from '../domain/locale.js';
 import { t, type MessageKey } from '../i18n/translate.js';
@@ -9,6 +10,7 @@ import type { Messenger } from '../ports/messenger.js';
 import type { StateStore } from '../ports/state.js';
 import type { RejectedWriteNotice } from '../ports/write-reporter.js';
 import { SYSTEM_ACTOR } from './audit-service.js';
+import { describeTarget } from './notices.js';
 import type { Services } from './services.js';
 
 export interface RejectedWriteDeps {
@@ -44,6 +46,18 @@ export async function reportRejectedWrite(
       { after: { author: authorId ?? null } },
     );
     if (!authorId) return;
+    const { clock, ids } = services.deps;
+    await deps.state.notices.add({
+      id: ids.newId(),
+      personId: authorId,
+      kind: 'write-rejected',
+      createdAt: clock.now().toISOString(),
+      dismissedAt: null,
+      entity: write.entity,
+      entityId: write.entityId,
+      op: write.op,
+      ...(await describeTarget(store, write.entity, write.entityId, projectId)),
+    });
     const [person, conversation] = await Promise.all([
       store.people.get(authorId),
       deps.state.conversations.getPersonal(authorId),
