@@ -103,7 +103,7 @@ export const ar: Catalogue = {
     '{count, plural, zero {لا مشاريع} one {مشروع واحد} two {مشروعان} few {# مشاريع} many {# مشروعًا} other {# مشروع}}',
   'portfolio.improved': 'تحسّن: {count}',
   'portfolio.worsened': 'تراجع: {count}',
-  'portfolio.updatesMissing': 'تحديثات ناقصة: {count}',
+  'portfolio.updatesSplit': 'متأخرة: {overdue} · مستحقة هذا الأسبوع: {due}',
   'portfolio.filterPillar': 'عرض هذه الركيزة فقط',
   'portfolio.view': 'العرض',
   'portfolio.view.projects': 'المشاريع',

@@ -102,7 +102,8 @@ export const en = {
   'portfolio.projectsCount': '{count, plural, one {# project} other {# projects}}',
   'portfolio.improved': '{count} improved',
   'portfolio.worsened': '{count} worsened',
-  'portfolio.updatesMissing': '{count, plural, one {# update missing} other {# updates missing}}',
+  'portfolio.updatesSplit':
+    '{overdue, plural, one {# update overdue} other {# updates overdue}} · {due} due this week',
   'portfolio.filterPillar': 'Show only this pillar',
   'portfolio.view': 'View',
   'portfolio.view.projects': 'Projects',

@@ -103,8 +103,7 @@ export const es: Catalogue = {
   'portfolio.projectsCount': '{count, plural, one {# proyecto} other {# proyectos}}',
   'portfolio.improved': '{count} mejoraron',
   'portfolio.worsened': '{count} empeoraron',
-  'portfolio.updatesMissing':
-    '{count, plural, one {# actualización pendiente} other {# actualizaciones pendientes}}',
+  'portfolio.updatesSplit': 'Actualizaciones vencidas: {overdue} · pendientes esta semana: {due}',
   'portfolio.filterPillar': 'Mostrar solo este pilar',
   'portfolio.view': 'Vista',
   'portfolio.view.projects': 'Proyectos',

@@ -106,8 +106,7 @@ export const fr: Catalogue = {
   'portfolio.projectsCount': '{count, plural, one {# projet} other {# projets}}',
   'portfolio.improved': '{count} en amélioration',
   'portfolio.worsened': '{count} en dégradation',
-  'portfolio.updatesMissing':
-    '{count, plural, one {# mise à jour manquante} other {# mises à jour manquantes}}',
+  'portfolio.updatesSplit': 'Points de situation en retard : {overdue} · attendus cette semaine : {due}',
   'portfolio.filterPillar': 'Afficher uniquement ce pilier',
   'portfolio.view': 'Vue',
   'portfolio.view.projects': 'Projets',

@@ -105,7 +105,7 @@ export const ru: Catalogue = {
     '{count, plural, one {# проект} few {# проекта} many {# проектов} other {# проекта}}',
   'portfolio.improved': 'Улучшилось: {count}',
   'portfolio.worsened': 'Ухудшилось: {count}',
-  'portfolio.updatesMissing': 'Нет отчётов: {count}',
+  'portfolio.updatesSplit': 'Просрочено отчётов: {overdue} · ожидается на этой неделе: {due}',
   'portfolio.filterPillar': 'Показать только это направление',
   'portfolio.view': 'Вид',
   'portfolio.view.projects': 'Проекты',

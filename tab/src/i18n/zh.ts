@@ -102,7 +102,7 @@ export const zh: Catalogue = {
   'portfolio.projectsCount': '{count, plural, other {# 个项目}}',
   'portfolio.improved': '{count} 个好转',
   'portfolio.worsened': '{count} 个恶化',
-  'portfolio.updatesMissing': '{count} 个缺少更新',
+  'portfolio.updatesSplit': '逾期更新 {overdue} 个 · 本周待提交 {due} 个',
   'portfolio.filterPillar': '仅显示此支柱',
   'portfolio.view': '视图',
   'portfolio.view.projects': '项目',
