@@ -6,7 +6,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../tab/src/api/endpoints.js';
-import { NoticesBar } from '../../tab/src/components/notices-bar.js';
+import { NOTICE_POLL_MS, NoticesBar } from '../../tab/src/components/notices-bar.js';
 import { fakeApi, renderInApp } from './helpers.js';
 
 const notice = (overrides: Partial<Notice> = {}): Notice => ({
@@ -84,6 +84,24 @@ describe('NoticesBar', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(await screen.findByRole('region', { name: 'Notices' })).toHaveTextContent('Vendor delay');
+  });
+
+  it('asks again every minute while the tab stays open', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const myNotices = vi
+        .fn<() => Promise<{ items: Notice[] }>>()
+        .mockResolvedValueOnce({ items: [] })
+        .mockResolvedValue({ items: [notice()] });
+      renderInApp(<NoticesBar />, { api: fakeApi({ myNotices }) });
+      await waitFor(() => expect(myNotices).toHaveBeenCalledTimes(1));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(NOTICE_POLL_MS);
+      });
+      expect(await screen.findByRole('region', { name: 'Notices' })).toHaveTextContent('Vendor delay');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows the notice again when the server refused the dismissal', async () => {
