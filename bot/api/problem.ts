@@ -62,7 +62,12 @@ function entityName(locale: Locale, entity: string): string {
 
 /** The localised message for one field issue. */
 export function localiseIssue(locale: Locale, issue: FieldIssue): FieldIssue & { message: string } {
-  return { ...issue, message: issueMessage(locale, issue) };
+  const params = issue.params ?? {};
+  // A template whose placeholders the issue does not fill (an internal check that named no allowed
+  // values, say) would show a raw "{allowed}": the generic message is better than a broken one.
+  const message = issueMessage(locale, issue);
+  const unfilled = [...message.matchAll(/\{(\w+)\}/g)].some(([, name]) => !(name! in params));
+  return { ...issue, message: unfilled ? t(locale, 'validation.invalid') : message };
 }
 
 export function problemFor(
