@@ -76,3 +76,17 @@ export function ConflictPanel({
     </div>
   );
 }
+
+/** The rows of the fields whose shown value differs between my values and the current ones. */
+export function diffRows<V>(
+  fields: ReadonlyArray<{ name: keyof V & string; label: string }>,
+  show: (name: keyof V & string, values: V) => string,
+  mine: V,
+  current: V,
+): ConflictRow[] {
+  return fields.flatMap(({ name, label }) => {
+    const m = show(name, mine);
+    const c = show(name, current);
+    return m === c ? [] : [{ field: name, label, mine: m, current: c }];
+  });
+}
