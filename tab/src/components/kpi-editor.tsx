@@ -11,6 +11,7 @@ import { useApp } from '../context.js';
 import { useEntityEditor } from '../hooks/use-entity-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { EditorShell, useFieldRowStyles } from './editor-shell.js';
+import { Options } from './options.js';
 
 interface Values {
   title: string;
@@ -158,11 +159,7 @@ export function KpiEditor({ project, kpi, onSaved, onCancel }: KpiEditorProps) {
         </Field>
         <Field {...field('direction')}>
           <Select value={values.direction} onChange={(_, d) => set('direction', d.value as KpiDirection)}>
-            {KpiDirection.options.map((dir) => (
-              <option key={dir} value={dir}>
-                {t(`kpi.direction.${dir}`)}
-              </option>
-            ))}
+            <Options values={KpiDirection.options} label={(dir) => t(`kpi.direction.${dir}`)} />
           </Select>
         </Field>
       </div>

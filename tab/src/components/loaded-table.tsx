@@ -15,6 +15,19 @@ import type { Loaded } from '../hooks/use-load.js';
 import { ErrorView } from './error-view.js';
 import { Loading } from './loading.js';
 
+/** A table's header row: one cell a column name. */
+export function TableHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <TableHeader>
+      <TableRow>
+        {columns.map((c) => (
+          <TableHeaderCell key={c}>{c}</TableHeaderCell>
+        ))}
+      </TableRow>
+    </TableHeader>
+  );
+}
+
 export function LoadedTable<T>({
   id,
   title,
@@ -53,13 +66,7 @@ export function LoadedTable<T>({
         <Text>{none}</Text>
       ) : (
         <Table aria-labelledby={id} size="small">
-          <TableHeader>
-            <TableRow>
-              {columns.map((c) => (
-                <TableHeaderCell key={c}>{c}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={columns} />
           <TableBody>{data.items.map(row)}</TableBody>
         </Table>
       )}

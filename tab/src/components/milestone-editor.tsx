@@ -13,6 +13,7 @@ import { useApp } from '../context.js';
 import { useEntityEditor } from '../hooks/use-entity-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { EditorShell, useFieldRowStyles } from './editor-shell.js';
+import { Options } from './options.js';
 
 interface Values {
   title: string;
@@ -89,11 +90,7 @@ export function MilestoneEditor({
         </Field>
         <Field {...field('status')}>
           <Select value={values.status} onChange={(_, d) => set('status', d.value as MilestoneStatus)}>
-            {MILESTONE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`milestone.${s}`)}
-              </option>
-            ))}
+            <Options values={MILESTONE_STATUSES} label={(s) => t(`milestone.${s}`)} />
           </Select>
         </Field>
       </div>

@@ -15,7 +15,8 @@ import { useEditor } from '../hooks/use-editor.js';
 import { usePeople } from '../hooks/use-people.js';
 import { useI18n } from '../i18n/index.js';
 import { EditorShell, useFieldRowStyles } from './editor-shell.js';
-import { OrgUnitOptions } from './org-unit-options.js';
+import { OrgUnitField } from './org-unit-options.js';
+import { Options } from './options.js';
 
 interface Values {
   code: string;
@@ -107,36 +108,22 @@ export function NewProjectForm({
       <div className={styles.wide}>
         <Field label={t('projects.kind')} required {...field('kind')}>
           <Select value={values.kind} onChange={(_, d) => set('kind', d.value as ProjectKind)}>
-            {PROJECT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
+            <Options values={PROJECT_KINDS} label={(k) => t(`kind.${k}`)} />
           </Select>
         </Field>
         <Field label={t('table.col.pillar')} required {...field('pillar')}>
           <Select value={values.pillar} onChange={(_, d) => set('pillar', d.value)}>
-            <option value="">—</option>
-            {PILLARS.map((p) => (
-              <option key={p.code} value={p.code}>
-                {pillarName(p.code, locale)}
-              </option>
-            ))}
+            <Options
+              values={PILLARS.map((p) => p.code)}
+              label={(code) => pillarName(code, locale)}
+              none="—"
+            />
           </Select>
         </Field>
-        <Field label={t('admin.col.unit')} required {...field('orgUnit')}>
-          <Select value={values.orgUnit} onChange={(_, d) => set('orgUnit', d.value)}>
-            <OrgUnitOptions none />
-          </Select>
-        </Field>
+        <OrgUnitField {...field('orgUnit')} value={values.orgUnit} onChange={(c) => set('orgUnit', c)} none />
         <Field label={t('field.owner')} required {...field('ownerId')}>
           <Select value={values.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
-            <option value="">—</option>
-            {owners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options values={owners.map((p) => p.id)} label={(id) => people.get(id)?.name ?? id} none="—" />
           </Select>
         </Field>
       </div>

@@ -9,7 +9,8 @@ import { useApp } from '../context.js';
 import { useEntityEditor } from '../hooks/use-entity-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { EditorShell, useFieldRowStyles } from './editor-shell.js';
-import { OrgUnitOptions, unitName } from './org-unit-options.js';
+import { OrgUnitField, unitName } from './org-unit-options.js';
+import { Options } from './options.js';
 
 interface Values {
   name: string;
@@ -101,19 +102,19 @@ export function PersonEditor({
         <Field {...editor.labelled('email')} required>
           <Input type="email" value={values.email} onChange={(_, d) => set('email', d.value)} />
         </Field>
-        <Field {...editor.labelled('orgUnit')} required>
-          <Select value={values.orgUnit} onChange={(_, d) => set('orgUnit', d.value)}>
-            <OrgUnitOptions />
-          </Select>
-        </Field>
+        <OrgUnitField
+          {...editor.field('orgUnit')}
+          value={values.orgUnit}
+          onChange={(c) => set('orgUnit', c)}
+        />
         <Field {...editor.labelled('locale')}>
           <Select value={values.locale} onChange={(_, d) => set('locale', d.value)}>
-            <option value="">{t('admin.languageTeams')}</option>
-            {SUPPORTED_LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
+            <Options
+              values={SUPPORTED_LOCALES}
+              label={(l) => LOCALE_NAMES[l]}
+              none={t('admin.languageTeams')}
+              lang
+            />
           </Select>
         </Field>
         <Field {...editor.labelled('timeZone')} required>

@@ -14,6 +14,7 @@ import { useApp } from '../context.js';
 import { useEntityEditor } from '../hooks/use-entity-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { EditorShell, useFieldRowStyles, useSavedNotice } from './editor-shell.js';
+import { Options } from './options.js';
 
 type Values = {
   title: string;
@@ -115,11 +116,7 @@ export function ProjectForm({ project, version, onSaved }: ProjectFormProps) {
           onChange={(_, d) => set('phase', d.value as ProjectPhase)}
           disabled={!canEdit}
         >
-          {PROJECT_PHASES.map((p) => (
-            <option key={p} value={p}>
-              {t(`phase.${p}`)}
-            </option>
-          ))}
+          <Options values={PROJECT_PHASES} label={(p) => t(`phase.${p}`)} />
         </Select>
       </Field>
       <div className={styles.wide}>

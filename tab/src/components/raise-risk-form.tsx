@@ -1,20 +1,13 @@
 // Raising a risk on a project: the level shows live, and a score at or above the escalation
 // threshold warns that it goes to the Transformation Office at once.
-import {
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-} from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
 import { RISK_CATEGORIES, riskLevel, type RiskCategory } from '../../../bot/domain/risk.js';
 import { useApp } from '../context.js';
 import { useEditor } from '../hooks/use-editor.js';
 import { useI18n } from '../i18n/index.js';
 import { EditorShell, useFieldRowStyles } from './editor-shell.js';
-import { RatingSelect } from './rating-select.js';
+import { ConfidentialField, RatingSelect } from './risk-fields.js';
+import { Options } from './options.js';
 
 const EMPTY = {
   title: '',
@@ -76,11 +69,7 @@ export function RaiseRiskForm({
       <div className={styles.row}>
         <Field label={t('risks.category')}>
           <Select value={values.category} onChange={(_, d) => set('category', d.value as RiskCategory)}>
-            {RISK_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
+            <Options values={RISK_CATEGORIES} label={(c) => t(`category.${c}`)} />
           </Select>
         </Field>
         <RatingSelect
@@ -94,13 +83,7 @@ export function RaiseRiskForm({
           onChange={(n) => set('impact', n)}
         />
       </div>
-      <Field hint={t('risks.confidentialHint')}>
-        <Checkbox
-          label={t('risks.confidential')}
-          checked={values.confidential}
-          onChange={(_, d) => set('confidential', d.checked === true)}
-        />
-      </Field>
+      <ConfidentialField checked={values.confidential} onChange={(c) => set('confidential', c)} />
       <p role="status" aria-live="polite">
         {t('risks.scorePreview', { score: number(score), level: t(`level.${level}`) })}
       </p>

@@ -2,13 +2,14 @@
 // people who may: the PATCH carries the version the user started from; a stale version shows the
 // conflict with the current values; field messages come from the server in the user's language; the
 // form keeps the user's input on every failure.
-import { Checkbox, Field, Select, Textarea } from '@fluentui/react-components';
+import { Field, Select, Textarea } from '@fluentui/react-components';
 import { Risk, RISK_STATUSES, type RiskPatch, type RiskStatus } from '../../../bot/domain/risk.js';
 import { useApp } from '../context.js';
 import { useEntityEditor } from '../hooks/use-entity-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { EditorShell, useFieldRowStyles } from './editor-shell.js';
-import { RatingSelect } from './rating-select.js';
+import { ConfidentialField, RatingSelect } from './risk-fields.js';
+import { Options } from './options.js';
 
 interface Values {
   status: RiskStatus;
@@ -92,11 +93,7 @@ export function RiskEditor({
       <div className={styles.row}>
         <Field {...editor.labelled('status')}>
           <Select value={values.status} onChange={(_, d) => set('status', d.value as RiskStatus)}>
-            {RISK_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`riskStatus.${s}`)}
-              </option>
-            ))}
+            <Options values={RISK_STATUSES} label={(s) => t(`riskStatus.${s}`)} />
           </Select>
         </Field>
         <RatingSelect
@@ -118,13 +115,7 @@ export function RiskEditor({
           rows={3}
         />
       </Field>
-      <Field hint={t('risks.confidentialHint')}>
-        <Checkbox
-          label={t('risks.confidential')}
-          checked={values.confidential}
-          onChange={(_, d) => set('confidential', d.checked === true)}
-        />
-      </Field>
+      <ConfidentialField checked={values.confidential} onChange={(c) => set('confidential', c)} />
     </EditorShell>
   );
 }

@@ -16,6 +16,7 @@ import { useEditor } from '../hooks/use-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { diffRows } from './conflict-panel.js';
 import { EditorShell, useFieldRowStyles } from './editor-shell.js';
+import { Options } from './options.js';
 
 type Dim = HealthDimension;
 const DIMS: readonly Dim[] = HEALTH_DIMENSIONS;
@@ -168,12 +169,7 @@ export function StatusUpdateForm({ projectId, draft, onPosted }: StatusUpdateFor
         {DIMS.map((d) => (
           <Field key={d} label={t(`update.dimension.${d}`)} {...err(`dimensions.${d}`)}>
             <Select value={values[d]} onChange={(_, data) => set(d, data.value as Health)}>
-              <option value="">{t('common.notSet')}</option>
-              {HEALTHS.map((h) => (
-                <option key={h} value={h}>
-                  {t(`health.${h}`)}
-                </option>
-              ))}
+              <Options values={HEALTHS} label={(h) => t(`health.${h}`)} none={t('common.notSet')} />
             </Select>
           </Field>
         ))}

@@ -2,10 +2,11 @@
 import { Field, Input, Select } from '@fluentui/react-components';
 import { ROLES, type Role } from '../../../../bot/domain/person.js';
 import { EditorShell, useFieldRowStyles } from '../../components/editor-shell.js';
-import { OrgUnitOptions } from '../../components/org-unit-options.js';
+import { OrgUnitField } from '../../components/org-unit-options.js';
 import { useApp } from '../../context.js';
 import { useEditor } from '../../hooks/use-editor.js';
 import { useI18n } from '../../i18n/index.js';
+import { Options } from '../../components/options.js';
 
 const EMPTY = { name: '', email: '', role: 'viewer' as Role, orgUnit: '' };
 
@@ -42,18 +43,10 @@ export function AddPersonForm({ onAdded }: { onAdded: () => void }) {
         </Field>
         <Field label={t('admin.col.role')} {...field('role')}>
           <Select value={values.role} onChange={(_, d) => set('role', d.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
+            <Options values={ROLES} label={(r) => t(`role.${r}`)} />
           </Select>
         </Field>
-        <Field label={t('admin.col.unit')} required {...field('orgUnit')}>
-          <Select value={values.orgUnit} onChange={(_, d) => set('orgUnit', d.value)}>
-            <OrgUnitOptions none />
-          </Select>
-        </Field>
+        <OrgUnitField {...field('orgUnit')} value={values.orgUnit} onChange={(c) => set('orgUnit', c)} none />
       </div>
     </EditorShell>
   );

@@ -12,8 +12,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   tokens,
@@ -23,12 +21,14 @@ import { ROLES, type Person, type Role } from '../../../../bot/domain/person.js'
 import { asApiError, type ApiError } from '../../api/problem.js';
 import { useSavedNotice } from '../../components/editor-shell.js';
 import { ErrorView } from '../../components/error-view.js';
+import { TableHead } from '../../components/loaded-table.js';
 import { Loading } from '../../components/loading.js';
 import { PersonEditor } from '../../components/person-editor.js';
 import { useApp } from '../../context.js';
 import { useLoad } from '../../hooks/use-load.js';
 import { useI18n } from '../../i18n/index.js';
 import { AddPersonForm } from './add-person-form.js';
+import { Options } from '../../components/options.js';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -79,16 +79,11 @@ export function RosterSection() {
         <Text role="status">{t('admin.peopleCount', { count: shown.length })}</Text>
       </div>
       <Table aria-labelledby="roster-title" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('admin.col.name')}</TableHeaderCell>
-            <TableHeaderCell>{t('admin.col.email')}</TableHeaderCell>
-            <TableHeaderCell>{t('admin.col.role')}</TableHeaderCell>
-            <TableHeaderCell>{t('admin.col.unit')}</TableHeaderCell>
-            <TableHeaderCell>{t('admin.col.active')}</TableHeaderCell>
-            <TableHeaderCell>{t('admin.col.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <TableHead
+          columns={(['name', 'email', 'role', 'unit', 'active', 'actions'] as const).map((c) =>
+            t(`admin.col.${c}`),
+          )}
+        />
         <TableBody>
           {shown.map((p) => (
             <TableRow key={p.id} data-person={p.id}>
@@ -100,11 +95,7 @@ export function RosterSection() {
                   value={p.role}
                   onChange={(_, d) => void change(p, { role: d.value as Role })}
                 >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`role.${r}`)}
-                    </option>
-                  ))}
+                  <Options values={ROLES} label={(r) => t(`role.${r}`)} />
                 </Select>
               </TableCell>
               <TableCell>{p.orgUnit}</TableCell>

@@ -15,6 +15,7 @@ import { useLoad } from '../../hooks/use-load.js';
 import { usePeople } from '../../hooks/use-people.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { mergeSettings, settingsPatchOf, settingsValuesOf, type SettingsValues } from './settings-values.js';
+import { Options } from '../../components/options.js';
 
 const useStyles = makeStyles({
   group: {
@@ -162,11 +163,7 @@ function SettingsForm({
         />
         <Field label={t('admin.weekday')} {...field(`${s}.weekday`)}>
           <Select value={String(values[s].weekday)} onChange={(_, d) => setIn(s, 'weekday', Number(d.value))}>
-            {[1, 2, 3, 4, 5, 6, 7].map((n) => (
-              <option key={n} value={n}>
-                {weekday(n)}
-              </option>
-            ))}
+            <Options values={[1, 2, 3, 4, 5, 6, 7]} label={(n) => weekday(n)} />
           </Select>
         </Field>
         <Field label={t('admin.time')} {...field(`${s}.time`)}>
