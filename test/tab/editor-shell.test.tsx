@@ -84,6 +84,37 @@ function ThingEditor({
   );
 }
 
+/** A form of one field on useEditor alone; its notice after a success is `done` and what was sent. */
+function NameForm({
+  send,
+  done,
+  submitLabel,
+}: {
+  send: (v: { name: string }, key: string) => Promise<string>;
+  done: string;
+  submitLabel: string;
+}) {
+  const editor = useEditor({ initial: { name: '' } });
+  return (
+    <EditorShell
+      editor={editor}
+      onSubmit={() =>
+        void editor.submit(
+          (key) => send(editor.values, key),
+          (r) => `${done} ${r}`,
+        )
+      }
+      label="Form"
+      submitLabel={submitLabel}
+      quiet
+    >
+      <Field label="Name" {...editor.field('name')}>
+        <Input value={editor.values.name} onChange={(_, d) => editor.set('name', d.value)} />
+      </Field>
+    </EditorShell>
+  );
+}
+
 const stale = (current: Thing) => problem(412, 'precondition_failed', { current });
 const title = () => screen.getByRole('textbox', { name: 'Title' });
 const save = () => userEvent.click(screen.getByRole('button', { name: 'Save thing' }));
@@ -185,27 +216,7 @@ describe('shared editor: one idempotency key per attempt', () => {
       .mockRejectedValueOnce(new TypeError('offline'))
       .mockImplementation((name) => Promise.resolve(name));
     // A form that stays open after each creation (as "add a person" does).
-    function Form() {
-      const editor = useEditor({ initial: { name: '' } });
-      return (
-        <EditorShell
-          editor={editor}
-          onSubmit={() =>
-            void editor.submit(
-              (key) => create(editor.values.name, key),
-              (r) => `created ${r}`,
-            )
-          }
-          label="Form"
-          submitLabel="Create"
-        >
-          <Field label="Name" {...editor.field('name')}>
-            <Input value={editor.values.name} onChange={(_, d) => editor.set('name', d.value)} />
-          </Field>
-        </EditorShell>
-      );
-    }
-    renderInApp(<Form />);
+    renderInApp(<NameForm send={(v, key) => create(v.name, key)} done="created" submitLabel="Create" />);
     const name = screen.getByRole('textbox', { name: 'Name' });
     const submit = () => userEvent.click(screen.getByRole('button', { name: 'Create' }));
     await userEvent.type(name, 'A');
@@ -286,29 +297,8 @@ describe('shared editor: busy, notice and keyboard', () => {
 
 describe('shared editor: a form without an entity', () => {
   it('useEditor alone: submit maps the values, the notice is what the success says', async () => {
-    function Form({ send }: { send: (v: { name: string }, key: string) => Promise<string> }) {
-      const editor = useEditor({ initial: { name: '' } });
-      return (
-        <EditorShell
-          editor={editor}
-          onSubmit={() =>
-            void editor.submit(
-              (key) => send(editor.values, key),
-              (r) => `done ${r}`,
-            )
-          }
-          label="Form"
-          submitLabel="Go"
-          quiet
-        >
-          <Field label="Name" {...editor.field('name')}>
-            <Input value={editor.values.name} onChange={(_, d) => editor.set('name', d.value)} />
-          </Field>
-        </EditorShell>
-      );
-    }
     const send = vi.fn((v: { name: string }) => Promise.resolve(v.name.toUpperCase()));
-    renderInApp(<Form send={send} />);
+    renderInApp(<NameForm send={send} done="done" submitLabel="Go" />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'ada');
     await userEvent.click(screen.getByRole('button', { name: 'Go' }));
     expect(await screen.findByRole('status')).toHaveTextContent('done ADA');
