@@ -72,7 +72,6 @@ function ThingEditor({
     >
       <Field {...editor.labelled('title')}>
         <Input
-          ref={editor.firstField}
           value={editor.values.title}
           onChange={(_, d) => editor.set('title', d.value)}
         />

@@ -39,7 +39,7 @@ export const useFieldRowStyles = makeStyles({
 });
 
 export interface EditorShellProps {
-  editor: Pick<Editor<unknown, unknown>, 'failure' | 'notice' | 'busy' | 'conflict'>;
+  editor: Pick<Editor<unknown, unknown>, 'failure' | 'notice' | 'busy' | 'conflict' | 'formRef'>;
   onSubmit: () => void;
   /** The form's accessible name, or the id of the element that names it. */
   label?: string;
@@ -83,6 +83,7 @@ export function EditorShell({
   const inConflict = editor.conflict !== undefined;
   return (
     <form
+      ref={editor.formRef}
       className={mergeClasses(styles.form, spacing ? styles[spacing] : undefined)}
       onSubmit={(e: FormEvent) => {
         e.preventDefault();

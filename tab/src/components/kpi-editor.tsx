@@ -152,7 +152,7 @@ export function KpiEditor({ project, kpi, onSaved, onCancel }: KpiEditorProps) {
     >
       <div className={styles.row}>
         <Field {...field('title')} required>
-          <Input ref={editor.firstField} value={values.title} onChange={(_, d) => set('title', d.value)} />
+          <Input value={values.title} onChange={(_, d) => set('title', d.value)} />
         </Field>
         <Field {...field('unit')} required>
           <Input value={values.unit} onChange={(_, d) => set('unit', d.value)} />

@@ -82,7 +82,7 @@ export function MilestoneEditor({
       spacing="start"
     >
       <Field {...field('title')} required>
-        <Input ref={editor.firstField} value={values.title} onChange={(_, d) => set('title', d.value)} />
+        <Input value={values.title} onChange={(_, d) => set('title', d.value)} />
       </Field>
       <div className={styles.row}>
         <Field {...field('dueDate')} required>

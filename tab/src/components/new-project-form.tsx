@@ -99,7 +99,7 @@ export function NewProjectForm({
     >
       <div className={styles.wide}>
         <Field label={t('table.col.code')} hint={t('projects.codeHint')} required {...field('code')}>
-          <Input ref={editor.firstField} value={values.code} onChange={(_, d) => set('code', d.value)} />
+          <Input value={values.code} onChange={(_, d) => set('code', d.value)} />
         </Field>
         <Field label={t('field.title')} required {...field('title')}>
           <Input value={values.title} onChange={(_, d) => set('title', d.value)} />

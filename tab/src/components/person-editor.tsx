@@ -97,7 +97,7 @@ export function PersonEditor({
     >
       <div className={styles.wide}>
         <Field {...editor.labelled('name')} required>
-          <Input ref={editor.firstField} value={values.name} onChange={(_, d) => set('name', d.value)} />
+          <Input value={values.name} onChange={(_, d) => set('name', d.value)} />
         </Field>
         <Field {...editor.labelled('email')} required>
           <Input type="email" value={values.email} onChange={(_, d) => set('email', d.value)} />

@@ -74,6 +74,7 @@ export function RiskEditor({
       return number(v[name]);
     },
     saved: (r, { syncQueued }) => onSaved(r, syncQueued),
+    focus: true,
   });
   const { values, set } = editor;
 

@@ -18,7 +18,7 @@ export interface EditorOptions<V, C> {
   initial: V | (() => V);
   /** Reads the stored entity a version conflict carries (problem.current); undefined: not one. */
   current?: (raw: unknown) => C | undefined;
-  /** Take the keyboard to `firstField` on open, and back to the element that had it on close. */
+  /** Take the keyboard to the form's first field on open, and back to the element that had it on close. */
   focus?: boolean;
   /** The notice to start with (a form that remounts after its own save keeps saying so). */
   notice?: string;
@@ -46,8 +46,8 @@ export interface Editor<V, C> {
    * stay, and the failure becomes a conflict, field messages or a generic error.
    */
   submit: <R>(send: (key: string) => Promise<R>, done?: (result: R) => string | void) => Promise<void>;
-  /** Attach to the first field: it takes the keyboard when the editor opens (with `focus`). */
-  firstField: React.RefObject<HTMLInputElement | null>;
+  /** The form (EditorShell attaches it): its first field takes the keyboard on open (with `focus`). */
+  formRef: React.RefObject<HTMLFormElement | null>;
 }
 
 /** After an editor closes, the keyboard goes back to `opener` if it would otherwise be lost. */
@@ -68,12 +68,12 @@ export function useEditor<V, C = never>(options: EditorOptions<V, C>): Editor<V,
   const [notice, setNotice] = useState<string | undefined>(options.notice);
   const key = useRef<string>('');
   if (key.current === '') key.current = newKey();
-  const firstField = useRef<HTMLInputElement | null>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
   const focus = options.focus === true;
   useEffect(() => {
     if (!focus) return undefined;
     const opener = document.activeElement;
-    firstField.current?.focus();
+    formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
     return () => returnFocus(opener);
   }, [focus]);
 
@@ -127,6 +127,6 @@ export function useEditor<V, C = never>(options: EditorOptions<V, C>): Editor<V,
         setBusy(false);
       }
     },
-    firstField,
+    formRef,
   };
 }
