@@ -1,8 +1,9 @@
 // Updating a risk from the project page: only people who may update a risk get the button, a stale
 // edit shows the conflict with the current values and keeping mine sends only my fields over the
 // current version, and a refused value shows its message next to the field with the input kept.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { canEditRisk } from '../../bot/domain/permissions.js';
 import type { Risk } from '../../bot/domain/risk.js';
@@ -66,6 +67,25 @@ describe('RiskTable: the Update button follows the permission', () => {
 });
 
 describe('RiskEditor', () => {
+  it('takes the keyboard to its first field on open and back to the button that opened it on cancel', async () => {
+    function Opener() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Update the risk
+          </button>
+          {open ? <RiskEditor risk={risk()} onSaved={vi.fn()} onCancel={() => setOpen(false)} /> : null}
+        </>
+      );
+    }
+    renderInApp(<Opener />);
+    await userEvent.click(screen.getByRole('button', { name: 'Update the risk' }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Status' })).toHaveFocus());
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Update the risk' })).toHaveFocus());
+  });
+
   it('shows a stale edit as a conflict and, keeping mine, saves only my fields over the current version', async () => {
     // Meanwhile someone rated the impact 5 and moved the risk to mitigating (version 5).
     const current = risk({ impact: 5, status: 'mitigating', score: 20, level: 'critical', version: 5 });

@@ -9,12 +9,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   tokens,
 } from '@fluentui/react-components';
 import { useI18n } from '../i18n/index.js';
+import { TableHead } from './loaded-table.js';
 
 export interface ConflictRow {
   field: string;
@@ -49,13 +48,7 @@ export function ConflictPanel({
       </MessageBar>
       {rows.length > 0 ? (
         <Table size="small" aria-label={t('conflict.title')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('conflict.field')}</TableHeaderCell>
-              <TableHeaderCell>{t('conflict.yours')}</TableHeaderCell>
-              <TableHeaderCell>{t('conflict.current')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[t('conflict.field'), t('conflict.yours'), t('conflict.current')]} />
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.field} data-field={r.field}>
@@ -75,4 +68,18 @@ export function ConflictPanel({
       </div>
     </div>
   );
+}
+
+/** The rows of the fields whose shown value differs between my values and the current ones. */
+export function diffRows<V>(
+  fields: ReadonlyArray<{ name: keyof V & string; label: string }>,
+  show: (name: keyof V & string, values: V) => string,
+  mine: V,
+  current: V,
+): ConflictRow[] {
+  return fields.flatMap(({ name, label }) => {
+    const m = show(name, mine);
+    const c = show(name, current);
+    return m === c ? [] : [{ field: name, label, mine: m, current: c }];
+  });
 }

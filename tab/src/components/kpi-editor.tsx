@@ -4,26 +4,14 @@
 // started from, and a stale version shows the conflict with the current values. Field messages come
 // from the server in the user's language and appear next to their fields; the form keeps the user's
 // input on every failure.
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { Kpi, KpiDirection, type KpiCreate, type KpiPatch } from '../../../bot/domain/kpi.js';
 import type { Project } from '../../../bot/domain/project.js';
-import { asApiError, type ApiError } from '../api/problem.js';
 import { useApp } from '../context.js';
+import { useEntityEditor } from '../hooks/use-entity-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { newKey } from '../ids.js';
-import { ConflictPanel, type ConflictRow } from './conflict-panel.js';
-import { ErrorView } from './error-view.js';
+import { EditorShell, useFieldRowStyles } from './editor-shell.js';
+import { Options } from './options.js';
 
 interface Values {
   title: string;
@@ -37,16 +25,16 @@ interface Values {
 }
 type FieldName = keyof Values;
 
-const LABELS: Record<FieldName, MessageKey> = {
-  title: 'kpi.name',
-  unit: 'kpi.unit',
-  direction: 'kpi.direction',
-  baselineValue: 'kpi.baselineValue',
-  baselineDate: 'kpi.baselineDate',
-  targetValue: 'kpi.targetValue',
-  targetDate: 'kpi.targetDate',
-  description: 'field.description',
-};
+const FIELDS: ReadonlyArray<{ name: FieldName; label: MessageKey }> = [
+  { name: 'title', label: 'kpi.name' },
+  { name: 'unit', label: 'kpi.unit' },
+  { name: 'direction', label: 'kpi.direction' },
+  { name: 'baselineValue', label: 'kpi.baselineValue' },
+  { name: 'baselineDate', label: 'kpi.baselineDate' },
+  { name: 'targetValue', label: 'kpi.targetValue' },
+  { name: 'targetDate', label: 'kpi.targetDate' },
+  { name: 'description', label: 'field.description' },
+];
 
 /** The server's issue paths that belong to each field ("target" is the target-versus-baseline rule). */
 const PATHS: Record<FieldName, readonly string[]> = {
@@ -59,7 +47,7 @@ const PATHS: Record<FieldName, readonly string[]> = {
   targetDate: ['target.date'],
   description: ['description'],
 };
-const KNOWN_PATHS = new Set(Object.values(PATHS).flat());
+const KNOWN_PATHS = Object.values(PATHS).flat();
 
 const EMPTY: Values = {
   title: '',
@@ -112,21 +100,6 @@ function patchOf(base: Values, v: Values): KpiPatch {
   return patch;
 }
 
-const useStyles = makeStyles({
-  form: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    maxWidth: '760px',
-    marginBlockStart: tokens.spacingVerticalL,
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-});
-
 export interface KpiEditorProps {
   project: Project;
   /** The KPI to edit; none to define a new one for the project. */
@@ -137,124 +110,56 @@ export interface KpiEditorProps {
 }
 
 export function KpiEditor({ project, kpi, onSaved, onCancel }: KpiEditorProps) {
-  const styles = useStyles();
+  const styles = useFieldRowStyles();
   const { api } = useApp();
   const { t, date, number } = useI18n();
-  const [base, setBase] = useState(kpi);
-  const [values, setValues] = useState<Values>(() => (kpi ? valuesOf(kpi) : EMPTY));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ApiError | undefined>();
-  const [conflict, setConflict] = useState<Kpi | undefined>();
-  const [saving, setSaving] = useState(false);
-  // Opening the editor takes the keyboard to its first field.
-  const firstField = useRef<HTMLInputElement>(null);
-  useEffect(() => firstField.current?.focus(), []);
-  const [key, setKey] = useState(newKey);
+  const editor = useEntityEditor({
+    entity: kpi,
+    empty: EMPTY,
+    valuesOf,
+    patchOf,
+    parse: (raw) => Kpi.safeParse(raw).data,
+    update: (against, patch) => api.updateKpi(against.entity.id, patch, against.version),
+    create: (values, key) => api.createKpi(createOf(project.id, values), key),
+    fields: FIELDS,
+    show: (name, v) => {
+      if (name === 'direction') return t(`kpi.direction.${v.direction}`);
+      if (name === 'baselineDate' || name === 'targetDate') return date(v[name]);
+      if (name === 'baselineValue' || name === 'targetValue')
+        return v[name].trim() === '' ? '' : number(Number(v[name]));
+      return v[name];
+    },
+    saved: (k, { syncQueued }) => onSaved(k, syncQueued),
+    focus: true,
+  });
+  const { values, set, base } = editor;
+  const field = (name: FieldName) => editor.labelled(name, PATHS[name]);
 
-  const set = <K extends FieldName>(name: K, value: Values[K]) => setValues((v) => ({ ...v, [name]: value }));
-
-  const failed = (e: unknown) => {
-    const err = asApiError(e, '');
-    const current = err.isConflict && base ? Kpi.safeParse(err.problem.current) : undefined;
-    if (current?.success) setConflict(current.data);
-    else {
-      setErrors(err.fieldErrors());
-      setFailure(err);
-    }
-  };
-
-  /** Saves my edits (relative to what I started from) over `against`, the version believed current. */
-  const save = async (against: Kpi | undefined, patch: KpiPatch) => {
-    setSaving(true);
-    setErrors({});
-    setFailure(undefined);
-    try {
-      const res = against
-        ? await api.updateKpi(against.id, patch, against.version)
-        : await api.createKpi(createOf(project.id, values), key);
-      if (!against) setKey(newKey());
-      setConflict(undefined);
-      onSaved(res.value, res.syncQueued === true);
-    } catch (e) {
-      failed(e);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const show = (name: FieldName, v: Values): string => {
-    if (name === 'direction') return t(`kpi.direction.${v.direction}`);
-    if (name === 'baselineDate' || name === 'targetDate') return date(v[name]);
-    if (name === 'baselineValue' || name === 'targetValue')
-      return v[name].trim() === '' ? '' : number(Number(v[name]));
-    return v[name];
-  };
-  const conflictRows: ConflictRow[] = conflict
-    ? (Object.keys(LABELS) as FieldName[]).flatMap((name) => {
-        const mine = show(name, values);
-        const current = show(name, valuesOf(conflict));
-        return mine === current ? [] : [{ field: name, label: t(LABELS[name]), mine, current }];
-      })
-    : [];
-
-  const messageOf = (name: FieldName): string | undefined =>
-    PATHS[name].map((p) => errors[p]).find((m) => m !== undefined);
-  const field = (name: FieldName) => {
-    const message = messageOf(name);
-    return {
-      label: t(LABELS[name]),
-      validationMessage: message,
-      validationState: message ? ('error' as const) : ('none' as const),
-    };
-  };
-  // Messages the server sent for something that is not one of these fields (e.g. the KPI's scope).
-  const other = Object.entries(errors)
-    .filter(([path]) => !KNOWN_PATHS.has(path))
-    .map(([, message]) => message);
-
-  const heading = base ? t('kpi.editOf', { title: base.title }) : t('kpi.add');
+  const heading = base ? t('kpi.editOf', { title: base.entity.title }) : t('kpi.add');
   return (
-    <form
-      className={styles.form}
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void save(base, base ? patchOf(valuesOf(base), values) : {});
-      }}
-      noValidate
-      aria-label={heading}
-      data-testid="kpi-editor"
+    <EditorShell
+      editor={editor}
+      onSubmit={editor.save}
+      label={heading}
+      testId="kpi-editor"
+      heading={<h3>{heading}</h3>}
+      conflict={editor.conflictProps}
+      // Messages the server sent for something that is not one of these fields (e.g. the KPI's scope).
+      moreErrors={editor.unplaced(KNOWN_PATHS)}
+      submitLabel={base ? t('common.save') : t('kpi.add')}
+      onCancel={onCancel}
+      spacing="start"
     >
-      <h3>{heading}</h3>
-      {conflict && base ? (
-        <ConflictPanel
-          rows={conflictRows}
-          onUseCurrent={() => {
-            setBase(conflict);
-            setValues(valuesOf(conflict));
-            setConflict(undefined);
-          }}
-          onKeepMine={() => {
-            // Only the fields I changed go over the current version.
-            const mine = patchOf(valuesOf(base), values);
-            setBase(conflict);
-            void save(conflict, mine);
-          }}
-        />
-      ) : null}
       <div className={styles.row}>
         <Field {...field('title')} required>
-          <Input ref={firstField} value={values.title} onChange={(_, d) => set('title', d.value)} />
+          <Input value={values.title} onChange={(_, d) => set('title', d.value)} />
         </Field>
         <Field {...field('unit')} required>
           <Input value={values.unit} onChange={(_, d) => set('unit', d.value)} />
         </Field>
         <Field {...field('direction')}>
           <Select value={values.direction} onChange={(_, d) => set('direction', d.value as KpiDirection)}>
-            {KpiDirection.options.map((dir) => (
-              <option key={dir} value={dir}>
-                {t(`kpi.direction.${dir}`)}
-              </option>
-            ))}
+            <Options values={KpiDirection.options} label={(dir) => t(`kpi.direction.${dir}`)} />
           </Select>
         </Field>
       </div>
@@ -292,21 +197,6 @@ export function KpiEditor({ project, kpi, onSaved, onCancel }: KpiEditorProps) {
           rows={3}
         />
       </Field>
-      {failure && !conflict ? (
-        failure.problem.errors?.length ? (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{[t('common.fixErrors'), ...other].join(' ')}</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <ErrorView error={failure} />
-        )
-      ) : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving || !!conflict}>
-          {saving ? t('common.saving') : base ? t('common.save') : t('kpi.add')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
-    </form>
+    </EditorShell>
   );
 }

@@ -2,19 +2,7 @@
 // optional dates and description. One idempotency key per creation (a refused attempt stored
 // nothing, so its retry keeps the key; a new key after each project created); the server's field
 // messages in the user's language beside their fields; the input kept on every failure.
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ORG_UNITS } from '../../../bot/domain/org-unit.js';
+import { Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { PILLARS, pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
 import {
   PROJECT_KINDS,
@@ -22,12 +10,13 @@ import {
   type ProjectCreate,
   type ProjectKind,
 } from '../../../bot/domain/project.js';
-import { asApiError, type ApiError } from '../api/problem.js';
 import { useApp } from '../context.js';
+import { useEditor } from '../hooks/use-editor.js';
 import { usePeople } from '../hooks/use-people.js';
 import { useI18n } from '../i18n/index.js';
-import { newKey } from '../ids.js';
-import { ErrorView } from './error-view.js';
+import { EditorShell, useFieldRowStyles } from './editor-shell.js';
+import { OrgUnitField } from './org-unit-options.js';
+import { Options } from './options.js';
 
 interface Values {
   code: string;
@@ -40,7 +29,6 @@ interface Values {
   dueDate: string;
   description: string;
 }
-type FieldName = keyof Values;
 
 const EMPTY: Values = {
   code: '',
@@ -68,23 +56,6 @@ function createOf(v: Values): ProjectCreate {
   };
 }
 
-const useStyles = makeStyles({
-  form: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    maxWidth: '760px',
-    marginBlock: tokens.spacingVerticalL,
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
-    '& > *': { minWidth: 0 },
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-});
-
 export function NewProjectForm({
   pillar,
   onCreated,
@@ -96,109 +67,67 @@ export function NewProjectForm({
   onCreated: (project: Project, syncQueued: boolean) => void;
   onCancel: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useFieldRowStyles();
   const { api } = useApp();
   const { t, locale } = useI18n();
   const people = usePeople(api);
-  const [values, setValues] = useState<Values>(() => ({
-    ...EMPTY,
-    pillar: PILLARS.some((p) => p.code === pillar) ? (pillar ?? '') : '',
-  }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ApiError | undefined>();
-  const [saving, setSaving] = useState(false);
-  const [key, setKey] = useState(newKey);
-  // Opening the form takes the keyboard to its first field.
-  const firstField = useRef<HTMLInputElement>(null);
-  useEffect(() => firstField.current?.focus(), []);
-
-  const set = (name: FieldName, value: string) => setValues((v) => ({ ...v, [name]: value }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaving(true);
-    setErrors({});
-    setFailure(undefined);
-    try {
-      const res = await api.createProject(createOf(values), key);
-      setKey(newKey());
-      onCreated(res.value, res.syncQueued === true);
-    } catch (err) {
-      const apiErr = asApiError(err, '');
-      setErrors(apiErr.fieldErrors());
-      setFailure(apiErr);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const field = (name: FieldName) => ({
-    validationMessage: errors[name],
-    validationState: errors[name] ? ('error' as const) : ('none' as const),
+  const editor = useEditor<Values>({
+    initial: () => ({ ...EMPTY, pillar: PILLARS.some((p) => p.code === pillar) ? (pillar ?? '') : '' }),
+    focus: true,
   });
+  const { values, set, field } = editor;
+  const submit = () =>
+    void editor.submit(
+      (key) => api.createProject(createOf(values), key),
+      (res) => onCreated(res.value, res.syncQueued === true),
+    );
+
   const owners = [...people.values()]
     .filter((p) => p.active)
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 
   return (
-    <form
-      className={styles.form}
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-label={t('projects.new')}
-      data-testid="new-project"
+    <EditorShell
+      editor={editor}
+      onSubmit={submit}
+      label={t('projects.new')}
+      testId="new-project"
+      heading={<h2>{t('projects.new')}</h2>}
+      submitLabel={t('projects.create')}
+      onCancel={onCancel}
+      spacing="block"
     >
-      <h2>{t('projects.new')}</h2>
-      <div className={styles.row}>
+      <div className={styles.wide}>
         <Field label={t('table.col.code')} hint={t('projects.codeHint')} required {...field('code')}>
-          <Input ref={firstField} value={values.code} onChange={(_, d) => set('code', d.value)} />
+          <Input value={values.code} onChange={(_, d) => set('code', d.value)} />
         </Field>
         <Field label={t('field.title')} required {...field('title')}>
           <Input value={values.title} onChange={(_, d) => set('title', d.value)} />
         </Field>
       </div>
-      <div className={styles.row}>
+      <div className={styles.wide}>
         <Field label={t('projects.kind')} required {...field('kind')}>
-          <Select value={values.kind} onChange={(_, d) => set('kind', d.value)}>
-            {PROJECT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
+          <Select value={values.kind} onChange={(_, d) => set('kind', d.value as ProjectKind)}>
+            <Options values={PROJECT_KINDS} label={(k) => t(`kind.${k}`)} />
           </Select>
         </Field>
         <Field label={t('table.col.pillar')} required {...field('pillar')}>
           <Select value={values.pillar} onChange={(_, d) => set('pillar', d.value)}>
-            <option value="">—</option>
-            {PILLARS.map((p) => (
-              <option key={p.code} value={p.code}>
-                {pillarName(p.code, locale)}
-              </option>
-            ))}
+            <Options
+              values={PILLARS.map((p) => p.code)}
+              label={(code) => pillarName(code, locale)}
+              none="—"
+            />
           </Select>
         </Field>
-        <Field label={t('admin.col.unit')} required {...field('orgUnit')}>
-          <Select value={values.orgUnit} onChange={(_, d) => set('orgUnit', d.value)}>
-            <option value="">—</option>
-            {ORG_UNITS.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.code} · {u.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <OrgUnitField {...field('orgUnit')} value={values.orgUnit} onChange={(c) => set('orgUnit', c)} none />
         <Field label={t('field.owner')} required {...field('ownerId')}>
           <Select value={values.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
-            <option value="">—</option>
-            {owners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options values={owners.map((p) => p.id)} label={(id) => people.get(id)?.name ?? id} none="—" />
           </Select>
         </Field>
       </div>
-      <div className={styles.row}>
+      <div className={styles.wide}>
         <Field label={t('field.startDate')} {...field('startDate')}>
           <Input type="date" value={values.startDate} onChange={(_, d) => set('startDate', d.value)} />
         </Field>
@@ -209,21 +138,6 @@ export function NewProjectForm({
       <Field label={t('field.description')} {...field('description')}>
         <Textarea value={values.description} onChange={(_, d) => set('description', d.value)} />
       </Field>
-      {failure ? (
-        failure.problem.errors?.length ? (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{t('common.fixErrors')}</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <ErrorView error={failure} />
-        )
-      ) : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {saving ? t('common.saving') : t('projects.create')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
-    </form>
+    </EditorShell>
   );
 }

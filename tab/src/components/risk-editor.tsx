@@ -2,24 +2,14 @@
 // people who may: the PATCH carries the version the user started from; a stale version shows the
 // conflict with the current values; field messages come from the server in the user's language; the
 // form keeps the user's input on every failure.
-import {
-  Button,
-  Checkbox,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Select, Textarea } from '@fluentui/react-components';
 import { Risk, RISK_STATUSES, type RiskPatch, type RiskStatus } from '../../../bot/domain/risk.js';
-import { asApiError, type ApiError } from '../api/problem.js';
 import { useApp } from '../context.js';
+import { useEntityEditor } from '../hooks/use-entity-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { ConflictPanel, type ConflictRow } from './conflict-panel.js';
-import { ErrorView } from './error-view.js';
+import { EditorShell, useFieldRowStyles } from './editor-shell.js';
+import { ConfidentialField, RatingSelect } from './risk-fields.js';
+import { Options } from './options.js';
 
 interface Values {
   status: RiskStatus;
@@ -30,13 +20,13 @@ interface Values {
 }
 type FieldName = keyof Values;
 
-const LABELS: Record<FieldName, MessageKey> = {
-  status: 'risks.col.status',
-  likelihood: 'risks.likelihood',
-  impact: 'risks.impact',
-  mitigation: 'risks.mitigation',
-  confidential: 'risks.confidential',
-};
+const FIELDS: ReadonlyArray<{ name: FieldName; label: MessageKey }> = [
+  { name: 'status', label: 'risks.col.status' },
+  { name: 'likelihood', label: 'risks.likelihood' },
+  { name: 'impact', label: 'risks.impact' },
+  { name: 'mitigation', label: 'risks.mitigation' },
+  { name: 'confidential', label: 'risks.confidential' },
+];
 
 const valuesOf = (r: Risk): Values => ({
   status: r.status,
@@ -57,21 +47,6 @@ function patchOf(base: Values, v: Values): RiskPatch {
   return patch;
 }
 
-const useStyles = makeStyles({
-  form: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    maxWidth: '760px',
-    marginBlockStart: tokens.spacingVerticalL,
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-});
-
 export function RiskEditor({
   risk,
   onSaved,
@@ -82,113 +57,58 @@ export function RiskEditor({
   onSaved: (risk: Risk, syncQueued: boolean) => void;
   onCancel: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useFieldRowStyles();
   const { api } = useApp();
   const { t, number } = useI18n();
-  const [base, setBase] = useState(risk);
-  const [values, setValues] = useState<Values>(() => valuesOf(risk));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ApiError | undefined>();
-  const [conflict, setConflict] = useState<Risk | undefined>();
-  const [saving, setSaving] = useState(false);
-
-  const set = <K extends FieldName>(name: K, value: Values[K]) => setValues((v) => ({ ...v, [name]: value }));
-
-  const save = async (against: Risk, patch: RiskPatch) => {
-    setSaving(true);
-    setErrors({});
-    setFailure(undefined);
-    try {
-      const res = await api.updateRisk(against.id, patch, against.version);
-      setConflict(undefined);
-      onSaved(res.value, res.syncQueued === true);
-    } catch (e) {
-      const err = asApiError(e, '');
-      const current = err.isConflict ? Risk.safeParse(err.problem.current) : undefined;
-      if (current?.success) setConflict(current.data);
-      else {
-        setErrors(err.fieldErrors());
-        setFailure(err);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const show = (name: FieldName, v: Values): string => {
-    if (name === 'status') return t(`riskStatus.${v.status}`);
-    if (name === 'mitigation') return v.mitigation;
-    if (name === 'confidential') return t(v.confidential ? 'common.yes' : 'common.no');
-    return number(v[name]);
-  };
-  const conflictRows: ConflictRow[] = conflict
-    ? (Object.keys(LABELS) as FieldName[]).flatMap((name) => {
-        const mine = show(name, values);
-        const current = show(name, valuesOf(conflict));
-        return mine === current ? [] : [{ field: name, label: t(LABELS[name]), mine, current }];
-      })
-    : [];
-
-  const field = (name: FieldName) => ({
-    label: t(LABELS[name]),
-    validationMessage: errors[name],
-    validationState: errors[name] ? ('error' as const) : ('none' as const),
+  const editor = useEntityEditor({
+    entity: risk,
+    valuesOf,
+    patchOf,
+    parse: (raw) => Risk.safeParse(raw).data,
+    update: (against, patch) => api.updateRisk(against.entity.id, patch, against.version),
+    fields: FIELDS,
+    show: (name, v) => {
+      if (name === 'status') return t(`riskStatus.${v.status}`);
+      if (name === 'mitigation') return v.mitigation;
+      if (name === 'confidential') return t(v.confidential ? 'common.yes' : 'common.no');
+      return number(v[name]);
+    },
+    saved: (r, { syncQueued }) => onSaved(r, syncQueued),
+    focus: true,
   });
-  const rating = (name: 'likelihood' | 'impact') => (
-    <Field {...field(name)}>
-      <Select value={String(values[name])} onChange={(_, d) => set(name, Number(d.value))}>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <option key={n} value={n}>
-            {number(n)}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
+  const { values, set } = editor;
 
-  const heading = t('risks.updateOf', { title: base.title });
+  const heading = t('risks.updateOf', { title: editor.base!.entity.title });
   return (
-    <form
-      className={styles.form}
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void save(base, patchOf(valuesOf(base), values));
-      }}
-      noValidate
-      aria-label={heading}
-      data-testid="risk-editor"
+    <EditorShell
+      editor={editor}
+      onSubmit={editor.save}
+      label={heading}
+      testId="risk-editor"
+      heading={<h3>{heading}</h3>}
+      conflict={editor.conflictProps}
+      submitLabel={t('common.save')}
+      onCancel={onCancel}
+      spacing="start"
     >
-      <h3>{heading}</h3>
-      {conflict ? (
-        <ConflictPanel
-          rows={conflictRows}
-          onUseCurrent={() => {
-            setBase(conflict);
-            setValues(valuesOf(conflict));
-            setConflict(undefined);
-          }}
-          onKeepMine={() => {
-            // Only the fields I changed go over the current version.
-            const mine = patchOf(valuesOf(base), values);
-            setBase(conflict);
-            void save(conflict, mine);
-          }}
-        />
-      ) : null}
       <div className={styles.row}>
-        <Field {...field('status')}>
+        <Field {...editor.labelled('status')}>
           <Select value={values.status} onChange={(_, d) => set('status', d.value as RiskStatus)}>
-            {RISK_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`riskStatus.${s}`)}
-              </option>
-            ))}
+            <Options values={RISK_STATUSES} label={(s) => t(`riskStatus.${s}`)} />
           </Select>
         </Field>
-        {rating('likelihood')}
-        {rating('impact')}
+        <RatingSelect
+          field={editor.labelled('likelihood')}
+          value={values.likelihood}
+          onChange={(n) => set('likelihood', n)}
+        />
+        <RatingSelect
+          field={editor.labelled('impact')}
+          value={values.impact}
+          onChange={(n) => set('impact', n)}
+        />
       </div>
-      <Field {...field('mitigation')}>
+      <Field {...editor.labelled('mitigation')}>
         <Textarea
           value={values.mitigation}
           onChange={(_, d) => set('mitigation', d.value)}
@@ -196,28 +116,7 @@ export function RiskEditor({
           rows={3}
         />
       </Field>
-      <Field hint={t('risks.confidentialHint')}>
-        <Checkbox
-          label={t('risks.confidential')}
-          checked={values.confidential}
-          onChange={(_, d) => set('confidential', d.checked === true)}
-        />
-      </Field>
-      {failure && !conflict ? (
-        failure.problem.errors?.length ? (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{t('common.fixErrors')}</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <ErrorView error={failure} />
-        )
-      ) : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving || !!conflict}>
-          {saving ? t('common.saving') : t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
-    </form>
+      <ConfidentialField checked={values.confidential} onChange={(c) => set('confidential', c)} />
+    </EditorShell>
   );
 }

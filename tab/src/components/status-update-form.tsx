@@ -1,20 +1,8 @@
 // Posting (or amending) the update for the current period. The form starts from the server's draft
 // (pre-filled from the previous update); the submission carries the version it amends (0: none
 // yet), so a concurrent post shows the conflict instead of overwriting it.
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
 import { HEALTHS, type Health } from '../../../bot/domain/health.js';
 import {
   HEALTH_DIMENSIONS,
@@ -23,12 +11,12 @@ import {
   type StatusUpdateSubmit,
 } from '../../../bot/domain/status-update.js';
 import type { Draft } from '../api/endpoints.js';
-import { asApiError, type ApiError } from '../api/problem.js';
 import { useApp } from '../context.js';
+import { useEditor } from '../hooks/use-editor.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { newKey } from '../ids.js';
-import { ConflictPanel, type ConflictRow } from './conflict-panel.js';
-import { ErrorView } from './error-view.js';
+import { diffRows } from './conflict-panel.js';
+import { EditorShell, useFieldRowStyles } from './editor-shell.js';
+import { Options } from './options.js';
 
 type Dim = HealthDimension;
 const DIMS: readonly Dim[] = HEALTH_DIMENSIONS;
@@ -45,7 +33,6 @@ interface Values {
   nextSteps: string;
   blockers: string;
 }
-type Name = keyof Values;
 
 const TEXTS: ReadonlyArray<{
   name: 'summary' | 'achievements' | 'nextSteps' | 'blockers';
@@ -94,14 +81,15 @@ function bodyOf(v: Values, period: string): Partial<StatusUpdateSubmit> {
   };
 }
 
-const useStyles = makeStyles({
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '760px' },
-  dims: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
-});
+/** The fields of the conflict table, in order. */
+const COMPARED: ReadonlyArray<{ name: keyof Values; label: MessageKey }> = [
+  { name: 'health', label: 'update.health' },
+  { name: 'percentComplete', label: 'update.percent' },
+  { name: 'summary', label: 'update.summary' },
+  { name: 'achievements', label: 'update.achievements' },
+  { name: 'nextSteps', label: 'update.nextSteps' },
+  { name: 'blockers', label: 'update.blockers' },
+];
 
 export interface StatusUpdateFormProps {
   projectId: string;
@@ -110,122 +98,78 @@ export interface StatusUpdateFormProps {
 }
 
 export function StatusUpdateForm({ projectId, draft, onPosted }: StatusUpdateFormProps) {
-  const styles = useStyles();
+  const styles = useFieldRowStyles();
   const { api } = useApp();
   const { t } = useI18n();
   const [version, setVersion] = useState(draft.existing?.version ?? 0);
-  const [values, setValues] = useState<Values>(() => valuesOf(draft.existing ?? draft.prefill));
-  const [key, setKey] = useState(newKey);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ApiError | undefined>();
-  const [conflict, setConflict] = useState<StatusUpdate | undefined>();
-  const [posted, setPosted] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
-  const set = (name: Name, value: string) => {
-    setValues((v) => ({ ...v, [name]: value }));
-    setPosted(undefined);
-  };
+  const editor = useEditor<Values, StatusUpdate>({
+    initial: () => valuesOf(draft.existing ?? draft.prefill),
+    current: (raw) => StatusUpdate.safeParse(raw).data,
+  });
+  const { values, set, conflict } = editor;
 
-  const submit = async (against: number) => {
-    setSaving(true);
-    setErrors({});
-    setFailure(undefined);
-    try {
-      const res = await api.submitUpdate(projectId, bodyOf(values, draft.period), against, key);
-      setVersion(res.value.update.version);
-      setConflict(undefined);
-      setKey(newKey());
-      setPosted(res.value.update.period);
-      onPosted(res.value.update);
-    } catch (e) {
-      const err = asApiError(e, '');
-      if (err.isConflict) {
-        const current = StatusUpdate.safeParse(err.problem.current);
-        if (current.success) setConflict(current.data);
-        else setFailure(err);
-      } else {
-        setErrors(err.fieldErrors());
-        setFailure(err);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void submit(version);
-  };
+  const submit = (against: number) =>
+    void editor.submit(
+      (key) => api.submitUpdate(projectId, bodyOf(values, draft.period), against, key),
+      (res) => {
+        setVersion(res.value.update.version);
+        onPosted(res.value.update);
+        return t('update.posted', { period: res.value.update.period });
+      },
+    );
 
   const healthLabel = (h: string) => (h ? t(`health.${h as Health}`) : t('common.notSet'));
-  const conflictRows: ConflictRow[] = conflict
-    ? (
-        [
-          ['health', 'update.health'],
-          ['percentComplete', 'update.percent'],
-          ['summary', 'update.summary'],
-          ['achievements', 'update.achievements'],
-          ['nextSteps', 'update.nextSteps'],
-          ['blockers', 'update.blockers'],
-        ] as const
-      ).flatMap(([name, label]) => {
-        const current = valuesOf(conflict)[name];
-        const mine = values[name];
-        if (current === mine) return [];
-        return [
-          {
-            field: name,
-            label: t(label),
-            mine: name === 'health' ? healthLabel(mine) : mine,
-            current: name === 'health' ? healthLabel(current) : current,
-          },
-        ];
-      })
-    : [];
-
-  const err = (path: string) => ({
-    validationMessage: errors[path],
-    validationState: errors[path] ? ('error' as const) : ('none' as const),
-  });
+  const show = (name: keyof Values, v: Values) => (name === 'health' ? healthLabel(v.health) : v[name]);
+  const err = (path: keyof Values | `dimensions.${Dim}`) => editor.field(path);
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="update-form-title">
-      <h2 id="update-form-title">
-        {version > 0
-          ? t('update.amend', { period: draft.period })
-          : t('update.title', { period: draft.period })}
-      </h2>
-      {conflict ? (
-        <ConflictPanel
-          rows={conflictRows}
-          onUseCurrent={() => {
-            setValues(valuesOf(conflict));
+    <EditorShell
+      editor={editor}
+      onSubmit={() => submit(version)}
+      labelledBy="update-form-title"
+      heading={
+        <h2 id="update-form-title">
+          {version > 0
+            ? t('update.amend', { period: draft.period })
+            : t('update.title', { period: draft.period })}
+        </h2>
+      }
+      conflict={
+        conflict && {
+          rows: diffRows(
+            COMPARED.map(({ name, label }) => ({ name, label: t(label) })),
+            show,
+            values,
+            valuesOf(conflict),
+          ),
+          onUseCurrent: () => {
+            editor.reset(valuesOf(conflict));
             setVersion(conflict.version);
-            setConflict(undefined);
-          }}
-          onKeepMine={() => {
+          },
+          onKeepMine: () => {
             setVersion(conflict.version);
-            void submit(conflict.version);
-          }}
-        />
-      ) : null}
+            submit(conflict.version);
+          },
+        }
+      }
+      submitLabel={t('update.submit')}
+    >
       <Field label={t('update.health')} required {...err('health')}>
-        <RadioGroup value={values.health} onChange={(_, d) => set('health', d.value)} layout="horizontal">
+        <RadioGroup
+          value={values.health}
+          onChange={(_, d) => set('health', d.value as Health)}
+          layout="horizontal"
+        >
           {HEALTHS.map((h) => (
             <Radio key={h} value={h} label={t(`health.${h}`)} />
           ))}
         </RadioGroup>
       </Field>
-      <div className={styles.dims}>
+      <div className={styles.row}>
         {DIMS.map((d) => (
           <Field key={d} label={t(`update.dimension.${d}`)} {...err(`dimensions.${d}`)}>
-            <Select value={values[d]} onChange={(_, data) => set(d, data.value)}>
-              <option value="">{t('common.notSet')}</option>
-              {HEALTHS.map((h) => (
-                <option key={h} value={h}>
-                  {t(`health.${h}`)}
-                </option>
-              ))}
+            <Select value={values[d]} onChange={(_, data) => set(d, data.value as Health)}>
+              <Options values={HEALTHS} label={(h) => t(`health.${h}`)} none={t('common.notSet')} />
             </Select>
           </Field>
         ))}
@@ -249,25 +193,6 @@ export function StatusUpdateForm({ projectId, draft, onPosted }: StatusUpdateFor
           />
         </Field>
       ))}
-      {failure && !conflict ? (
-        failure.problem.errors?.length ? (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{t('common.fixErrors')}</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <ErrorView error={failure} />
-        )
-      ) : null}
-      {posted ? (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('update.posted', { period: posted })}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      <div>
-        <Button appearance="primary" type="submit" disabled={saving || !!conflict}>
-          {saving ? t('common.saving') : t('update.submit')}
-        </Button>
-      </div>
-    </form>
+    </EditorShell>
   );
 }
