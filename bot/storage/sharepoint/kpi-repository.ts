@@ -3,6 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { KpiQuery, KpiRepository } from '../../ports/repositories.js';
 import { pageOf, type SortKey } from './cached-page.js';
 import { KPIS } from './list-schema.js';
+import { versionedCodec } from './list-item-codec.js';
 import { SharePointListTable, type StoreContext } from './sharepoint-list-table.js';
 
 // Titles sort case-insensitively, as people read them (as in the embedded store).
@@ -16,7 +17,7 @@ export function kpiTable(
   projectExists: (id: string) => Promise<boolean>,
 ): SharePointListTable<Kpi> {
   return new SharePointListTable(ctx, {
-    codec: { spec: KPIS, entity: 'kpi', schema: Kpi, idOf: (k) => k.id, versionOf: (k) => k.version },
+    codec: versionedCodec(KPIS, 'kpi', Kpi),
     parent: { path: 'projectId', of: (k) => k.projectId, entity: 'project', exists: projectExists },
   });
 }

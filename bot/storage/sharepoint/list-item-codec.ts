@@ -27,6 +27,15 @@ export interface EntityCodec<T> {
   versionOf: (entity: T) => number;
 }
 
+/** The codec of a list of versioned entities (an id and a version of their own). */
+export function versionedCodec<T extends { id: string; version: number }>(
+  spec: ListSpec<T>,
+  entity: string,
+  schema: z.ZodType<T>,
+): EntityCodec<T> {
+  return { spec, entity, schema, idOf: (e) => e.id, versionOf: (e) => e.version };
+}
+
 export type Decoded<T> =
   { ok: true; entity: T; writeId: string | null } | { ok: false; issues: FieldIssue[] };
 

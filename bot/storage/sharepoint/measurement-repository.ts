@@ -3,6 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { MeasurementQuery, MeasurementRepository } from '../../ports/repositories.js';
 import { pageOf, type SortKey } from './cached-page.js';
 import { MEASUREMENTS } from './list-schema.js';
+import { versionedCodec } from './list-item-codec.js';
 import { SharePointListTable, type StoreContext } from './sharepoint-list-table.js';
 
 const ORDER: ReadonlyArray<SortKey<Measurement>> = [
@@ -16,13 +17,7 @@ export function measurementTable(
   kpiExists: (id: string) => Promise<boolean>,
 ): SharePointListTable<Measurement> {
   return new SharePointListTable(ctx, {
-    codec: {
-      spec: MEASUREMENTS,
-      entity: 'measurement',
-      schema: Measurement,
-      idOf: (m) => m.id,
-      versionOf: (m) => m.version,
-    },
+    codec: versionedCodec(MEASUREMENTS, 'measurement', Measurement),
     parent: { path: 'kpiId', of: (m) => m.kpiId, entity: 'kpi', exists: kpiExists },
   });
 }

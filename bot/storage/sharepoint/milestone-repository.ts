@@ -3,6 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { MilestoneQuery, MilestoneRepository } from '../../ports/repositories.js';
 import { pageOf, type SortKey } from './cached-page.js';
 import { MILESTONES } from './list-schema.js';
+import { versionedCodec } from './list-item-codec.js';
 import { SharePointListTable, type StoreContext } from './sharepoint-list-table.js';
 
 const ORDER: ReadonlyArray<SortKey<Milestone>> = [
@@ -15,13 +16,7 @@ export function milestoneTable(
   projectExists: (id: string) => Promise<boolean>,
 ): SharePointListTable<Milestone> {
   return new SharePointListTable(ctx, {
-    codec: {
-      spec: MILESTONES,
-      entity: 'milestone',
-      schema: Milestone,
-      idOf: (m) => m.id,
-      versionOf: (m) => m.version,
-    },
+    codec: versionedCodec(MILESTONES, 'milestone', Milestone),
     parent: { path: 'projectId', of: (m) => m.projectId, entity: 'project', exists: projectExists },
   });
 }

@@ -3,6 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { PersonQuery, PersonRepository } from '../../ports/repositories.js';
 import { pageOf, type SortKey } from './cached-page.js';
 import { PEOPLE } from './list-schema.js';
+import { versionedCodec } from './list-item-codec.js';
 import { SharePointListTable, type StoreContext } from './sharepoint-list-table.js';
 
 // Names sort case-insensitively; e-mail addresses and Entra object ids are unique on the roster and
@@ -14,7 +15,7 @@ const ORDER: ReadonlyArray<SortKey<Person>> = [
 
 export function personTable(ctx: StoreContext): SharePointListTable<Person> {
   return new SharePointListTable(ctx, {
-    codec: { spec: PEOPLE, entity: 'person', schema: Person, idOf: (p) => p.id, versionOf: (p) => p.version },
+    codec: versionedCodec(PEOPLE, 'person', Person),
     uniqueKeys: [{ of: (p) => p.email.toLowerCase() }, { of: (p) => p.aadObjectId }],
   });
 }

@@ -3,6 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { ProjectQuery, ProjectRepository } from '../../ports/repositories.js';
 import { pageOf, type SortKey } from './cached-page.js';
 import { PROJECTS } from './list-schema.js';
+import { versionedCodec } from './list-item-codec.js';
 import { SharePointListTable, type StoreContext } from './sharepoint-list-table.js';
 
 const ORDER: ReadonlyArray<SortKey<Project>> = [
@@ -12,13 +13,7 @@ const ORDER: ReadonlyArray<SortKey<Project>> = [
 
 export function projectTable(ctx: StoreContext): SharePointListTable<Project> {
   return new SharePointListTable(ctx, {
-    codec: {
-      spec: PROJECTS,
-      entity: 'project',
-      schema: Project,
-      idOf: (p) => p.id,
-      versionOf: (p) => p.version,
-    },
+    codec: versionedCodec(PROJECTS, 'project', Project),
     uniqueKeys: [{ of: (p) => p.code }],
   });
 }

@@ -3,6 +3,7 @@ import type { Page } from '../../ports/paging.js';
 import type { RiskQuery, RiskRepository } from '../../ports/repositories.js';
 import { pageOf, type SortKey } from './cached-page.js';
 import { RISKS } from './list-schema.js';
+import { versionedCodec } from './list-item-codec.js';
 import { SharePointListTable, type StoreContext } from './sharepoint-list-table.js';
 
 // raisedAt sorts as an instant whatever its ISO spelling (offsets), as in the embedded store.
@@ -17,7 +18,7 @@ export function riskTable(
   projectExists: (id: string) => Promise<boolean>,
 ): SharePointListTable<Risk> {
   return new SharePointListTable(ctx, {
-    codec: { spec: RISKS, entity: 'risk', schema: Risk, idOf: (r) => r.id, versionOf: (r) => r.version },
+    codec: versionedCodec(RISKS, 'risk', Risk),
     parent: { path: 'projectId', of: (r) => r.projectId, entity: 'project', exists: projectExists },
   });
 }

@@ -4,6 +4,7 @@ import { ConflictError } from '../../domain/errors.js';
 import { Settings } from '../../domain/settings.js';
 import type { SettingsRepository } from '../../ports/repositories.js';
 import { SETTINGS } from './list-schema.js';
+import { versionedCodec } from './list-item-codec.js';
 import { SharePointListTable, type StoreContext } from './sharepoint-list-table.js';
 
 export const SETTINGS_ID = 'settings';
@@ -13,13 +14,7 @@ type SettingsRecord = z.infer<typeof SettingsRecord>;
 
 export function settingsTable(ctx: StoreContext): SharePointListTable<SettingsRecord> {
   return new SharePointListTable(ctx, {
-    codec: {
-      spec: SETTINGS,
-      entity: 'settings',
-      schema: SettingsRecord,
-      idOf: (s) => s.id,
-      versionOf: (s) => s.version,
-    },
+    codec: versionedCodec(SETTINGS, 'settings', SettingsRecord),
   });
 }
 

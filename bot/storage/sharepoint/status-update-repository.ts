@@ -6,6 +6,7 @@ import type { Page } from '../../ports/paging.js';
 import type { StatusUpdateRepository } from '../../ports/repositories.js';
 import { pageOf, type SortKey } from './cached-page.js';
 import { STATUS_UPDATES } from './list-schema.js';
+import { versionedCodec } from './list-item-codec.js';
 import { SharePointListTable, type StoreContext } from './sharepoint-list-table.js';
 
 const BY_PROJECT: ReadonlyArray<SortKey<StatusUpdate>> = [
@@ -28,13 +29,7 @@ export function statusUpdateTable(
   projectExists: (id: string) => Promise<boolean>,
 ): SharePointListTable<StatusUpdate> {
   return new SharePointListTable(ctx, {
-    codec: {
-      spec: STATUS_UPDATES,
-      entity: 'status-update',
-      schema: StatusUpdate,
-      idOf: (u) => u.id,
-      versionOf: (u) => u.version,
-    },
+    codec: versionedCodec(STATUS_UPDATES, 'status-update', StatusUpdate),
     uniqueKeys: [{ of: (u) => `${u.projectId}/${u.period}` }],
     parent: { path: 'projectId', of: (u) => u.projectId, entity: 'project', exists: projectExists },
   });
