@@ -17,7 +17,6 @@ import type { ReminderSchedule } from '../domain/settings.js';
 import { isoWeekday, zonedTimeToInstant } from '../domain/zoned-time.js';
 import { t } from '../i18n/translate.js';
 import { collectAll } from '../ports/paging.js';
-import type { RunStatus } from '../ports/state.js';
 import type { RequestContext } from '../services/context.js';
 import { AWAY_KIND, type RunSummary } from '../services/digest-runs.js';
 import { localeOf, type ProactiveDeps } from './digest-job.js';
@@ -26,8 +25,6 @@ export const REMINDER_KIND = 'reminder';
 export const SECOND_REMINDER_KIND = 'reminder-2';
 export const NUDGE_KIND = 'reminder-nudge';
 const REMINDER_KINDS = [REMINDER_KIND, SECOND_REMINDER_KIND, NUDGE_KIND] as const;
-/** The run states a claim may take over (every other one is an outcome a claim leaves alone). */
-const CLAIMABLE: ReadonlySet<RunStatus> = new Set<RunStatus>(['pending', 'sending', 'failed']);
 const MAX_SETTLED = 10_000;
 
 /** How far ahead someone may declare an absence. */
@@ -221,10 +218,9 @@ export class ReminderService {
 
   /**
    * An update arrived: reminders for that project and period not sent yet are cancelled (recorded
-   * skipped), and delivered ones are replaced by a thank-you card. A record is read before it is
-   * claimed (a claim is a write transaction, and only an absent, failed or pending record can be
-   * claimed); once every reminder of the period is skipped, nothing can change them any more, so
-   * later updates of that period (amendments) do not look again.
+   * skipped), and delivered ones are replaced by a thank-you card. Once every reminder of the
+   * period is skipped, no claim can take them over any more, so later updates of that period
+   * (amendments) do not claim again: each claim is a write transaction.
    */
   async onUpdateSubmitted(projectId: string, period: Period): Promise<void> {
     const project = await this.base.store.projects.get(projectId);
@@ -237,21 +233,18 @@ export class ReminderService {
     for (const kind of REMINDER_KINDS) {
       const runKey = { kind, period: key, recipientId: project.ownerId };
       const now = this.base.clock.now().toISOString();
-      let record = await runs.get(runKey);
-      if (!record || CLAIMABLE.has(record.status)) {
-        if (await runs.claim(runKey, now)) {
-          await runs.record({
-            ...runKey,
-            status: 'skipped',
-            attempts: 0,
-            detail: 'update received',
-            activityId: null,
-            updatedAt: now,
-          });
-          continue;
-        }
-        record = await runs.get(runKey);
+      if (await runs.claim(runKey, now)) {
+        await runs.record({
+          ...runKey,
+          status: 'skipped',
+          attempts: 0,
+          detail: 'update received',
+          activityId: null,
+          updatedAt: now,
+        });
+        continue;
       }
+      const record = await runs.get(runKey);
       if (record?.status !== 'skipped') allSkipped = false;
       if (
         !record?.activityId ||
