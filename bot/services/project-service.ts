@@ -154,7 +154,9 @@ export class ProjectService {
 
   /**
    * Portfolio and pillar health over the last `weeks` reporting weeks (this one included), oldest
-   * first, from the latest update of each project up to each week.
+   * first, from the latest update of each project up to each week. Kept (like the summary) until a
+   * write may change a project or an update, by any instance, or the period turns: the cockpit asks
+   * for it on every visit, and working it out reads the latest updates once per week shown.
    */
   async healthHistory(ctx: RequestContext, weeks = HEALTH_HISTORY_WEEKS): Promise<HealthWeek[]> {
     await this.audit.enforce(
@@ -168,19 +170,26 @@ export class ProjectService {
       Math.min(Math.max(1, weeks), MAX_HEALTH_HISTORY_WEEKS),
     );
     const store = this.deps.store;
-    const [projects, latest] = await Promise.all([
-      collectAll((page) => store.projects.list(page)),
-      Promise.all(
-        periods.map((upToPeriod) =>
-          collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod, ...page })),
+    const generation = await store.readModels.generation();
+    const history = await this.histories.get(generation, periods.join(','), async () => {
+      const [projects, latest] = await Promise.all([
+        collectAll((page) => store.projects.list(page)),
+        Promise.all(
+          periods.map((upToPeriod) =>
+            collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod, ...page })),
+          ),
         ),
-      ),
-    ]);
-    return healthHistory(
-      projects,
-      periods.map((period, i) => ({ period, latest: latest[i] ?? [] })),
-    );
+      ]);
+      return healthHistory(
+        projects,
+        periods.map((period, i) => ({ period, latest: latest[i] ?? [] })),
+      );
+    });
+    // A copy: a caller changing its answer must not change the next caller's.
+    return structuredClone(history);
   }
+
+  private readonly histories = new KeptAnswers<HealthWeek[]>(8);
 
   async create(ctx: RequestContext, input: unknown, idempotencyKey?: string): Promise<Created<Project>> {
     const { id: givenId, ...fields } = parseInput(ProjectCreate, input);
