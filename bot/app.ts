@@ -13,6 +13,7 @@ import { createEntraTokenValidator } from './api/auth/entra-token-validator.js';
 import { canUseOnBehalfOf, createOnBehalfOf, graphScope } from './api/auth/obo.js';
 import type { TokenValidator } from './api/auth/token-validator.js';
 import { graphProfileRoutes } from './api/routes/graph-profile.js';
+import { noticeRoutes } from './api/routes/notices.js';
 import { proactiveRoutes } from './api/routes/proactive.js';
 import type { RouteSpec } from './api/route.js';
 import { InProcessEventBus } from './platform/event-bus.js';
@@ -24,6 +25,7 @@ import type { IdGenerator } from './ports/ids.js';
 import type { Store } from './ports/repositories.js';
 import type { StateStore } from './ports/state.js';
 import { createServer, type ReadinessCheck } from './server.js';
+import { NoticeService } from './services/notices.js';
 import { reportRejectedWrite } from './services/rejected-writes.js';
 import { withChangeFeed } from './services/search/change-feed.js';
 import { createServices, type Services } from './services/services.js';
@@ -147,6 +149,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     ...(overrides.extraRoutes ?? []),
     ...onBehalfOfRoutes(config, overrides.trustedCa),
     ...proactiveRoutes(proactive),
+    ...noticeRoutes(new NoticeService({ state: stateStore, clock })),
   ];
 
   const adapter = createBotAdapter(config, logger);

@@ -18,13 +18,17 @@ const bool = (fallback: boolean) =>
   z.preprocess(
     (v) => (v === undefined || v === '' ? fallback : v),
     z
-      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], { error: 'expected true or false' })
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], {
+        error: 'expected true or false',
+      })
       .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes'),
   );
 const optionalBool = z.preprocess(
   (v) => (v === '' ? undefined : v),
   z
-    .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], { error: 'expected true or false' })
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], {
+      error: 'expected true or false',
+    })
     .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes')
     .optional(),
 );
@@ -39,7 +43,10 @@ const perMinute = (fallback: number) =>
 
 /** Loopback names and addresses: reachable from this machine only. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h) || h.endsWith('.localhost');
 }
 
@@ -176,92 +183,116 @@ export const EnvSchema = z
     RATE_LIMIT_WRITES_PER_MINUTE: perMinute(120),
     /** Per client address: requests without credentials, or whose credentials fail, per minute (0: off). */
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: perMinute(600),
+    /** Per person: bot turns (messages and invokes) per minute (0: off). */
+    RATE_LIMIT_BOT_TURNS_PER_MINUTE: perMinute(60),
     /** Behind a reverse proxy (Azure App Service): the client address is the last X-Forwarded-For entry. */
     TRUST_PROXY: bool(false),
     /** Bot Framework OpenID metadata (channel tokens); default the public cloud's. Tests point it at a stand-in. */
     BOT_OPENID_METADATA_URL: optionalUrl('the Bot Framework OpenID metadata URL'),
   })
-  .superRefine((env, ctx) => {
-    // Each variable is named once, by the first rule that needs it.
-    const named = new Set<string>();
-    const need = (key: keyof typeof env, why: string) => {
-      if (env[key] !== undefined || named.has(key)) return;
-      named.add(key);
-      ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
-    };
-    if (env.STORE === 'sharepoint') {
-      need('SHAREPOINT_SITE_ID', 'when STORE=sharepoint');
-      need('ENTRA_TENANT_ID', 'when STORE=sharepoint');
-      need('ENTRA_CLIENT_ID', 'when STORE=sharepoint (the app registration that calls Graph)');
-      if (!env.ENTRA_CLIENT_SECRET && !env.ENTRA_CLIENT_CERTIFICATE_PATH && !env.MANAGED_IDENTITY_CLIENT_ID) {
+  .superRefine(
+    (env, ctx) => {
+      // Each variable is named once, by the first rule that needs it.
+      const named = new Set<string>();
+      const need = (key: keyof typeof env, why: string) => {
+        if (env[key] !== undefined || named.has(key)) return;
+        named.add(key);
+        ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
+      };
+      if (env.STORE === 'sharepoint') {
+        need('SHAREPOINT_SITE_ID', 'when STORE=sharepoint');
+        need('ENTRA_TENANT_ID', 'when STORE=sharepoint');
+        need('ENTRA_CLIENT_ID', 'when STORE=sharepoint (the app registration that calls Graph)');
+        if (
+          !env.ENTRA_CLIENT_SECRET &&
+          !env.ENTRA_CLIENT_CERTIFICATE_PATH &&
+          !env.MANAGED_IDENTITY_CLIENT_ID
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['ENTRA_CLIENT_SECRET'],
+            message:
+              'required when STORE=sharepoint: set ENTRA_CLIENT_SECRET, ENTRA_CLIENT_CERTIFICATE_PATH or MANAGED_IDENTITY_CLIENT_ID',
+          });
+        }
+      }
+      if (
+        env.STATE_STORE === 'blob' &&
+        !env.AZURE_STORAGE_CONNECTION_STRING &&
+        !env.AZURE_STORAGE_ACCOUNT_URL
+      ) {
         ctx.addIssue({
           code: 'custom',
-          path: ['ENTRA_CLIENT_SECRET'],
+          path: ['AZURE_STORAGE_CONNECTION_STRING'],
           message:
-            'required when STORE=sharepoint: set ENTRA_CLIENT_SECRET, ENTRA_CLIENT_CERTIFICATE_PATH or MANAGED_IDENTITY_CLIENT_ID',
+            'required when STATE_STORE=blob: set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL',
         });
       }
-    }
-    if (env.STATE_STORE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AZURE_STORAGE_CONNECTION_STRING'],
-        message: 'required when STATE_STORE=blob: set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL',
-      });
-    }
-    const authMode = env.AUTH_MODE ?? (env.STORE === 'sqlite' ? 'dev' : 'entra');
-    if (authMode === 'entra') {
-      need('ENTRA_TENANT_ID', 'when AUTH_MODE=entra');
-      need('ENTRA_CLIENT_ID', 'when AUTH_MODE=entra');
-    }
-    if (authMode === 'dev' && env.NODE_ENV === 'production') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_MODE'],
-        message: 'AUTH_MODE=dev (the development identity) is refused when NODE_ENV=production; use entra',
-      });
-    }
-    // The development identity (anyone may act as anyone) only on a machine of its own: never with a
-    // registered bot, a public address or the SharePoint system of record.
-    if (authMode === 'dev') {
-      const registered = (['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID'] as const).filter((k) => env[k] !== undefined);
-      const why = [
-        ...(registered.length > 0 ? [`${registered.join(', ')} set (a registered bot)`] : []),
-        ...(!isLoopbackUrl(env.PUBLIC_URL) ? ['PUBLIC_URL is not localhost'] : []),
-        ...(env.STORE === 'sharepoint' ? ['STORE=sharepoint'] : []),
-      ];
-      if (why.length > 0) {
+      const authMode = env.AUTH_MODE ?? (env.STORE === 'sqlite' ? 'dev' : 'entra');
+      if (authMode === 'entra') {
+        need('ENTRA_TENANT_ID', 'when AUTH_MODE=entra');
+        need('ENTRA_CLIENT_ID', 'when AUTH_MODE=entra');
+      }
+      if (authMode === 'dev' && env.NODE_ENV === 'production') {
         ctx.addIssue({
           code: 'custom',
           path: ['AUTH_MODE'],
-          message: `AUTH_MODE=dev (the development identity${env.AUTH_MODE ? '' : ', the default with STORE=sqlite'}) is refused with ${why.join(', ')}; set AUTH_MODE=entra with ENTRA_TENANT_ID and ENTRA_CLIENT_ID`,
+          message: 'AUTH_MODE=dev (the development identity) is refused when NODE_ENV=production; use entra',
         });
       }
-    }
-    // An anonymous bot or the development identity must not be reachable from the network.
-    if (!isLoopbackHost(env.HOST) && (!env.BOT_ID || authMode === 'dev')) {
-      const what = [
-        ...(!env.BOT_ID ? ['the bot is anonymous (BOT_ID empty)'] : []),
-        ...(authMode === 'dev' ? ['AUTH_MODE=dev'] : []),
-      ];
-      ctx.addIssue({
-        code: 'custom',
-        path: ['HOST'],
-        message: `HOST=${env.HOST} (not loopback) is refused while ${what.join(' and ')}; use HOST=127.0.0.1, or register the bot (BOT_ID) and use AUTH_MODE=entra`,
-      });
-    }
-    if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant') {
-      need('BOT_PASSWORD', 'when BOT_ID is set and BOT_TYPE=SingleTenant');
-      if (!env.BOT_TENANT_ID && !env.ENTRA_TENANT_ID) {
-        ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'required when BOT_ID is set (or ENTRA_TENANT_ID)' });
+      // The development identity (anyone may act as anyone) only on a machine of its own: never with a
+      // registered bot, a public address or the SharePoint system of record.
+      if (authMode === 'dev') {
+        const registered = (['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID'] as const).filter(
+          (k) => env[k] !== undefined,
+        );
+        const why = [
+          ...(registered.length > 0 ? [`${registered.join(', ')} set (a registered bot)`] : []),
+          ...(!isLoopbackUrl(env.PUBLIC_URL) ? ['PUBLIC_URL is not localhost'] : []),
+          ...(env.STORE === 'sharepoint' ? ['STORE=sharepoint'] : []),
+        ];
+        if (why.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['AUTH_MODE'],
+            message: `AUTH_MODE=dev (the development identity${env.AUTH_MODE ? '' : ', the default with STORE=sqlite'}) is refused with ${why.join(', ')}; set AUTH_MODE=entra with ENTRA_TENANT_ID and ENTRA_CLIENT_ID`,
+          });
+        }
       }
-    }
-    if (env.BOT_ID && env.BOT_TYPE === 'UserAssignedMSI' && env.BOT_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'must be empty when BOT_TYPE=UserAssignedMSI' });
-    }
-    // Cross-variable rules also run when an unrelated variable is invalid, so that one start names
-    // every problem; they wait while a variable they read is itself invalid (STORE=oracle is one error).
-  }, { when: (payload) => !payload.issues.some((issue) => CROSS_RULE_INPUTS.has(String(issue.path?.[0]))) });
+      // An anonymous bot or the development identity must not be reachable from the network.
+      if (!isLoopbackHost(env.HOST) && (!env.BOT_ID || authMode === 'dev')) {
+        const what = [
+          ...(!env.BOT_ID ? ['the bot is anonymous (BOT_ID empty)'] : []),
+          ...(authMode === 'dev' ? ['AUTH_MODE=dev'] : []),
+        ];
+        ctx.addIssue({
+          code: 'custom',
+          path: ['HOST'],
+          message: `HOST=${env.HOST} (not loopback) is refused while ${what.join(' and ')}; use HOST=127.0.0.1, or register the bot (BOT_ID) and use AUTH_MODE=entra`,
+        });
+      }
+      if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant') {
+        need('BOT_PASSWORD', 'when BOT_ID is set and BOT_TYPE=SingleTenant');
+        if (!env.BOT_TENANT_ID && !env.ENTRA_TENANT_ID) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['BOT_TENANT_ID'],
+            message: 'required when BOT_ID is set (or ENTRA_TENANT_ID)',
+          });
+        }
+      }
+      if (env.BOT_ID && env.BOT_TYPE === 'UserAssignedMSI' && env.BOT_PASSWORD) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['BOT_PASSWORD'],
+          message: 'must be empty when BOT_TYPE=UserAssignedMSI',
+        });
+      }
+      // Cross-variable rules also run when an unrelated variable is invalid, so that one start names
+      // every problem; they wait while a variable they read is itself invalid (STORE=oracle is one error).
+    },
+    { when: (payload) => !payload.issues.some((issue) => CROSS_RULE_INPUTS.has(String(issue.path?.[0]))) },
+  );
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -315,6 +346,8 @@ export interface Config {
     tenantId?: string;
     teamsAppId?: string;
     openIdMetadataUrl?: string;
+    /** Per person: messages and invokes per minute the bot handles (0: off); in memory per instance. */
+    turnsPerMinute: number;
   };
   sharepoint: { siteId?: string; listPrefix: string; graphBaseUrl: string };
   azureStorage: { connectionString?: string; accountUrl?: string; container: string };
@@ -408,8 +441,13 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
       tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID,
       teamsAppId: e.TEAMS_APP_ID,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      turnsPerMinute: e.RATE_LIMIT_BOT_TURNS_PER_MINUTE,
     },
-    sharepoint: { siteId: e.SHAREPOINT_SITE_ID, listPrefix: e.SHAREPOINT_LIST_PREFIX, graphBaseUrl: e.GRAPH_BASE_URL },
+    sharepoint: {
+      siteId: e.SHAREPOINT_SITE_ID,
+      listPrefix: e.SHAREPOINT_LIST_PREFIX,
+      graphBaseUrl: e.GRAPH_BASE_URL,
+    },
     azureStorage: {
       connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
       accountUrl: e.AZURE_STORAGE_ACCOUNT_URL,

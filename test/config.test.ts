@@ -53,6 +53,7 @@ describe('parseConfig: embedded defaults with an empty environment', () => {
         type: 'SingleTenant',
         tenantId: undefined,
         teamsAppId: undefined,
+        turnsPerMinute: 60,
       },
     ],
     [

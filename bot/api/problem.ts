@@ -70,7 +70,12 @@ export function localiseIssue(locale: Locale, issue: FieldIssue): FieldIssue & {
       : hasKey(`validation.${issue.code}`)
         ? (`validation.${issue.code}` as MessageKey)
         : 'validation.invalid';
-  return { ...issue, message: t(locale, key, issue.params ?? {}) };
+  const params = issue.params ?? {};
+  // A template whose placeholders the issue does not fill (an internal check that named no allowed
+  // values, say) would show a raw "{allowed}": the generic message is better than a broken one.
+  const message = t(locale, key, params);
+  const unfilled = [...message.matchAll(/\{(\w+)\}/g)].some(([, name]) => !(name! in params));
+  return { ...issue, message: unfilled ? t(locale, 'validation.invalid') : message };
 }
 
 export function problemFor(

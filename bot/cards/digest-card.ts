@@ -149,7 +149,7 @@ export function buildDigestCard(content: DigestCardContent, view: DigestCardView
   if (view.preview) body.push(textBlock(t(locale, 'digest.preview'), { color: 'Accent', spacing: 'Small' }));
   if (digest.firstPeriod) body.push(textBlock(t(locale, 'digest.first_period'), { isSubtle: true }));
 
-  // Health by pillar, portfolio first: charts where the host draws them, else the same figures as text.
+  // Health, portfolio first (a donut), then by pillar (stacked bars): charts where the host draws them, else the same figures as text.
   body.push(heading(t(locale, 'digest.health.heading')));
   const rows = [
     { name: t(locale, 'digest.health.portfolio'), s: digest.summary.totals },

@@ -1,6 +1,7 @@
 // State that belongs to the running bot rather than to the portfolio: conversation references for
 // proactive messages, durable run records for exactly-once jobs, and leases so that only one
 // instance runs a job. SQLite in embedded mode, Azure Blob Storage in the Microsoft 365 mode.
+import type { Notice } from '../domain/notice.js';
 
 /** A conversation reference, kept as the JSON botbuilder produces (opaque outside bot/teams). */
 export interface ConversationRecord {
@@ -97,10 +98,24 @@ export interface LeaseStore {
   release(name: string, holder: string): Promise<void>;
 }
 
+/**
+ * Notices kept for one person until they dismiss them (bot/domain/notice.ts). Each person reads and
+ * dismisses only their own; a dismissed notice is kept (dismissed) so that it never comes back.
+ */
+export interface NoticeStore {
+  /** Stores a notice; one with the same id that is already stored is left as it is. */
+  add(notice: Notice): Promise<void>;
+  /** The person's notices not dismissed, newest first, at most `limit` (default 20). */
+  listOpen(personId: string, limit?: number): Promise<Notice[]>;
+  /** Marks the person's notice dismissed at `at`; false when they have no notice with this id. */
+  dismiss(personId: string, id: string, at: string): Promise<boolean>;
+}
+
 export interface StateStore {
   readonly conversations: ConversationStore;
   readonly runs: RunStore;
   readonly leases: LeaseStore;
+  readonly notices: NoticeStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 // A write accepted while SharePoint was busy (X-Sync-Status: queued) and refused when replayed (the
 // item changed meanwhile) never took effect. The audit records the rejection next to the write's own
 // event, so that the history shows what took effect, and the author is told in the bot, in their
-// language; the tab shows the `sync-rejected` event in the item's history.
+// language, and by a notice in the tab (kept until they dismiss it, notices.ts); the tab also shows
+// the `sync-rejected` event in the item's history.
 import { ENTITY_TYPES, type EntityType } from '../domain/audit.js';
 import type { Locale } from '../domain/locale.js';
 import { t, type MessageKey } from '../i18n/translate.js';
@@ -9,6 +10,7 @@ import type { Messenger } from '../ports/messenger.js';
 import type { StateStore } from '../ports/state.js';
 import type { RejectedWriteNotice } from '../ports/write-reporter.js';
 import { SYSTEM_ACTOR } from './audit-service.js';
+import { describeTarget, type NoticeTarget } from './notices.js';
 import type { Services } from './services.js';
 
 export interface RejectedWriteDeps {
@@ -21,6 +23,13 @@ export interface RejectedWriteDeps {
 
 const isEntityType = (value: string): value is EntityType =>
   (ENTITY_TYPES as readonly string[]).includes(value);
+
+/** The item as the bot message names it, as the tab's notice does: its title, then its project's code. */
+function nameOf(target: NoticeTarget, entity: EntityType): string {
+  const quoted = `“${target.subject}”`;
+  if (!target.project) return quoted;
+  return entity === 'project' ? `${target.project.code} ${quoted}` : `${quoted} · ${target.project.code}`;
+}
 
 /** Audits a rejected queued write and tells its author; never throws (it runs from a background replay). */
 export async function reportRejectedWrite(
@@ -44,6 +53,19 @@ export async function reportRejectedWrite(
       { after: { author: authorId ?? null } },
     );
     if (!authorId) return;
+    const { clock, ids } = services.deps;
+    const target = await describeTarget(store, write.entity, write.entityId, projectId);
+    await deps.state.notices.add({
+      id: ids.newId(),
+      personId: authorId,
+      kind: 'write-rejected',
+      createdAt: clock.now().toISOString(),
+      dismissedAt: null,
+      entity: write.entity,
+      entityId: write.entityId,
+      op: write.op,
+      ...target,
+    });
     const [person, conversation] = await Promise.all([
       store.people.get(authorId),
       deps.state.conversations.getPersonal(authorId),
@@ -53,7 +75,7 @@ export async function reportRejectedWrite(
     await deps.messenger.send(conversation, {
       text: t(locale, 'notices.write_rejected', {
         entity: t(locale, `entity.${write.entity}` as MessageKey),
-        id: write.entityId,
+        id: nameOf(target, write.entity),
       }),
     });
   } catch (err) {

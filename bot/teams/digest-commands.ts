@@ -67,6 +67,7 @@ export function digestCommands(feature: ProactiveFeature): CommandHandler[] {
           }
           const period = feature.digest.currentPeriod();
           const s = await feature.digest.send(period);
+          if (s.busy) return sendText(turn.context, turn.t('digest.cmd.busy', { period }));
           await sendText(
             turn.context,
             turn.t('digest.cmd.sent', {

@@ -3,6 +3,7 @@
 // actions (card-actions.ts) like adaptiveCard/action invokes; install and uninstall store and forget
 // the conversation reference; the message extension is delegated to its plug-in.
 import {
+  ActivityTypes,
   type AppBasedLinkQuery,
   type InvokeResponse,
   type MessagingExtensionQuery,
@@ -25,6 +26,7 @@ import {
   type SeenConversations,
 } from './installation.js';
 import { cardAttachment, conversationScope, errorText, sendText } from './turn-kit.js';
+import { BotTurnLimit, throttledInvoke } from './turn-limit.js';
 import type { AdaptiveCardJson } from '../cards/card-kit.js';
 import type { BotDeps } from './bot-deps.js';
 
@@ -66,9 +68,11 @@ export class TransformationBot extends TeamsActivityHandler {
   private readonly commands: BotCommands;
   private readonly actions: CardActions;
   private readonly seen: SeenConversations = new Map();
+  private readonly turnLimit: BotTurnLimit;
 
   constructor(private readonly deps: BotDeps) {
     super();
+    this.turnLimit = new BotTurnLimit(deps.config.bot.turnsPerMinute, () => deps.clock.now().getTime());
     this.commands = new BotCommands(deps);
     this.actions = new CardActions(deps);
 
@@ -132,6 +136,25 @@ export class TransformationBot extends TeamsActivityHandler {
   }
 
   /** Who is speaking and in which language (person preference, else Teams locale, else default). */
+  /** Every turn passes the per-person limit first (turn-limit.ts); past it no handler runs. */
+  override async run(context: TurnContext): Promise<void> {
+    const decision = this.turnLimit.decide(context.activity);
+    if (decision.kind === 'pass') return super.run(context);
+    if (decision.kind === 'drop') return;
+    const turn = await this.resolveTurn(context);
+    const text = turn.t('bot.too_fast', { seconds: decision.retryAfterSeconds });
+    this.deps.logger.warn(
+      { from: context.activity.from?.aadObjectId ?? context.activity.from?.id, type: context.activity.type },
+      'bot turns past the per-person limit',
+    );
+    if (decision.kind === 'tell') await sendText(context, text);
+    else
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: throttledInvoke(context.activity.name, text),
+      });
+  }
+
   protected async resolveTurn(context: TurnContext): Promise<BotTurn> {
     const from = context.activity.from;
     const actor = await this.deps.services.roster.resolve({

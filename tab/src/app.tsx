@@ -18,6 +18,7 @@ import { clientIdFromToken, consentPageUrl } from './auth/consent.js';
 import { DevBar } from './components/dev-bar.js';
 import { ErrorView } from './components/error-view.js';
 import { Loading } from './components/loading.js';
+import { NoticesBar } from './components/notices-bar.js';
 import { AppContext, useApp, type AppContextValue } from './context.js';
 import type { Host, ThemeName } from './host/host.js';
 import { I18nContext, useI18n, useLanguage } from './i18n/index.js';
@@ -337,6 +338,7 @@ function Shell({ onPersona, onLanguage, theme, onTheme }: ShellProps) {
           </TabList>
         </nav>
       </header>
+      <NoticesBar />
       <main id="main" tabIndex={-1} className={styles.main}>
         <Suspense fallback={<Loading />}>
           <Page route={route} />

@@ -1,8 +1,10 @@
 // The app on a SharePoint store (through the real gateway, against the Graph emulator): writes
 // accepted while Graph throttles or is down are answered "saved, will sync" (X-Sync-Status: queued
 // and a localised notice) and reach SharePoint once it answers; /readyz reports Graph going away as
-// a 503 naming the check, without anything secret in the answer.
+// a 503 naming the check, without anything secret in the answer. A queued write SharePoint refuses
+// later becomes a notice for its author.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Notice } from '../../bot/domain/notice.js';
 import type { Project } from '../../bot/domain/project.js';
 import type { SharePointStore } from '../../bot/storage/sharepoint/sharepoint-store.js';
 import { GraphEmulator } from '../graph-emulator/graph-emulator.js';
@@ -98,6 +100,77 @@ describe('queued writes through the API', () => {
     );
     emulator.faults.clear();
     expect(await store.flushOutbox()).toMatchObject({ rejected: 0, remaining: 0 });
+  });
+});
+
+// Issue 12 item 10: a write answered "saved, will sync" that SharePoint refuses when replayed (someone
+// changed the item meanwhile) never took effect: the audit says so, and its author finds a notice in
+// the tab (GET /api/v1/me/notices) naming the item and its project until they dismiss it.
+describe('a queued write SharePoint later refuses', () => {
+  it('is audited as rejected and becomes a notice for its author only, until they dismiss it', async () => {
+    await store.people.create(buildPerson({ id: 'p-viewer', role: 'viewer', name: 'Lucas Moreau' }));
+    const contested = await store.projects.create(
+      buildProject({ id: 'prj-contested', code: 'CT-01', title: 'Contested project', ownerId: 'p-cto' }),
+    );
+    emulator.faults.inject({ type: 'status', status: 503 }, { ops: ['items.update', '$batch'], times: 1000 });
+    const r = await t.call(`/api/v1/projects/${contested.id}`, {
+      method: 'PATCH',
+      as: 'p-cto',
+      json: { title: 'Edited while SharePoint was down' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('x-sync-status')).toBe('queued');
+    emulator.faults.clear();
+    const other = await site.open();
+    try {
+      await other.projects.update({ ...contested, title: 'Edited by another instance' }, 1);
+    } finally {
+      await other.close();
+    }
+
+    expect(await store.flushOutbox()).toMatchObject({ rejected: 1, remaining: 0 });
+    // The rejection is reported in the background: wait (bounded) for the notice.
+    let notices = { items: [] as Notice[] };
+    for (let i = 0; i < 100 && notices.items.length === 0; i += 1) {
+      notices = (await t.json<{ items: Notice[] }>('/api/v1/me/notices', { as: 'p-cto' })).body;
+      if (notices.items.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(notices.items).toEqual([
+      expect.objectContaining({
+        personId: 'p-cto',
+        kind: 'write-rejected',
+        entity: 'project',
+        entityId: contested.id,
+        op: 'update',
+        subject: 'Edited by another instance',
+        project: { id: contested.id, code: 'CT-01', title: 'Edited by another instance' },
+        dismissedAt: null,
+      }),
+    ]);
+    const audit = await t.json<{ items: Array<{ action: string; actorId: string }> }>(
+      `/api/v1/audit?projectId=${contested.id}`,
+      { as: 'p-cto' },
+    );
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ action: 'sync-rejected', actorId: 'system' }),
+    );
+
+    // Nobody else sees it or can dismiss it; the author dismisses it for good.
+    const id = notices.items[0]!.id;
+    expect((await t.json<{ items: Notice[] }>('/api/v1/me/notices', { as: 'p-viewer' })).body.items).toEqual(
+      [],
+    );
+    const foreign = await t.json<{ code: string }>(`/api/v1/me/notices/${id}/dismiss`, {
+      method: 'POST',
+      as: 'p-viewer',
+    });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.code).toBe('not_found');
+    expect((await t.call(`/api/v1/me/notices/${id}/dismiss`, { method: 'POST', as: 'p-cto' })).status).toBe(
+      204,
+    );
+    expect((await t.json<{ items: Notice[] }>('/api/v1/me/notices', { as: 'p-cto' })).body.items).toEqual([]);
   });
 });
 

@@ -344,6 +344,27 @@ const rows: Row[] = [
       return { method: 'DELETE', path: '/api/v1/me/away/2026-W51' };
     },
   },
+  {
+    // Self-service: everyone dismisses their own notices (someone else's is not found, see notices-api).
+    route: 'post /api/v1/me/notices/{id}/dismiss',
+    allowed: ALL,
+    prepare: async (t, role, n) => {
+      const id = `notice-role-matrix-${n}`;
+      await t.app.stateStore.notices.add({
+        id,
+        personId: PERSONA[role],
+        kind: 'write-rejected',
+        createdAt: t.clock.now().toISOString(),
+        dismissedAt: null,
+        entity: 'risk',
+        entityId: RISK,
+        op: 'update',
+        subject: 'A risk',
+        project: { id: PROJECT_ID, code: PROJECT, title: 'AI-02' },
+      });
+      return { method: 'POST', path: `/api/v1/me/notices/${id}/dismiss` };
+    },
+  },
 ];
 
 let t: TestApp;

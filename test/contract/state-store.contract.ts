@@ -5,6 +5,7 @@
 // an abandoned `pending` claim may be claimed again), and, when it can, a way to open a second
 // instance on the same data (another app instance).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Notice } from '../../bot/domain/notice.js';
 import type { RunStatus, StateStore } from '../../bot/ports/state.js';
 import { buildConversation, buildRunRecord, FIXTURE_TIME, fixtureInstant } from '../helpers/fixtures.js';
 
@@ -275,6 +276,60 @@ export function describeStateStoreContract(
             expect(await other.leases.acquire('scheduler', holder, 60_000, later(1))).toBe(true);
           },
         );
+      });
+    });
+
+    describe('notices', () => {
+      const notice = (id: string, personId: string, ms: number): Notice => ({
+        id,
+        personId,
+        kind: 'write-rejected',
+        createdAt: at(ms),
+        dismissedAt: null,
+        entity: 'risk',
+        entityId: `rsk-${id}`,
+        op: 'update',
+        subject: `Risk ${id}`,
+        project: { id: 'prj-1', code: 'TR-07', title: 'Digital workplace' },
+      });
+
+      it("lists a person's open notices newest first, and only theirs", async () => {
+        await state.notices.add(notice('n-1', 'p-owner', 0));
+        await state.notices.add(notice('n-2', 'p-owner', 60_000));
+        await state.notices.add(notice('n-3', 'p-viewer', 30_000));
+        expect((await state.notices.listOpen('p-owner')).map((n) => n.id)).toEqual(['n-2', 'n-1']);
+        expect(await state.notices.listOpen('p-viewer')).toEqual([notice('n-3', 'p-viewer', 30_000)]);
+        expect(await state.notices.listOpen('p-nobody')).toEqual([]);
+        expect((await state.notices.listOpen('p-owner', 1)).map((n) => n.id)).toEqual(['n-2']);
+      });
+
+      it('adding a notice again leaves the stored one (and its dismissal) as it is', async () => {
+        await state.notices.add(notice('n-1', 'p-owner', 0));
+        expect(await state.notices.dismiss('p-owner', 'n-1', at(5_000))).toBe(true);
+        await state.notices.add(notice('n-1', 'p-owner', 0));
+        expect(await state.notices.listOpen('p-owner')).toEqual([]);
+      });
+
+      it('dismissal is per person, kept, and repeatable; another person cannot dismiss it', async (ctx) => {
+        await state.notices.add(notice('n-1', 'p-owner', 0));
+        expect(await state.notices.dismiss('p-viewer', 'n-1', at(1_000))).toBe(false);
+        expect(await state.notices.dismiss('p-owner', 'unknown', at(1_000))).toBe(false);
+        expect(await state.notices.listOpen('p-owner')).toHaveLength(1);
+        expect(await state.notices.dismiss('p-owner', 'n-1', at(2_000))).toBe(true);
+        expect(await state.notices.dismiss('p-owner', 'n-1', at(3_000))).toBe(true);
+        expect(await state.notices.listOpen('p-owner')).toEqual([]);
+        await withSecondInstance(
+          () => ctx.skip(),
+          async (other) => {
+            expect(await other.notices.listOpen('p-owner')).toEqual([]);
+          },
+        );
+      });
+
+      it('refuses a notice that does not validate', async () => {
+        await expect(
+          state.notices.add({ ...notice('n-1', 'p-owner', 0), createdAt: 'yesterday' }),
+        ).rejects.toMatchObject({ code: 'validation_failed' });
       });
     });
 

@@ -4,6 +4,8 @@
 // reassign (audited, card replaced), and the /api/v1 routes for absences and unreachable people.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectAll } from '../../bot/ports/paging.js';
+import { runLeaseName } from '../../bot/services/digest-runs.js';
+import { DIGEST_KIND } from '../../bot/scheduling/digest-job.js';
 import { cardsOf, cardText, executeActions, startBotHarness, type BotHarness } from '../bot/bot-harness.js';
 
 let h: BotHarness;
@@ -62,6 +64,21 @@ describe('digest commands', () => {
     expect(delivered).toBeGreaterThanOrEqual(1);
     const second = textOf(await h.say('digest send', { as: 'cto' }));
     expect(second).toMatch(new RegExp(`0 delivered, ${delivered} already sent`));
+  });
+
+  it('digest send while another instance holds the run: says so instead of printing zero counts', async () => {
+    const period = h.t.app.proactive.digest.currentPeriod();
+    const lease = runLeaseName(DIGEST_KIND, period);
+    const now = h.t.clock.now();
+    expect(await h.t.app.stateStore.leases.acquire(lease, 'another-instance', 60_000, now)).toBe(true);
+    try {
+      const answer = textOf(await h.say('digest send', { as: 'cto' }));
+      expect(answer).toBe(
+        `Digest for ${period} is being sent by another instance of the app right now. Try again in a few minutes to see the counts.`,
+      );
+    } finally {
+      await h.t.app.stateStore.leases.release(lease, 'another-instance');
+    }
   });
 
   it('digest send in the other languages: the word the help card shows ("synthèse [envoyer]")', async () => {

@@ -275,6 +275,50 @@ describe.skipIf(!haveChromium)('tab in Chromium', () => {
     await page.close();
   });
 
+  it('a change SharePoint refused is a notice for its author: named, linked, axe-clean, dismissed for good', async () => {
+    await app.app.stateStore.notices.add({
+      id: 'n-e2e',
+      personId: 'p-owner',
+      kind: 'write-rejected',
+      createdAt: app.clock.now().toISOString(),
+      dismissedAt: null,
+      entity: 'risk',
+      entityId: 'rsk-ai-02-01',
+      op: 'update',
+      subject: 'Vendor delay',
+      project: { id: 'prj-ai-02', code: 'AI-02', title: 'AI digital transformation' },
+    });
+    const viewer = await open('my-work', { as: 'p-viewer' });
+    await viewer.getByRole('heading').first().waitFor();
+    expect(await viewer.getByRole('region', { name: 'Notices' }).count()).toBe(0);
+    await viewer.close();
+
+    const page = await open('my-work', { as: 'p-owner', lang: 'ar' });
+    const arabic = page.getByRole('region', { name: 'الإشعارات' });
+    await arabic.waitFor();
+    expect(await arabic.innerText()).toContain('Vendor delay');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'notice-ar.png') });
+    await page.close();
+
+    const en = await open('portfolio', { as: 'p-owner', lang: 'en' });
+    const region = en.getByRole('region', { name: 'Notices' });
+    await region.waitFor();
+    expect(await region.getByRole('link', { name: 'Open AI-02' }).getAttribute('href')).toBe(
+      '#/projects/AI-02/risks',
+    );
+    expect(await axe(en)).toEqual([]);
+    await en.getByRole('button', { name: 'Dismiss' }).click();
+    await region.waitFor({ state: 'detached' });
+    await en.reload();
+    await en.getByRole('heading', { name: /^Portfolio/ }).waitFor();
+    expect(await en.getByRole('region', { name: 'Notices' }).count()).toBe(0);
+    expect(
+      (await app.json<{ items: unknown[] }>('/api/v1/me/notices', { as: 'p-owner' })).body.items,
+    ).toEqual([]);
+    await en.close();
+  });
+
   it('an owner edits a project and the change persists', async () => {
     const page = await open('projects/AI-02', { as: 'p-owner' });
     // The Overview is the project's status; the form is behind Edit.

@@ -19,9 +19,15 @@ export interface TestApp {
   clock: FixedClock;
   dataDir: string;
   /** fetch against the app; `as` picks the development identity (x-dev-user). */
-  call(pathAndQuery: string, init?: RequestInit & { as?: string; json?: unknown; lang?: string }): Promise<Response>;
+  call(
+    pathAndQuery: string,
+    init?: RequestInit & { as?: string; json?: unknown; lang?: string },
+  ): Promise<Response>;
   /** call() and parse the JSON body. */
-  json<T = unknown>(pathAndQuery: string, init?: RequestInit & { as?: string; json?: unknown; lang?: string }): Promise<{ status: number; body: T; headers: Headers }>;
+  json<T = unknown>(
+    pathAndQuery: string,
+    init?: RequestInit & { as?: string; json?: unknown; lang?: string },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Rate limits off unless a test turns them on (test/security exercises them).
     RATE_LIMIT_WRITES_PER_MINUTE: '0',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    RATE_LIMIT_BOT_TURNS_PER_MINUTE: '0',
     ...options.env,
   });
   const clock = new FixedClock(options.now ?? TEST_NOW);
@@ -55,7 +62,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     beforeListen: async (a) => {
       if (options.demo !== false) {
         // The demo was seeded a little before "now", as on a real first start.
-        await applySeed(a.store, buildDemoPortfolio({ now: new Date(clock.now().getTime() - 60_000), timeZone: config.orgTimeZone }));
+        await applySeed(
+          a.store,
+          buildDemoPortfolio({ now: new Date(clock.now().getTime() - 60_000), timeZone: config.orgTimeZone }),
+        );
       }
       await options.beforeListen?.(a);
     },
@@ -68,7 +78,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     if (as) h.set('x-dev-user', as);
     if (lang) h.set('accept-language', lang);
     if (json !== undefined) h.set('content-type', 'application/json');
-    return fetch(`${baseUrl}${p}`, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    return fetch(`${baseUrl}${p}`, {
+      ...rest,
+      headers: h,
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
   };
   return {
     app,
@@ -79,7 +93,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async json(p, init) {
       const res = await call(p, init);
       const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as never, headers: res.headers };
+      return {
+        status: res.status,
+        body: (text ? JSON.parse(text) : undefined) as never,
+        headers: res.headers,
+      };
     },
     async close() {
       await app.close();

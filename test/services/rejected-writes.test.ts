@@ -54,6 +54,35 @@ describe('a queued write SharePoint refused', () => {
     const sent = await h.connector.waitFor(1);
     expect(sent[0]?.conversationId).toBe('personal-29:owner');
     expect(sent[0]?.activity.text).toContain("n'a pas pu être appliquée");
-    expect(sent[0]?.activity.text).toContain(risk.body.id);
+    // It names the item as the tab's notice does: its title and its project's code.
+    expect(sent[0]?.activity.text).toContain(`risque “Vendor delay” · ${project.code}`);
+    // The tab's notice names the item and its project, for the author only.
+    expect(await app.stateStore.notices.listOpen('p-owner')).toEqual([
+      expect.objectContaining({
+        kind: 'write-rejected',
+        entity: 'risk',
+        entityId: risk.body.id,
+        op: 'update',
+        subject: 'Vendor delay',
+        project: { id: project.id, code: project.code, title: project.title },
+      }),
+    ]);
+    expect(await app.stateStore.notices.listOpen('p-cto')).toEqual([]);
+  });
+
+  it('names the item by its id when it is gone, and tells nobody when no author is known', async () => {
+    const app = h.t.app;
+    const deps = {
+      services: app.services,
+      state: app.stateStore,
+      messenger: app.proactive.messenger,
+      defaultLocale: 'en' as const,
+      logger: app.logger,
+    };
+    await reportRejectedWrite(deps, { entity: 'milestone', entityId: 'mst-gone', op: 'create', reason: 'x' });
+    await reportRejectedWrite(deps, { entity: 'not-an-entity', entityId: 'x', op: 'create', reason: 'x' });
+    expect(
+      (await app.stateStore.notices.listOpen('p-owner')).filter((n) => n.entityId === 'mst-gone'),
+    ).toEqual([]);
   });
 });

@@ -198,4 +198,6 @@ export const ar: Readonly<Record<Key, string>> = {
   'bot.welcome.title_unnamed': 'مرحباً بك في Transformation Hub',
   'bot.welcome.guest':
     'لست مدرجًا بعد في قائمة مكتب التحول. يمكن لكبير موظفي التحول أو لمكتب التحول إضافتك من صفحة الإدارة في علامة تبويب Transformation Hub. وإلى ذلك الحين يمكنك متابعة الحافظة والإبلاغ عن مصدر قلق في أي مشروع؛ وسيتولى مالكه فرزه.',
+  // Per-person limit on bot turns (issue 12 item 6).
+  'bot.too_fast': 'أنت ترسل الرسائل بسرعة كبيرة. يُرجى الانتظار {seconds} ثانية ثم المحاولة مرة أخرى.',
 };

@@ -202,6 +202,8 @@ export const en = {
   'bot.welcome.title_unnamed': 'Welcome to Transformation Hub',
   'bot.welcome.guest':
     'You are not on the Transformation Office’s roster yet. The Chief Transformation Officer or the Transformation Office can add you from the Admin page of the Transformation Hub tab. Until then you can follow the portfolio and raise a concern on any project; its owner will triage it.',
+  // Per-person limit on bot turns (issue 12 item 6).
+  'bot.too_fast': 'You are sending messages too fast. Please wait {seconds} s and try again.',
 } as const;
 
 export type Key = keyof typeof en;

@@ -203,4 +203,6 @@ export const es: Readonly<Record<Key, string>> = {
   'bot.welcome.title_unnamed': 'Le damos la bienvenida a Transformation Hub',
   'bot.welcome.guest':
     'Todavía no figura en la lista de la Oficina de Transformación. El Director de Transformación o la Oficina de Transformación pueden añadirle desde la página de administración de la pestaña Transformation Hub. Mientras tanto, puede seguir la cartera y plantear una inquietud sobre cualquier proyecto; su responsable la evaluará.',
+  // Per-person limit on bot turns (issue 12 item 6).
+  'bot.too_fast': 'Está enviando mensajes demasiado rápido. Espere {seconds} s y vuelva a intentarlo.',
 };

@@ -203,4 +203,6 @@ export const fr: Readonly<Record<Key, string>> = {
   'bot.welcome.title_unnamed': 'Bienvenue dans Transformation Hub',
   'bot.welcome.guest':
     'Vous ne figurez pas encore dans la liste du Bureau de la transformation. Le directeur de la transformation ou le Bureau de la transformation peuvent vous ajouter depuis la page Administration de l’onglet Transformation Hub. En attendant, vous pouvez suivre le portefeuille et signaler une préoccupation sur n’importe quel projet ; son responsable la traitera.',
+  // Per-person limit on bot turns (issue 12 item 6).
+  'bot.too_fast': 'Vous envoyez des messages trop vite. Patientez {seconds} s puis réessayez.',
 };

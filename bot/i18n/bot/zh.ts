@@ -127,8 +127,7 @@ export const zh: Readonly<Record<Key, string>> = {
   'bot.risk.field.strategy': '应对措施',
   'bot.risk.field.mitigation': '缓解措施',
   // Confidential risks (issue 18)
-  'bot.risk.field.confidential':
-    '保密：只有转型办公室、风险责任人、项目负责人及牵头人和支柱负责人可以查看',
+  'bot.risk.field.confidential': '保密：只有转型办公室、风险责任人、项目负责人及牵头人和支柱负责人可以查看',
   'bot.risk.likelihood.1': '1 · 罕见',
   'bot.risk.likelihood.2': '2 · 不太可能',
   'bot.risk.likelihood.3': '3 · 可能',
@@ -188,4 +187,6 @@ export const zh: Readonly<Record<Key, string>> = {
   'bot.welcome.title_unnamed': '欢迎使用 Transformation Hub',
   'bot.welcome.guest':
     '您尚未列入转型办公室的名册。首席转型官或转型办公室可以在 Transformation Hub 选项卡的“管理”页面中添加您。在此之前，您可以关注项目组合，并对任何项目提出关切，由项目负责人进行分类处理。',
+  // Per-person limit on bot turns (issue 12 item 6).
+  'bot.too_fast': '您发送消息的速度过快。请等待 {seconds} 秒后重试。',
 };

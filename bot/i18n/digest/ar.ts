@@ -5,7 +5,7 @@ export const ar: Readonly<Record<Key, string>> = {
   'digest.subtitle': 'الأسبوع {period}، من {from} إلى {to}',
   'digest.first_period': 'الملخص الأول: لا يوجد أسبوع سابق للمقارنة.',
   'digest.preview': 'معاينة: أنت وحدك ترى هذه البطاقة.',
-  'digest.health.heading': 'الحالة حسب الركيزة',
+  'digest.health.heading': 'الحالة',
   'digest.health.portfolio': 'الحافظة',
   'digest.health.counts': 'أخضر {green} · كهرماني {amber} · أحمر {red} · دون تحديث {unknown}',
   'digest.health.change': 'الأسبوع الماضي {green} / {amber} / {red}؛ تحسّن {improved}، تراجع {worsened}',
@@ -50,6 +50,8 @@ export const ar: Readonly<Record<Key, string>> = {
   'digest.acknowledged': 'أكّد الاطلاع {name}، {date}.',
   'digest.nudged':
     '{count, plural, =0 {لا يوجد مسؤول لتذكيره.} one {تم تذكير مسؤول واحد.} two {تم تذكير مسؤولَين.} few {تم تذكير # مسؤولين.} many {تم تذكير # مسؤولًا.} other {تم تذكير # مسؤول.}}',
+  'digest.cmd.busy':
+    'نسخة أخرى من التطبيق ترسل ملخص {period} الآن. حاول مرة أخرى بعد بضع دقائق لرؤية الأعداد.',
   'digest.cmd.sent':
     'ملخص {period}: سُلِّم {delivered}، أُرسل سابقًا {already}، تعذّر الوصول {unreachable}، فشل {failed}.',
   'digest.cmd.send_forbidden': 'مكتب التحول وحده يمكنه إرسال الملخص إلى الجميع.',

@@ -5,7 +5,7 @@ export const en = {
   'digest.subtitle': 'Week {period}, {from} to {to}',
   'digest.first_period': 'First digest: there is no earlier week to compare with.',
   'digest.preview': 'Preview: only you see this card.',
-  'digest.health.heading': 'Health by pillar',
+  'digest.health.heading': 'Health',
   'digest.health.portfolio': 'Portfolio',
   'digest.health.counts': '{green} green · {amber} amber · {red} red · {unknown} without update',
   'digest.health.change': 'last week {green} / {amber} / {red}; {improved} better, {worsened} worse',
@@ -47,6 +47,8 @@ export const en = {
   'digest.action.acknowledge': 'Acknowledge',
   'digest.acknowledged': 'Acknowledged by {name}, {date}.',
   'digest.nudged': '{count, plural, =0 {No owner to nudge.} one {Nudged # owner.} other {Nudged # owners.}}',
+  'digest.cmd.busy':
+    'Digest for {period} is being sent by another instance of the app right now. Try again in a few minutes to see the counts.',
   'digest.cmd.sent':
     'Digest for {period}: {delivered} delivered, {already} already sent, {unreachable} unreachable, {failed} failed.',
   'digest.cmd.send_forbidden': 'Only the Transformation Office can send the digest to everyone.',

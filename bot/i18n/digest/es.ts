@@ -5,7 +5,7 @@ export const es: Readonly<Record<Key, string>> = {
   'digest.subtitle': 'Semana {period}, del {from} al {to}',
   'digest.first_period': 'Primer resumen: no hay una semana anterior con la que comparar.',
   'digest.preview': 'Vista previa: solo usted ve esta tarjeta.',
-  'digest.health.heading': 'Estado por pilar',
+  'digest.health.heading': 'Estado',
   'digest.health.portfolio': 'Cartera',
   'digest.health.counts': '{green} verde · {amber} ámbar · {red} rojo · {unknown} sin actualización',
   'digest.health.change': 'semana anterior {green} / {amber} / {red}; {improved} mejor, {worsened} peor',
@@ -49,6 +49,8 @@ export const es: Readonly<Record<Key, string>> = {
   'digest.acknowledged': 'Lectura confirmada por {name}, {date}.',
   'digest.nudged':
     '{count, plural, =0 {Ningún responsable a quien recordar.} one {Se recordó a # responsable.} other {Se recordó a # responsables.}}',
+  'digest.cmd.busy':
+    'Otra instancia de la aplicación está enviando ahora el resumen {period}. Vuelva a intentarlo en unos minutos para ver los recuentos.',
   'digest.cmd.sent':
     'Resumen {period}: {delivered} entregados, {already} ya enviados, {unreachable} inaccesibles, {failed} fallidos.',
   'digest.cmd.send_forbidden': 'Solo la Oficina de Transformación puede enviar el resumen a todos.',

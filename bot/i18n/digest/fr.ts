@@ -5,7 +5,7 @@ export const fr: Readonly<Record<Key, string>> = {
   'digest.subtitle': 'Semaine {period}, du {from} au {to}',
   'digest.first_period': 'Première synthèse : aucune semaine antérieure à comparer.',
   'digest.preview': 'Aperçu : vous seul voyez cette carte.',
-  'digest.health.heading': 'Santé par pilier',
+  'digest.health.heading': 'Santé',
   'digest.health.portfolio': 'Portefeuille',
   'digest.health.counts': '{green} vert · {amber} orange · {red} rouge · {unknown} sans mise à jour',
   'digest.health.change':
@@ -50,6 +50,8 @@ export const fr: Readonly<Record<Key, string>> = {
   'digest.acknowledged': 'Réception confirmée par {name}, {date}.',
   'digest.nudged':
     '{count, plural, =0 {Aucun responsable à relancer.} one {# responsable relancé.} other {# responsables relancés.}}',
+  'digest.cmd.busy':
+    'Une autre instance de l’application envoie en ce moment la synthèse {period}. Réessayez dans quelques minutes pour voir les chiffres.',
   'digest.cmd.sent':
     'Synthèse {period} : {delivered} remises, {already} déjà envoyées, {unreachable} injoignables, {failed} en échec.',
   'digest.cmd.send_forbidden': 'Seul le Bureau de la transformation peut envoyer la synthèse à tous.',

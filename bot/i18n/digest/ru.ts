@@ -5,7 +5,7 @@ export const ru: Readonly<Record<Key, string>> = {
   'digest.subtitle': 'Неделя {period}, с {from} по {to}',
   'digest.first_period': 'Первая сводка: нет предыдущей недели для сравнения.',
   'digest.preview': 'Предварительный просмотр: эту карточку видите только вы.',
-  'digest.health.heading': 'Состояние по направлениям',
+  'digest.health.heading': 'Состояние',
   'digest.health.portfolio': 'Портфель',
   'digest.health.counts': 'зелёных {green} · жёлтых {amber} · красных {red} · без отчёта {unknown}',
   'digest.health.change': 'прошлая неделя {green} / {amber} / {red}; лучше {improved}, хуже {worsened}',
@@ -51,6 +51,8 @@ export const ru: Readonly<Record<Key, string>> = {
   'digest.acknowledged': 'Получение подтвердил(а) {name}, {date}.',
   'digest.nudged':
     '{count, plural, =0 {Напоминать некому.} one {Напоминание отправлено # руководителю.} few {Напоминание отправлено # руководителям.} many {Напоминание отправлено # руководителям.} other {Напоминание отправлено # руководителя.}}',
+  'digest.cmd.busy':
+    'Сводку {period} сейчас отправляет другой экземпляр приложения. Повторите попытку через несколько минут, чтобы увидеть итоги.',
   'digest.cmd.sent':
     'Сводка {period}: доставлено {delivered}, уже отправлено ранее {already}, недоступно {unreachable}, с ошибкой {failed}.',
   'digest.cmd.send_forbidden': 'Отправить сводку всем может только Офис трансформации.',

@@ -5,7 +5,7 @@ export const zh: Readonly<Record<Key, string>> = {
   'digest.subtitle': '第 {period} 周，{from} 至 {to}',
   'digest.first_period': '首期摘要：没有可供比较的上一周。',
   'digest.preview': '预览：只有您能看到此卡片。',
-  'digest.health.heading': '各支柱健康状况',
+  'digest.health.heading': '健康状况',
   'digest.health.portfolio': '项目组合',
   'digest.health.counts': '绿色 {green} · 琥珀色 {amber} · 红色 {red} · 未更新 {unknown}',
   'digest.health.change': '上周 {green} / {amber} / {red}；好转 {improved}，恶化 {worsened}',
@@ -47,6 +47,7 @@ export const zh: Readonly<Record<Key, string>> = {
   'digest.action.acknowledge': '确认已阅',
   'digest.acknowledged': '{name} 已于 {date} 确认。',
   'digest.nudged': '{count, plural, =0 {没有需要提醒的负责人。} other {已提醒 # 位负责人。}}',
+  'digest.cmd.busy': '应用的另一个实例正在发送 {period} 摘要。请几分钟后重试以查看统计。',
   'digest.cmd.sent':
     '{period} 摘要：已送达 {delivered}，此前已发送 {already}，无法送达 {unreachable}，失败 {failed}。',
   'digest.cmd.send_forbidden': '只有转型办公室可以向所有人发送摘要。',

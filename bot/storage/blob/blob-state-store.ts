@@ -1,5 +1,6 @@
-// Bot state in Azure Blob Storage (STATE_STORE=blob): conversation references, run records and leases
-// in one container (created when missing). Azurite locally, the storage account in the cloud.
+// Bot state in Azure Blob Storage (STATE_STORE=blob): conversation references, run records, leases
+// and per-person notices in one container (created when missing). Azurite locally, the storage
+// account in the cloud.
 import type { ContainerClient } from '@azure/storage-blob';
 import { UnavailableError } from '../../domain/errors.js';
 import type { StateStore } from '../../ports/state.js';
@@ -7,6 +8,7 @@ import { blobContainer, type BlobSettings } from './blob-container.js';
 import { BlobJson } from './blob-json.js';
 import { createBlobConversationStore } from './blob-conversation-store.js';
 import { createBlobLeaseStore } from './blob-lease-store.js';
+import { createBlobNoticeStore } from './blob-notice-store.js';
 import { createBlobRunStore } from './blob-run-store.js';
 
 export interface BlobStateStoreDeps {
@@ -38,6 +40,7 @@ export async function createBlobStateStore(
     conversations: createBlobConversationStore(blobs, onInvalid),
     runs: createBlobRunStore(blobs, { claimTimeoutMs: deps.claimTimeoutMs, onInvalid }),
     leases: createBlobLeaseStore(blobs),
+    notices: createBlobNoticeStore(blobs, onInvalid),
     ping: async () => {
       try {
         await container.getProperties();

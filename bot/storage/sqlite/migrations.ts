@@ -175,6 +175,18 @@ CREATE INDEX risks_project_status ON risks (project_id, status, score);
 CREATE INDEX milestones_project_status ON milestones (project_id, status, due_date, id);
 `;
 
+// Notices for one person until they dismiss them (a queued write SharePoint refused, issue 12 item 10).
+const NOTICES = `
+CREATE TABLE notices (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  dismissed_at_ms INTEGER,
+  data TEXT NOT NULL
+) STRICT;
+CREATE INDEX notices_person_open ON notices (person_id, dismissed_at_ms, created_at_ms);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'portfolio tables', up: PORTFOLIO },
   { version: 2, name: 'bot state tables', up: BOT_STATE },
@@ -185,4 +197,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 4, name: 'risk confidential flag', up: RISK_CONFIDENTIAL },
   { version: 5, name: 'read models', up: READ_MODELS },
+  { version: 6, name: 'per-person notices', up: NOTICES },
 ];

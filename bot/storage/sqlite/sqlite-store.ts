@@ -8,6 +8,7 @@ import { createConversationStore } from './conversation-store.js';
 import { openDatabase, type OpenDatabaseOptions } from './database.js';
 import { safeInvalidRowHandler, type InvalidRowHandler } from './invalid-row.js';
 import { createKpiRepository } from './kpi-repository.js';
+import { createNoticeStore } from './notice-store.js';
 import { createLeaseStore } from './lease-store.js';
 import { createMeasurementRepository } from './measurement-repository.js';
 import { createMilestoneRepository } from './milestone-repository.js';
@@ -107,6 +108,7 @@ export function createSqliteStateStore(options: SqliteStateStoreOptions): StateS
     conversations: createConversationStore(ctx),
     runs: createRunStore(ctx, { claimTimeoutMs: options.claimTimeoutMs }),
     leases: createLeaseStore(ctx),
+    notices: createNoticeStore(ctx),
     ...lifecycle(ctx),
   };
 }

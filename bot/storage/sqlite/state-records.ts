@@ -2,6 +2,7 @@
 // they are read back.
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
+import { Notice } from '../../domain/notice.js';
 import { IsoDateTime } from '../../domain/primitives.js';
 import { toFieldIssues } from '../../domain/validation.js';
 import type { Claim, ConversationRecord, RunRecord, RunStatus } from '../../ports/state.js';
@@ -52,6 +53,12 @@ export function parseConversationRecord(input: unknown): ConversationRecord {
   const result = ConversationRecordSchema.safeParse(input);
   if (!result.success) throw new ValidationError(toFieldIssues(result.error));
   return { ...result.data, reference: result.data.reference };
+}
+
+export function parseNotice(input: unknown): Notice {
+  const result = Notice.safeParse(input);
+  if (!result.success) throw new ValidationError(toFieldIssues(result.error));
+  return result.data;
 }
 
 export function parseRunRecord(input: unknown): RunRecord {

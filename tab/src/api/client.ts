@@ -159,6 +159,11 @@ export class ApiClient {
     return items;
   }
 
+  /** A write answered without a body (204). */
+  async sendNoContent(method: Exclude<Method, 'GET'>, path: string): Promise<void> {
+    await this.call(method, path);
+  }
+
   async send<S extends z.ZodType>(
     schema: S,
     method: Exclude<Method, 'GET'>,

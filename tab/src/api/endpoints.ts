@@ -9,6 +9,7 @@ import {
   type MeasurementCreate,
 } from '../../../bot/domain/kpi.js';
 import { Milestone, type MilestoneCreate, type MilestonePatch } from '../../../bot/domain/milestone.js';
+import { NoticeList, type Notice } from '../../../bot/domain/notice.js';
 import { Person, type PersonCreate, type PersonPatch } from '../../../bot/domain/person.js';
 import { Project, type ProjectCreate, type ProjectPatch } from '../../../bot/domain/project.js';
 import { Risk, type RiskCreate, type RiskPatch } from '../../../bot/domain/risk.js';
@@ -163,9 +164,12 @@ export function endpoints(api: ApiClient) {
     unreachable: () =>
       api.get(z.object({ items: z.array(UnreachableSchema) }), '/api/v1/proactive/unreachable'),
     runs: () => api.get(z.object({ items: z.array(RunHistorySchema) }), '/api/v1/proactive/runs'),
+    myNotices: () => api.get(NoticeList, '/api/v1/me/notices'),
+    dismissNotice: (noticeId: string) =>
+      api.sendNoContent('POST', `/api/v1/me/notices/${id(noticeId)}/dismiss`),
   };
 }
 
 export type Endpoints = ReturnType<typeof endpoints>;
 export { Kpi, Milestone, Person, Project, Risk, Settings, StatusUpdate };
-export type { AuditEvent };
+export type { AuditEvent, Notice };

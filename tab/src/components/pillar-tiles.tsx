@@ -1,4 +1,5 @@
-// One tile per pillar: projects by health, the change since last period and missing updates.
+// One tile per pillar: projects by health, the change since last period and missing updates
+// (overdue apart from those merely due this week, as Needs attention splits them).
 // Choosing a tile filters the table to that pillar.
 import { makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
 import { pillarName, type PillarCode } from '../../../bot/domain/pillar.js';
@@ -115,7 +116,10 @@ export function PillarTiles({ summary, selected, onSelect }: PillarTilesProps) {
                 {t('portfolio.worsened', { count: number(p.worsened) })}
               </Text>
               <Text size={200} className={styles.meta}>
-                {t('portfolio.updatesMissing', { count: number(p.updatesMissing) })}
+                {t('portfolio.updatesSplit', {
+                  overdue: p.overdue,
+                  due: p.updatesMissing - p.overdue,
+                })}
               </Text>
             </button>
           </li>

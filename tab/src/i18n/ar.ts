@@ -103,7 +103,7 @@ export const ar: Catalogue = {
     '{count, plural, zero {لا مشاريع} one {مشروع واحد} two {مشروعان} few {# مشاريع} many {# مشروعًا} other {# مشروع}}',
   'portfolio.improved': 'تحسّن: {count}',
   'portfolio.worsened': 'تراجع: {count}',
-  'portfolio.updatesMissing': 'تحديثات ناقصة: {count}',
+  'portfolio.updatesSplit': 'متأخرة: {overdue} · مستحقة هذا الأسبوع: {due}',
   'portfolio.filterPillar': 'عرض هذه الركيزة فقط',
   'portfolio.view': 'العرض',
   'portfolio.view.projects': 'المشاريع',
@@ -449,4 +449,13 @@ export const ar: Catalogue = {
   'table.columns': 'الأعمدة',
   'table.noMatch': 'لا يوجد مشروع يطابق عوامل التصفية هذه.',
   'table.clearFilters': 'مسح عوامل التصفية',
+  // Notices of queued writes SharePoint refused (issue 12 item 10).
+  'notices.label': 'الإشعارات',
+  'notices.writeRejected.title': 'تعذّر تطبيق تغيير قمت بحفظه',
+  'notices.writeRejected.body':
+    'حفظتَ تغييرًا على {entity} «{subject}» في {project} بينما كان SharePoint مشغولًا. غيّره شخص آخر في هذه الأثناء، لذا لم يُطبَّق تغييرك. افتحه وتحقّق منه ثم أجرِ تغييرك مرة أخرى.',
+  'notices.writeRejected.bodyNoProject':
+    'حفظتَ تغييرًا على {entity} «{subject}» بينما كان SharePoint مشغولًا. غيّره شخص آخر في هذه الأثناء، لذا لم يُطبَّق تغييرك. تحقّق منه ثم أجرِ تغييرك مرة أخرى.',
+  'notices.open': 'فتح {code}',
+  'notices.dismiss': 'إغلاق',
 };

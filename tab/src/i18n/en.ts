@@ -102,7 +102,8 @@ export const en = {
   'portfolio.projectsCount': '{count, plural, one {# project} other {# projects}}',
   'portfolio.improved': '{count} improved',
   'portfolio.worsened': '{count} worsened',
-  'portfolio.updatesMissing': '{count, plural, one {# update missing} other {# updates missing}}',
+  'portfolio.updatesSplit':
+    '{overdue, plural, one {# update overdue} other {# updates overdue}} · {due} due this week',
   'portfolio.filterPillar': 'Show only this pillar',
   'portfolio.view': 'View',
   'portfolio.view.projects': 'Projects',
@@ -446,6 +447,15 @@ export const en = {
   'table.columns': 'Columns',
   'table.noMatch': 'No project matches these filters.',
   'table.clearFilters': 'Clear filters',
+  // Notices of queued writes SharePoint refused (issue 12 item 10).
+  'notices.label': 'Notices',
+  'notices.writeRejected.title': 'A change you saved could not be applied',
+  'notices.writeRejected.body':
+    'You saved a change to the {entity} “{subject}” in {project} while SharePoint was busy. Someone changed it meanwhile, so your change was not applied. Open it, check it and make your change again.',
+  'notices.writeRejected.bodyNoProject':
+    'You saved a change to the {entity} “{subject}” while SharePoint was busy. Someone changed it meanwhile, so your change was not applied. Check it and make your change again.',
+  'notices.open': 'Open {code}',
+  'notices.dismiss': 'Dismiss',
 } as const;
 
 export type MessageKey = keyof typeof en;

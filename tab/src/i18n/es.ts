@@ -103,8 +103,7 @@ export const es: Catalogue = {
   'portfolio.projectsCount': '{count, plural, one {# proyecto} other {# proyectos}}',
   'portfolio.improved': '{count} mejoraron',
   'portfolio.worsened': '{count} empeoraron',
-  'portfolio.updatesMissing':
-    '{count, plural, one {# actualización pendiente} other {# actualizaciones pendientes}}',
+  'portfolio.updatesSplit': 'Actualizaciones vencidas: {overdue} · pendientes esta semana: {due}',
   'portfolio.filterPillar': 'Mostrar solo este pilar',
   'portfolio.view': 'Vista',
   'portfolio.view.projects': 'Proyectos',
@@ -449,4 +448,13 @@ export const es: Catalogue = {
   'table.columns': 'Columnas',
   'table.noMatch': 'Ningún proyecto coincide con estos filtros.',
   'table.clearFilters': 'Borrar filtros',
+  // Notices of queued writes SharePoint refused (issue 12 item 10).
+  'notices.label': 'Avisos',
+  'notices.writeRejected.title': 'No se pudo aplicar un cambio que guardó',
+  'notices.writeRejected.body':
+    'Guardó un cambio en el elemento {entity} «{subject}» de {project} mientras SharePoint estaba ocupado. Otra persona lo modificó entretanto, por lo que su cambio no se aplicó. Ábralo, revíselo y vuelva a hacer el cambio.',
+  'notices.writeRejected.bodyNoProject':
+    'Guardó un cambio en el elemento {entity} «{subject}» mientras SharePoint estaba ocupado. Otra persona lo modificó entretanto, por lo que su cambio no se aplicó. Revíselo y vuelva a hacer el cambio.',
+  'notices.open': 'Abrir {code}',
+  'notices.dismiss': 'Descartar',
 };

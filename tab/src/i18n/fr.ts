@@ -106,8 +106,7 @@ export const fr: Catalogue = {
   'portfolio.projectsCount': '{count, plural, one {# projet} other {# projets}}',
   'portfolio.improved': '{count} en amélioration',
   'portfolio.worsened': '{count} en dégradation',
-  'portfolio.updatesMissing':
-    '{count, plural, one {# mise à jour manquante} other {# mises à jour manquantes}}',
+  'portfolio.updatesSplit': 'Points de situation en retard : {overdue} · attendus cette semaine : {due}',
   'portfolio.filterPillar': 'Afficher uniquement ce pilier',
   'portfolio.view': 'Vue',
   'portfolio.view.projects': 'Projets',
@@ -455,4 +454,13 @@ export const fr: Catalogue = {
   'table.columns': 'Colonnes',
   'table.noMatch': 'Aucun projet ne correspond à ces filtres.',
   'table.clearFilters': 'Effacer les filtres',
+  // Notices of queued writes SharePoint refused (issue 12 item 10).
+  'notices.label': 'Avis',
+  'notices.writeRejected.title': "Une modification enregistrée n'a pas pu être appliquée",
+  'notices.writeRejected.body':
+    "Vous avez enregistré une modification de l'élément {entity} « {subject} » dans {project} pendant que SharePoint était occupé. Quelqu'un l'a modifié entre-temps : votre modification n'a pas été appliquée. Ouvrez-le, vérifiez-le et refaites votre modification.",
+  'notices.writeRejected.bodyNoProject':
+    "Vous avez enregistré une modification de l'élément {entity} « {subject} » pendant que SharePoint était occupé. Quelqu'un l'a modifié entre-temps : votre modification n'a pas été appliquée. Vérifiez-le et refaites votre modification.",
+  'notices.open': 'Ouvrir {code}',
+  'notices.dismiss': 'Fermer',
 };

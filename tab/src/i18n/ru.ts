@@ -105,7 +105,7 @@ export const ru: Catalogue = {
     '{count, plural, one {# проект} few {# проекта} many {# проектов} other {# проекта}}',
   'portfolio.improved': 'Улучшилось: {count}',
   'portfolio.worsened': 'Ухудшилось: {count}',
-  'portfolio.updatesMissing': 'Нет отчётов: {count}',
+  'portfolio.updatesSplit': 'Просрочено отчётов: {overdue} · ожидается на этой неделе: {due}',
   'portfolio.filterPillar': 'Показать только это направление',
   'portfolio.view': 'Вид',
   'portfolio.view.projects': 'Проекты',
@@ -451,4 +451,13 @@ export const ru: Catalogue = {
   'table.columns': 'Столбцы',
   'table.noMatch': 'Нет проектов, соответствующих этим фильтрам.',
   'table.clearFilters': 'Сбросить фильтры',
+  // Notices of queued writes SharePoint refused (issue 12 item 10).
+  'notices.label': 'Уведомления',
+  'notices.writeRejected.title': 'Сохранённое вами изменение не удалось применить',
+  'notices.writeRejected.body':
+    'Вы сохранили изменение объекта «{subject}» ({entity}) в {project}, когда SharePoint был занят. За это время его изменил кто-то другой, поэтому ваше изменение не применено. Откройте его, проверьте и внесите изменение снова.',
+  'notices.writeRejected.bodyNoProject':
+    'Вы сохранили изменение объекта «{subject}» ({entity}), когда SharePoint был занят. За это время его изменил кто-то другой, поэтому ваше изменение не применено. Проверьте его и внесите изменение снова.',
+  'notices.open': 'Открыть {code}',
+  'notices.dismiss': 'Закрыть',
 };

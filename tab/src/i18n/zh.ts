@@ -102,7 +102,7 @@ export const zh: Catalogue = {
   'portfolio.projectsCount': '{count, plural, other {# 个项目}}',
   'portfolio.improved': '{count} 个好转',
   'portfolio.worsened': '{count} 个恶化',
-  'portfolio.updatesMissing': '{count} 个缺少更新',
+  'portfolio.updatesSplit': '逾期更新 {overdue} 个 · 本周待提交 {due} 个',
   'portfolio.filterPillar': '仅显示此支柱',
   'portfolio.view': '视图',
   'portfolio.view.projects': '项目',
@@ -442,4 +442,13 @@ export const zh: Catalogue = {
   'table.columns': '列',
   'table.noMatch': '没有符合这些筛选条件的项目。',
   'table.clearFilters': '清除筛选',
+  // Notices of queued writes SharePoint refused (issue 12 item 10).
+  'notices.label': '通知',
+  'notices.writeRejected.title': '您保存的更改未能生效',
+  'notices.writeRejected.body':
+    '您在 SharePoint 繁忙时保存了对{project}中{entity}“{subject}”的更改。其间已有他人修改了该项，因此您的更改未被应用。请打开它，检查后重新进行更改。',
+  'notices.writeRejected.bodyNoProject':
+    '您在 SharePoint 繁忙时保存了对{entity}“{subject}”的更改。其间已有他人修改了该项，因此您的更改未被应用。请检查后重新进行更改。',
+  'notices.open': '打开 {code}',
+  'notices.dismiss': '关闭',
 };
