@@ -1,39 +1,31 @@
 // The HTTP surface: /api/messages (Bot Framework), /api/v1 (REST for the tab), /healthz, /readyz and
 // the tab's static files. Built, not started: the composition root listens.
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { Locale } from './domain/locale.js';
 import { UnauthenticatedError, ValidationError } from './domain/errors.js';
 import type { MessageKey } from './i18n/translate.js';
-import { registerApi, sendJson, sendProblem } from './api/api.js';
-import type { Authenticator } from './api/auth/authenticator.js';
+import { registerApi, sendJson, sendProblem, type ApiOptions } from './api/api.js';
 import { checkActivity } from './api/edge/activity-shape.js';
 import { installEdge } from './api/edge/edge.js';
 import { DEFAULT_MAX_BODY_BYTES } from './api/edge/json-body.js';
 import { HttpError } from './api/problem.js';
 import { beginRequest, requestState } from './api/request-context.js';
-import type { RouteSpec } from './api/route.js';
 import { registerStaticAssets } from './api/static-assets.js';
-import type { Logger } from './platform/logger.js';
-import type { Services } from './services/services.js';
 
 export interface ReadinessCheck {
   name: string;
   check: () => Promise<void>;
 }
 
-export interface ServerOptions {
-  services: Services;
-  authenticator: Authenticator;
-  logger: Logger;
-  defaultLocale: Locale;
-  version: string;
-  publicUrl: string;
+/** The API's options (services, authentication, logging, locale, version, public URL, extra routes) and the server's. */
+export interface ServerOptions extends Pick<
+  ApiOptions,
+  'services' | 'authenticator' | 'logger' | 'defaultLocale' | 'version' | 'publicUrl' | 'extraRoutes'
+> {
   readiness: readonly ReadinessCheck[];
   /** Handles POST /api/messages (the Bot Framework adapter). */
   botHandler: (req: Request, res: Response) => Promise<void>;
   /** Built tab (tab/dist); when missing, / explains how to build it. */
   tabDir?: string;
-  extraRoutes?: readonly RouteSpec<unknown>[];
   maxBodyBytes?: number;
   /** Requests per minute per person (writes) and per address (no credentials); 0 or absent is off. */
   rateLimits?: { writesPerMinute: number; anonymousPerMinute: number };

@@ -4,45 +4,27 @@
 // the API (as the Transformation Office's system identity), and writes the Word document. Exit
 // codes: 0 done, 1 failed, 2 bad arguments.
 import { writeFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../bot/config.js';
 import { digestPeriodAt } from '../bot/domain/digest.js';
-import { isAppError } from '../bot/domain/errors.js';
 import { SYSTEM_ACTOR_ID, type Person } from '../bot/domain/person.js';
 import { systemClock } from '../bot/ports/clock.js';
 import { InProcessEventBus } from '../bot/platform/event-bus.js';
 import { cryptoIds } from '../bot/platform/id-generator.js';
 import { renderProgressReportDocx } from '../bot/reports/progress-docx.js';
-import { parseReportArgs, REPORT_USAGE, ReportUsageError } from '../bot/reports/report-cli-args.js';
+import { parseReportArgs, REPORT_USAGE } from '../bot/reports/report-cli-args.js';
 import { createServices } from '../bot/services/services.js';
-import { createStore } from '../bot/storage/create-store.js';
+import { loadCliConfig, parseCli, runCli, withStore } from './cli-kit.js';
 
 async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseReportArgs(argv);
-  } catch (e) {
-    if (e instanceof ReportUsageError) {
-      process.stderr.write(`${e.message}\n\n${REPORT_USAGE}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const args = parseCli(() => parseReportArgs(argv), REPORT_USAGE);
+  if (!args) return 2;
   if (args.help || !args.out) {
     process.stdout.write(`${REPORT_USAGE}\n`);
     return 0;
   }
-  let config;
-  try {
-    config = loadConfig(args.dataDir ? { DATA_DIR: args.dataDir } : {});
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  const store = await createStore(config);
-  try {
+  const out = args.out;
+  const config = loadCliConfig(args.dataDir);
+  if (!config) return 2;
+  return withStore(config, async (store) => {
     const now = systemClock.now();
     const services = createServices({
       store,
@@ -73,25 +55,15 @@ async function main(argv: readonly string[]): Promise<number> {
       { period: args.period ?? digestPeriodAt(now, config.orgTimeZone) },
     );
     const bytes = await renderProgressReportDocx(report, locale);
-    writeFileSync(args.out, bytes);
+    writeFileSync(out, bytes);
     const ms = performance.now() - started;
     process.stderr.write(
       `report ${report.period.label} (${locale}): ${report.summary.projects} projects, ${report.kpis.shown.length} KPI charts, ` +
         `${(bytes.length / 1024).toFixed(0)} KB in ${ms.toFixed(0)} ms (peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB), ` +
-        `written to ${args.out}\n`,
+        `written to ${out}\n`,
     );
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`report failed: ${isAppError(error) ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('report failed', main);

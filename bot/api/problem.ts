@@ -15,7 +15,7 @@ import {
   type FieldIssue,
 } from '../domain/errors.js';
 import type { Locale } from '../domain/locale.js';
-import { hasKey, t, type MessageKey } from '../i18n/translate.js';
+import { hasKey, issueMessage, t, type MessageKey } from '../i18n/translate.js';
 
 export interface Problem {
   type: string;
@@ -62,18 +62,10 @@ function entityName(locale: Locale, entity: string): string {
 
 /** The localised message for one field issue. */
 export function localiseIssue(locale: Locale, issue: FieldIssue): FieldIssue & { message: string } {
-  const origin = typeof issue.params?.origin === 'string' ? issue.params.origin : undefined;
-  const specific = origin ? `validation.${issue.code}.${origin}` : undefined;
-  const key: MessageKey =
-    specific && hasKey(specific)
-      ? specific
-      : hasKey(`validation.${issue.code}`)
-        ? (`validation.${issue.code}` as MessageKey)
-        : 'validation.invalid';
   const params = issue.params ?? {};
   // A template whose placeholders the issue does not fill (an internal check that named no allowed
   // values, say) would show a raw "{allowed}": the generic message is better than a broken one.
-  const message = t(locale, key, params);
+  const message = issueMessage(locale, issue);
   const unfilled = [...message.matchAll(/\{(\w+)\}/g)].some(([, name]) => !(name! in params));
   return { ...issue, message: unfilled ? t(locale, 'validation.invalid') : message };
 }

@@ -4,17 +4,11 @@
 import { isRtl, type Locale } from '../domain/locale.js';
 import { isolateLatin } from './bidi.js';
 
-export type CardElement = Record<string, unknown>;
-export interface AdaptiveCard {
-  type: 'AdaptiveCard';
-  $schema: string;
-  version: '1.5';
-  rtl?: boolean;
-  body: CardElement[];
-  actions?: CardElement[];
-  msteams?: Record<string, unknown>;
-  [key: string]: unknown;
-}
+import type { AdaptiveCardJson, CardElement } from './card-kit.js';
+
+export type { CardElement };
+/** The same card JSON as the bot's cards (card-kit.ts). */
+export type AdaptiveCard = AdaptiveCardJson;
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 

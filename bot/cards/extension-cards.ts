@@ -124,13 +124,7 @@ export function projectResult(model: ProjectCardModel, t: Translator, locale: Lo
     ),
     fact(t('extension.field.open_risks'), String(model.openRisks)),
   ];
-  const owner = {
-    type: 'RichTextBlock',
-    inlines: [
-      run(`${t('extension.field.owner')}: `, { isSubtle: true }),
-      run(model.ownerName ? plain(model.ownerName, 120) : t('extension.value.nobody')),
-    ],
-  };
+  const owner = ownerLine(model.ownerName, t);
   const preview = {
     contentType: THUMBNAIL,
     content: {
@@ -180,13 +174,7 @@ export function riskResult(model: RiskCardModel, t: Translator, locale: Locale):
     fact(t('extension.field.score'), t('extension.value.score_level', { score: model.score, level })),
     fact(t('extension.field.status'), t(`extension.risk_status.${model.status}`)),
   ];
-  const owner = {
-    type: 'RichTextBlock',
-    inlines: [
-      run(`${t('extension.field.owner')}: `, { isSubtle: true }),
-      run(model.ownerName ? plain(model.ownerName, 120) : t('extension.value.nobody')),
-    ],
-  };
+  const owner = ownerLine(model.ownerName, t);
   const preview = {
     contentType: THUMBNAIL,
     content: {
@@ -212,4 +200,15 @@ export function riskResult(model: RiskCardModel, t: Translator, locale: Locale):
     content: card(locale, [heading], model.url, t('extension.action.open_risks')),
     preview,
   }));
+}
+
+/** "Owner: <name>" (or nobody), the owner's name inert. */
+function ownerLine(ownerName: string | undefined, t: Translator) {
+  return {
+    type: 'RichTextBlock',
+    inlines: [
+      run(`${t('extension.field.owner')}: `, { isSubtle: true }),
+      run(ownerName ? plain(ownerName, 120) : t('extension.value.nobody')),
+    ],
+  };
 }

@@ -27,7 +27,7 @@ import {
 } from './card-kit.js';
 import { tabLink, type LinkTarget } from './links.js';
 import { LEVEL_MARKS, MARK, marked } from './status-marks.js';
-import type { CardProject } from './status-update-card.js';
+import { issuesToFix, type CardProject } from './status-update-card.js';
 import { VERBS } from './verbs.js';
 import { projectTitle } from '../domain/project.js';
 
@@ -99,16 +99,7 @@ export function riskFormCard(input: RiskFormInput): AdaptiveCardJson {
   const body: CardElement[] = [
     heading(t('bot.risk.title')),
     ...projectPart,
-    ...(input.issues?.length
-      ? [
-          container(
-            [note(marked(MARK.alert, t('bot.update.fix'))), plain(input.issues.map((i) => `• ${i}\n`))],
-            {
-              style: 'attention',
-            },
-          ),
-        ]
-      : []),
+    ...issuesToFix(input.issues, t),
     {
       type: 'Input.Text',
       id: 'title',

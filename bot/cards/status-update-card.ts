@@ -10,7 +10,7 @@ import {
   type StatusUpdate,
   type StatusUpdateContent,
 } from '../domain/status-update.js';
-import { translator } from '../i18n/translate.js';
+import { translator, type Translator } from '../i18n/translate.js';
 import {
   card,
   choice,
@@ -103,16 +103,7 @@ export function statusUpdateFormCard(input: StatusUpdateFormInput): AdaptiveCard
     ...projectHeader(project, t('bot.update.title'), locale),
     note(periodLabel(locale, period), { spacing: 'Small' }),
     origin,
-    ...(input.issues?.length
-      ? [
-          container(
-            [note(marked(MARK.alert, t('bot.update.fix'))), plain(input.issues.map((i) => `• ${i}\n`))],
-            {
-              style: 'attention',
-            },
-          ),
-        ]
-      : []),
+    ...issuesToFix(input.issues, t),
     {
       type: 'Input.ChoiceSet',
       id: 'health',
@@ -256,4 +247,14 @@ export function statusUpdateSavedCard(input: StatusUpdateSavedInput): AdaptiveCa
     ],
     refresh,
   );
+}
+
+/** What the submitted form got wrong, above its fields (nothing when it got nothing wrong). */
+export function issuesToFix(issues: readonly string[] | undefined, t: Translator): CardElement[] {
+  if (!issues?.length) return [];
+  return [
+    container([note(marked(MARK.alert, t('bot.update.fix'))), plain(issues.map((i) => `• ${i}\n`))], {
+      style: 'attention',
+    }),
+  ];
 }

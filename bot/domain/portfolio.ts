@@ -26,6 +26,35 @@ type UpdateSummary = Pick<
   'projectId' | 'period' | 'health' | 'percentComplete' | 'submittedAt'
 >;
 
+/**
+ * A project's overview at `current`: its latest update (any period up to the current one), the latest
+ * up to the previous period (for the trend) and its open risks.
+ */
+export function projectOverview(
+  project: Project,
+  updates: {
+    latest: Omit<UpdateSummary, 'projectId'> | undefined;
+    previous: Pick<UpdateSummary, 'health'> | undefined;
+  },
+  risks: { open: number; top: number | undefined },
+  current: Period,
+  now: Date,
+): ProjectOverview {
+  const u = updates.latest;
+  return {
+    project,
+    health: u?.health,
+    previousHealth: updates.previous?.health,
+    percentComplete: u?.percentComplete,
+    lastReportedPeriod: u?.period,
+    lastUpdateAt: u?.submittedAt,
+    daysSinceUpdate: daysSince(u?.submittedAt, now),
+    reporting: reportingState(project, u?.period, current),
+    openRisks: risks.open,
+    topRiskScore: risks.top,
+  };
+}
+
 export function overviewProjects(input: {
   projects: readonly Project[];
   /** Latest update of each project, any period up to the current one. */
@@ -47,21 +76,14 @@ export function overviewProjects(input: {
     riskStats.set(r.projectId, s);
   }
   return input.projects.map((project) => {
-    const u = latest.get(project.id);
-    const p = previous.get(project.id);
     const risks = riskStats.get(project.id);
-    return {
+    return projectOverview(
       project,
-      health: u?.health,
-      previousHealth: p?.health,
-      percentComplete: u?.percentComplete,
-      lastReportedPeriod: u?.period,
-      lastUpdateAt: u?.submittedAt,
-      daysSinceUpdate: daysSince(u?.submittedAt, input.now),
-      reporting: reportingState(project, u?.period, input.currentPeriod),
-      openRisks: risks?.open ?? 0,
-      topRiskScore: risks?.top,
-    };
+      { latest: latest.get(project.id), previous: previous.get(project.id) },
+      { open: risks?.open ?? 0, top: risks?.top },
+      input.currentPeriod,
+      input.now,
+    );
   });
 }
 

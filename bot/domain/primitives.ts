@@ -80,7 +80,23 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
-// Building a DateTimeFormat costs far more than using one; keep one per zone.
+/**
+ * The format `cache` keeps for `timeZone`, made on first use: building a DateTimeFormat costs far
+ * more than using one, so each use keeps one per zone.
+ */
+export function zoneFormat(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = make();
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 // The last answer per zone, by minute: since 1980 every zone's offset is a whole number of minutes,
@@ -94,16 +110,11 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
   const minute = Math.floor(ms / 60_000);
   const last = lastDates.get(timeZone);
   if (last?.minute === minute && ms >= CACHED_FROM) return last.date;
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormats.set(timeZone, format);
-  }
+  const format = zoneFormat(
+    dateFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
   const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const date = `${get('year')}-${get('month')}-${get('day')}`;

@@ -13,10 +13,16 @@ import { Period, previousPeriod } from './period.js';
 import { PillarCode } from './pillar.js';
 import { Id, IsoDate, IsoDateTime } from './primitives.js';
 import { ProjectPhase, type Project } from './project.js';
-import { daysSince, reportingState, type ReportingState } from './reporting.js';
+import { reportingState, type ReportingState } from './reporting.js';
 import { riskLevel, type Risk } from './risk.js';
 import { HealthDimensions, type StatusUpdate } from './status-update.js';
-import { summariseRows, type PortfolioSummary, type ProjectOverview, type SummaryRow } from './portfolio.js';
+import {
+  projectOverview,
+  summariseRows,
+  type PortfolioSummary,
+  type ProjectOverview,
+  type SummaryRow,
+} from './portfolio.js';
 
 /** How many of a project's newest updates the facts keep. */
 export const FACT_UPDATES = 3;
@@ -150,20 +156,16 @@ export function overviewFromFacts(
   current: Period,
   now: Date,
 ): ProjectOverview {
-  const u = facts && latestUpTo(facts, current);
-  const p = facts && latestUpTo(facts, previousPeriod(current));
-  return {
+  return projectOverview(
     project,
-    health: u?.health,
-    previousHealth: p?.health,
-    percentComplete: u?.percentComplete,
-    lastReportedPeriod: u?.period,
-    lastUpdateAt: u?.submittedAt,
-    daysSinceUpdate: daysSince(u?.submittedAt, now),
-    reporting: reportingState(project, u?.period, current),
-    openRisks: facts?.risks.open ?? 0,
-    topRiskScore: facts?.risks.topScore,
-  };
+    {
+      latest: facts && latestUpTo(facts, current),
+      previous: facts && latestUpTo(facts, previousPeriod(current)),
+    },
+    { open: facts?.risks.open ?? 0, top: facts?.risks.topScore },
+    current,
+    now,
+  );
 }
 
 /** Facts in a canonical form (for comparing a maintained model with a rebuilt one). */

@@ -70,7 +70,8 @@ export const StatusUpdateSubmit = StatusUpdateContent.extend({
 }).strict();
 export type StatusUpdateSubmit = z.input<typeof StatusUpdateSubmit>;
 
-export function revisionOf(u: StatusUpdate): StatusUpdateRevision {
+/** What the author wrote in an update (without who, when and how). */
+export function contentOf(u: StatusUpdate): StatusUpdateContent {
   return {
     health: u.health,
     dimensions: u.dimensions,
@@ -79,6 +80,12 @@ export function revisionOf(u: StatusUpdate): StatusUpdateRevision {
     achievements: u.achievements,
     nextSteps: u.nextSteps,
     blockers: u.blockers,
+  };
+}
+
+export function revisionOf(u: StatusUpdate): StatusUpdateRevision {
+  return {
+    ...contentOf(u),
     authorId: u.authorId,
     submittedAt: u.submittedAt,
     source: u.source,

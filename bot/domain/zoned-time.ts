@@ -1,26 +1,25 @@
 // Wall-clock time in a time zone to an instant and back, with Intl only (no time-zone database of our
 // own). Used for reporting deadlines and schedules.
-import type { IsoDate } from './primitives.js';
+import { zoneFormat, type IsoDate } from './primitives.js';
 
-// Building a DateTimeFormat costs far more than using one; keep one per zone.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
+  return zoneFormat(
+    formats,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  );
 }
 
 function offsetMinutes(instant: Date, timeZone: string): number {

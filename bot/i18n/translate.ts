@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../domain/errors.js';
 import type { Locale } from '../domain/locale.js';
 import * as botAr from './bot/ar.js';
 import * as botEn from './bot/en.js';
@@ -68,4 +69,20 @@ export type Translator = (key: MessageKey, params?: MessageParams) => string;
 
 export function translator(locale: Locale): Translator {
   return (key, params) => t(locale, key, params);
+}
+
+/**
+ * The message for a field issue in `locale`: the rule's message for this kind of value
+ * (validation.<code>.<origin>), else the rule's, else the generic one.
+ */
+export function issueMessage(locale: Locale, issue: FieldIssue): string {
+  const origin = typeof issue.params?.origin === 'string' ? issue.params.origin : undefined;
+  const specific = origin ? `validation.${issue.code}.${origin}` : undefined;
+  const key: MessageKey =
+    specific && hasKey(specific)
+      ? specific
+      : hasKey(`validation.${issue.code}`)
+        ? (`validation.${issue.code}` as MessageKey)
+        : 'validation.invalid';
+  return t(locale, key, issue.params ?? {});
 }

@@ -1,8 +1,8 @@
 // The arguments of `npm run report`, parsed and validated. Pure, so the rules are tested without
 // spawning the CLI; scripts/report.ts does the I/O.
-import { parseArgs } from 'node:util';
-import { isLocale, type Locale } from '../domain/locale.js';
+import type { Locale } from '../domain/locale.js';
 import { ReportPeriodText } from '../domain/report-period.js';
+import { CliUsageError, localeOption, parseCliOptions, pathOption } from '../platform/cli-args.js';
 
 export const REPORT_USAGE = `Usage: npm run report -- --out <file.docx> [options]
 
@@ -25,47 +25,28 @@ export interface ReportCliArgs {
   dataDir?: string;
 }
 
-export class ReportUsageError extends Error {
+export class ReportUsageError extends CliUsageError {
   override name = 'ReportUsageError';
 }
 
-function path(values: Record<string, unknown>, key: string): string | undefined {
-  const v = values[key];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !v.trim()) throw new ReportUsageError(`--${key}: expected a path`);
-  return v;
-}
-
 export function parseReportArgs(argv: readonly string[]): ReportCliArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        out: { type: 'string' },
-        period: { type: 'string' },
-        locale: { type: 'string' },
-        'data-dir': { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    throw new ReportUsageError(e instanceof Error ? e.message : String(e));
-  }
+  const values = parseCliOptions(
+    argv,
+    {
+      help: { type: 'boolean', short: 'h' },
+      out: { type: 'string' },
+      period: { type: 'string' },
+      locale: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    ReportUsageError,
+  );
   if (values.help === true) return { help: true };
-  const out = path(values, 'out');
+  const out = pathOption(values, 'out', ReportUsageError);
   if (!out) throw new ReportUsageError('--out is required: the report is a Word document (.docx)');
   const args: ReportCliArgs = { help: false, out };
-  if (values.locale !== undefined) {
-    const locale = String(values.locale).trim().toLowerCase();
-    if (!isLocale(locale))
-      throw new ReportUsageError(
-        `--locale: expected one of ar, en, es, fr, ru, zh (got "${String(values.locale)}")`,
-      );
-    args.locale = locale;
-  }
+  const locale = localeOption(values, ReportUsageError);
+  if (locale) args.locale = locale;
   if (values.period !== undefined) {
     const parsed = ReportPeriodText.safeParse(String(values.period));
     if (!parsed.success)
@@ -74,7 +55,7 @@ export function parseReportArgs(argv: readonly string[]): ReportCliArgs {
       );
     args.period = parsed.data.label;
   }
-  const dataDir = path(values, 'data-dir');
+  const dataDir = pathOption(values, 'data-dir', ReportUsageError);
   if (dataDir) args.dataDir = dataDir;
   return args;
 }

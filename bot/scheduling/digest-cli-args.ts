@@ -1,8 +1,8 @@
 // The arguments of `npm run digest`, parsed and validated. Pure, so the rules are tested without
 // spawning the CLI; scripts/digest.ts does the I/O.
-import { parseArgs } from 'node:util';
-import { isLocale, type Locale } from '../domain/locale.js';
+import type { Locale } from '../domain/locale.js';
 import { Period } from '../domain/period.js';
+import { CliUsageError, localeOption, parseCliOptions, pathOption } from '../platform/cli-args.js';
 
 export const DIGEST_USAGE = `Usage: npm run digest -- --preview [options]
 
@@ -26,29 +26,23 @@ export interface DigestCliArgs {
   dataDir?: string;
 }
 
-export class DigestUsageError extends Error {
+export class DigestUsageError extends CliUsageError {
   override name = 'DigestUsageError';
 }
 
 export function parseDigestArgs(argv: readonly string[]): DigestCliArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        preview: { type: 'boolean' },
-        locale: { type: 'string' },
-        period: { type: 'string' },
-        out: { type: 'string' },
-        'data-dir': { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    throw new DigestUsageError(e instanceof Error ? e.message : String(e));
-  }
+  const values = parseCliOptions(
+    argv,
+    {
+      help: { type: 'boolean', short: 'h' },
+      preview: { type: 'boolean' },
+      locale: { type: 'string' },
+      period: { type: 'string' },
+      out: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    DigestUsageError,
+  );
   const help = values.help === true;
   if (help) return { help, preview: false };
   if (values.preview !== true)
@@ -56,14 +50,8 @@ export function parseDigestArgs(argv: readonly string[]): DigestCliArgs {
       '--preview is required: the CLI only previews (use the bot\'s "digest send" to send)',
     );
   const args: DigestCliArgs = { help, preview: true };
-  if (values.locale !== undefined) {
-    const locale = String(values.locale).trim().toLowerCase();
-    if (!isLocale(locale))
-      throw new DigestUsageError(
-        `--locale: expected one of ar, en, es, fr, ru, zh (got "${String(values.locale)}")`,
-      );
-    args.locale = locale;
-  }
+  const locale = localeOption(values, DigestUsageError);
+  if (locale) args.locale = locale;
   if (values.period !== undefined) {
     const parsed = Period.safeParse(String(values.period).trim().toUpperCase());
     if (!parsed.success)
@@ -72,14 +60,9 @@ export function parseDigestArgs(argv: readonly string[]): DigestCliArgs {
       );
     args.period = parsed.data;
   }
-  for (const [key, name] of [
-    ['out', 'out'],
-    ['data-dir', 'dataDir'],
-  ] as const) {
-    const v = values[key];
-    if (v === undefined) continue;
-    if (typeof v !== 'string' || !v.trim()) throw new DigestUsageError(`--${key}: expected a path`);
-    args[name] = v;
-  }
+  const out = pathOption(values, 'out', DigestUsageError);
+  if (out) args.out = out;
+  const dataDir = pathOption(values, 'data-dir', DigestUsageError);
+  if (dataDir) args.dataDir = dataDir;
   return args;
 }

@@ -67,3 +67,42 @@ function canonical(v: unknown): string {
     ) ?? 'undefined'
   );
 }
+
+/** What createKeyed needs besides the entity: the request's key and given id, and what it sent. */
+export interface KeyedCreate<T> {
+  entity: string;
+  idempotencyKey: string | undefined;
+  /** The id the caller gave (imports); undefined when it was derived from the key. */
+  givenId: string | undefined;
+  /** The fields the caller sent: a replay must ask for the same values of these. */
+  fields: object;
+  /** Does the stored entity come from the same origin (actor, parent, unique value)? */
+  sameOrigin: (existing: T) => boolean;
+}
+
+/**
+ * Stores a new entity in its repository, idempotently by key (createIdempotent): a replay returns the
+ * stored entity, a reused key with other fields is refused.
+ */
+export function createKeyed<T extends { id: string }>(
+  repository: { create(entity: T): Promise<T>; get(id: string): Promise<T | undefined> },
+  built: T,
+  request: KeyedCreate<T>,
+): Promise<Created<T>> {
+  return createIdempotent(
+    request.idempotencyKey,
+    () => repository.create(built),
+    () => repository.get(built.id),
+    request.sameOrigin,
+    {
+      entity: request.entity,
+      keyDerived: request.givenId === undefined,
+      matches: (existing) => sameFields(existing, built, Object.keys(request.fields)),
+    },
+  );
+}
+
+/** The version and timestamps of an entity created now. */
+export function firstVersion(now: string): { version: 1; createdAt: string; updatedAt: string } {
+  return { version: 1, createdAt: now, updatedAt: now };
+}

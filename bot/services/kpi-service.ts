@@ -18,7 +18,7 @@ import { collectAll, type Page } from '../ports/paging.js';
 import type { KpiQuery, MeasurementQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
+import { createKeyed, firstVersion, idForCreate } from './idempotency.js';
 import { ProjectLookup } from './project-lookup.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -101,21 +101,15 @@ export class KpiService {
       ...fields,
       projectId: project?.id ?? null,
       id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+      ...firstVersion(now),
     });
-    const result = await createIdempotent(
+    const result = await createKeyed(this.deps.store.kpis, kpi, {
+      entity: 'kpi',
       idempotencyKey,
-      () => this.deps.store.kpis.create(kpi),
-      () => this.deps.store.kpis.get(id),
-      (existing) => existing.title === kpi.title,
-      {
-        entity: 'kpi',
-        keyDerived: givenId === undefined,
-        matches: (existing) => sameFields(existing, kpi, Object.keys(fields)),
-      },
-    );
+      givenId,
+      fields,
+      sameOrigin: (existing) => existing.title === kpi.title,
+    });
     if (!result.replayed)
       await this.audit.record(ctx, { ...target, entityId: id }, 'create', undefined, result.value);
     return result;
@@ -186,21 +180,15 @@ export class KpiService {
       kpiId,
       id,
       byId: ctx.actor.id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+      ...firstVersion(now),
     });
-    const result = await createIdempotent(
+    const result = await createKeyed(this.deps.store.measurements, measurement, {
+      entity: 'measurement',
       idempotencyKey,
-      () => this.deps.store.measurements.create(measurement),
-      () => this.deps.store.measurements.get(id),
-      (existing) => existing.kpiId === kpiId,
-      {
-        entity: 'measurement',
-        keyDerived: givenId === undefined,
-        matches: (existing) => sameFields(existing, measurement, Object.keys(fields)),
-      },
-    );
+      givenId,
+      fields,
+      sameOrigin: (existing) => existing.kpiId === kpiId,
+    });
     if (!result.replayed)
       await this.audit.record(ctx, { ...target, entityId: id }, 'create', undefined, result.value);
     return result;

@@ -7,7 +7,7 @@ import type { Page } from '../ports/paging.js';
 import type { MilestoneQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
+import { createKeyed, firstVersion, idForCreate } from './idempotency.js';
 import { ProjectLookup } from './project-lookup.js';
 
 export class MilestoneService {
@@ -57,21 +57,15 @@ export class MilestoneService {
       ...fields,
       completedOn: fields.status === 'done' ? (fields.completedOn ?? this.today()) : fields.completedOn,
       id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+      ...firstVersion(now),
     });
-    const result = await createIdempotent(
+    const result = await createKeyed(this.deps.store.milestones, milestone, {
+      entity: 'milestone',
       idempotencyKey,
-      () => this.deps.store.milestones.create(milestone),
-      () => this.deps.store.milestones.get(id),
-      (existing) => existing.projectId === project.id,
-      {
-        entity: 'milestone',
-        keyDerived: givenId === undefined,
-        matches: (existing) => sameFields(existing, milestone, Object.keys(fields)),
-      },
-    );
+      givenId,
+      fields,
+      sameOrigin: (existing) => existing.projectId === project.id,
+    });
     if (!result.replayed) {
       await this.audit.record(ctx, { ...target, entityId: id }, 'create', undefined, result.value);
     }

@@ -18,7 +18,7 @@ import { clampLimit, collectAll, type Page } from '../ports/paging.js';
 import type { ProjectQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
+import { createKeyed, idForCreate } from './idempotency.js';
 import { KeptAnswers } from './kept-answers.js';
 import { ProjectLookup } from './project-lookup.js';
 
@@ -205,17 +205,13 @@ export class ProjectService {
     const now = this.deps.clock.now().toISOString();
     const project = parseInput(Project, { ...fields, id, version: 1, createdAt: now, updatedAt: now });
     await this.lookup.assertCodeFree(project.code, id);
-    const result = await createIdempotent(
+    const result = await createKeyed(this.deps.store.projects, project, {
+      entity: 'project',
       idempotencyKey,
-      () => this.deps.store.projects.create(project),
-      () => this.deps.store.projects.get(id),
-      (existing) => existing.code === project.code,
-      {
-        entity: 'project',
-        keyDerived: givenId === undefined,
-        matches: (existing) => sameFields(existing, project, Object.keys(fields)),
-      },
-    );
+      givenId,
+      fields,
+      sameOrigin: (existing) => existing.code === project.code,
+    });
     if (!result.replayed) {
       await this.audit.record(
         ctx,

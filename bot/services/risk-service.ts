@@ -16,7 +16,7 @@ import type { Page } from '../ports/paging.js';
 import type { RiskQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
+import { createKeyed, idForCreate } from './idempotency.js';
 import { ProjectLookup } from './project-lookup.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -102,17 +102,13 @@ export class RiskService {
       { at: now, byId: ctx.actor.id, threshold, explicitEscalation: explicit },
     );
     const valid = parseInput(Risk, risk);
-    const result = await createIdempotent(
+    const result = await createKeyed(this.deps.store.risks, valid, {
+      entity: 'risk',
       idempotencyKey,
-      () => this.deps.store.risks.create(valid),
-      () => this.deps.store.risks.get(id),
-      (existing) => existing.raisedById === ctx.actor.id,
-      {
-        entity: 'risk',
-        keyDerived: givenId === undefined,
-        matches: (existing) => sameFields(existing, valid, Object.keys(fields)),
-      },
-    );
+      givenId,
+      fields,
+      sameOrigin: (existing) => existing.raisedById === ctx.actor.id,
+    });
     if (!result.replayed) {
       const target = { entityType: 'risk', entityId: id, projectId: valid.projectId } as const;
       await this.audit.record(ctx, target, 'create', undefined, result.value);

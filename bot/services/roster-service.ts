@@ -9,7 +9,7 @@ import type { Page } from '../ports/paging.js';
 import type { PersonQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
-import { createIdempotent, idForCreate, sameFields } from './idempotency.js';
+import { createKeyed, firstVersion, idForCreate } from './idempotency.js';
 import { NotFoundError } from '../domain/errors.js';
 
 export interface ExternalIdentity {
@@ -91,21 +91,15 @@ export class RosterService {
       ...fields,
       email: fields.email.toLowerCase(),
       id,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+      ...firstVersion(now),
     });
-    const result = await createIdempotent(
+    const result = await createKeyed(this.deps.store.people, person, {
+      entity: 'person',
       idempotencyKey,
-      () => this.deps.store.people.create(person),
-      () => this.deps.store.people.get(id),
-      (existing) => existing.email === person.email,
-      {
-        entity: 'person',
-        keyDerived: givenId === undefined,
-        matches: (existing) => sameFields(existing, person, Object.keys(fields)),
-      },
-    );
+      givenId,
+      fields,
+      sameOrigin: (existing) => existing.email === person.email,
+    });
     if (!result.replayed)
       await this.audit.record(ctx, { entityType: 'person', entityId: id }, 'create', undefined, result.value);
     return result;

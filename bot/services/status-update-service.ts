@@ -3,9 +3,11 @@
 import { ConflictError, DuplicateError, ValidationError } from '../domain/errors.js';
 import { canPostStatusUpdate, canRead } from '../domain/permissions.js';
 import { periodOf, type Period } from '../domain/period.js';
+import type { Project } from '../domain/project.js';
 import { isReportablePeriod } from '../domain/reporting.js';
 import {
   amendStatusUpdate,
+  contentOf,
   hasSubmission,
   prefillFrom,
   StatusUpdate,
@@ -18,6 +20,7 @@ import { parseInput } from '../domain/validation.js';
 import type { Page, PageRequest } from '../ports/paging.js';
 import type { AuditService } from './audit-service.js';
 import type { RequestContext, ServiceDeps } from './context.js';
+import { firstVersion } from './idempotency.js';
 import { ProjectLookup } from './project-lookup.js';
 
 export interface SubmitOptions {
@@ -115,9 +118,7 @@ export class StatusUpdateService {
       projectId: project.id,
       period,
       history: [],
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+      ...firstVersion(now),
     });
     try {
       const stored = await this.deps.store.statusUpdates.create(update);
@@ -206,13 +207,7 @@ export class StatusUpdateService {
     projectIdOrCode: string,
     page: PageRequest = {},
   ): Promise<Page<StatusUpdate>> {
-    await this.audit.enforce(
-      ctx,
-      canRead(ctx.actor),
-      { entityType: 'status-update', entityId: projectIdOrCode },
-      'read',
-    );
-    const project = await this.lookup.require(projectIdOrCode);
+    const project = await this.readableProject(ctx, projectIdOrCode);
     return this.deps.store.statusUpdates.listByProject(project.id, page);
   }
 
@@ -221,14 +216,19 @@ export class StatusUpdateService {
     projectIdOrCode: string,
     period: Period,
   ): Promise<StatusUpdate | undefined> {
+    const project = await this.readableProject(ctx, projectIdOrCode);
+    return this.deps.store.statusUpdates.getForPeriod(project.id, period);
+  }
+
+  /** The project whose updates are read, once the reader may read them (checked before the lookup). */
+  private async readableProject(ctx: RequestContext, projectIdOrCode: string): Promise<Project> {
     await this.audit.enforce(
       ctx,
       canRead(ctx.actor),
       { entityType: 'status-update', entityId: projectIdOrCode },
       'read',
     );
-    const project = await this.lookup.require(projectIdOrCode);
-    return this.deps.store.statusUpdates.getForPeriod(project.id, period);
+    return this.lookup.require(projectIdOrCode);
   }
 
   /** What the update form shows: the period, and values pre-filled from the last update. */
@@ -252,16 +252,4 @@ export class StatusUpdateService {
       prefill: existing ? contentOf(existing) : prefillFrom(previous),
     };
   }
-}
-
-function contentOf(u: StatusUpdate): StatusUpdateContent {
-  return {
-    health: u.health,
-    dimensions: u.dimensions,
-    percentComplete: u.percentComplete,
-    summary: u.summary,
-    achievements: u.achievements,
-    nextSteps: u.nextSteps,
-    blockers: u.blockers,
-  };
 }

@@ -10,25 +10,14 @@ import {
 } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Config } from '../config.js';
+import { botFrameworkSettings } from './bot-framework-settings.js';
 import { UnauthenticatedError, UnavailableError, ValidationError } from '../domain/errors.js';
 import { resolveLocale } from '../domain/locale.js';
 import { t } from '../i18n/translate.js';
 import type { Logger } from '../platform/logger.js';
 
 export function createBotAdapter(config: Pick<Config, 'bot'>, logger: Logger): CloudAdapter {
-  const settings = config.bot.appId
-    ? {
-        MicrosoftAppId: config.bot.appId,
-        MicrosoftAppPassword: config.bot.type === 'SingleTenant' ? (config.bot.password ?? '') : '',
-        MicrosoftAppType: config.bot.type,
-        MicrosoftAppTenantId: config.bot.tenantId ?? '',
-      }
-    : {
-        MicrosoftAppId: '',
-        MicrosoftAppPassword: '',
-        MicrosoftAppType: 'MultiTenant',
-        MicrosoftAppTenantId: '',
-      };
+  const settings = botFrameworkSettings(config);
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   const auth = new ConfigurationBotFrameworkAuthentication(
     { ...settings, ...openIdMetadataSettings(config.bot.openIdMetadataUrl) },

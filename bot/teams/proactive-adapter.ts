@@ -11,6 +11,7 @@ import {
 } from 'botbuilder';
 import type { ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
 import type { Config } from '../config.js';
+import { botFrameworkSettings } from './bot-framework-settings.js';
 
 interface PipelineHolder {
   client?: { pipeline?: { removePolicy(options: { phase?: 'Retry' }): unknown } };
@@ -23,19 +24,7 @@ export function withoutBuiltInRetries(client: ConnectorClient): ConnectorClient 
 }
 
 export function createProactiveAdapter(config: Pick<Config, 'bot'>): CloudAdapter {
-  const settings = config.bot.appId
-    ? {
-        MicrosoftAppId: config.bot.appId,
-        MicrosoftAppPassword: config.bot.type === 'SingleTenant' ? (config.bot.password ?? '') : '',
-        MicrosoftAppType: config.bot.type,
-        MicrosoftAppTenantId: config.bot.tenantId ?? '',
-      }
-    : {
-        MicrosoftAppId: '',
-        MicrosoftAppPassword: '',
-        MicrosoftAppType: 'MultiTenant',
-        MicrosoftAppTenantId: '',
-      };
+  const settings = botFrameworkSettings(config);
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   const auth = new ConfigurationBotFrameworkAuthentication(settings, credentials);
   const createConnectorFactory = auth.createConnectorFactory.bind(auth);

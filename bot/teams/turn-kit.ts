@@ -15,7 +15,7 @@ import {
 import type { Locale } from '../domain/locale.js';
 import { canPostStatusUpdate } from '../domain/permissions.js';
 import type { Project } from '../domain/project.js';
-import { hasKey, t as translate, type MessageKey } from '../i18n/translate.js';
+import { hasKey, issueMessage, t as translate, type MessageKey } from '../i18n/translate.js';
 import type { RequestContext } from '../services/context.js';
 import type { CommandScope } from './command-catalog.js';
 import type { BotTurn } from './extensions.js';
@@ -71,17 +71,7 @@ export function quote(text: string): string {
   return [...safe].slice(0, 60).join('');
 }
 
-export function issueMessage(locale: Locale, issue: FieldIssue): string {
-  const origin = typeof issue.params?.origin === 'string' ? issue.params.origin : undefined;
-  const specific = origin ? `validation.${issue.code}.${origin}` : undefined;
-  const key: MessageKey =
-    specific && hasKey(specific)
-      ? specific
-      : hasKey(`validation.${issue.code}`)
-        ? (`validation.${issue.code}` as MessageKey)
-        : 'validation.invalid';
-  return translate(locale, key, issue.params ?? {});
-}
+export { issueMessage };
 
 /** "Summary: This field is required." for each issue, with the form's own field labels. */
 export function issueLines(

@@ -9,6 +9,8 @@ interface Query {
   minScore?: number;
   dueTo?: string;
   portfolioWide?: boolean;
+  active?: boolean;
+  ownerOrLeadId?: string;
 }
 
 const FILTERS: ListFilters<Query> = {
@@ -17,6 +19,8 @@ const FILTERS: ListFilters<Query> = {
   minScore: { column: 'score', op: '>=' },
   dueTo: { column: 'due_date', op: '<=' },
   portfolioWide: { op: 'flag', sql: 'project_id IS NULL' },
+  active: { column: 'active', op: '=' },
+  ownerOrLeadId: { op: 'sql', sql: '(owner_id = ? OR lead_id = ?)' },
 };
 
 describe('whereOf', () => {
@@ -34,6 +38,14 @@ describe('whereOf', () => {
     ['a flag only when true', { portfolioWide: true }, ['project_id IS NULL'], []],
     ['a false flag adds nothing', { portfolioWide: false }, [], []],
     ['zero is a value', { minScore: 0 }, ['score >= ?'], [0]],
+    ['a boolean compared as 1 or 0', { active: false }, ['active = ?'], [0]],
+    ['a true boolean is 1', { active: true }, ['active = ?'], [1]],
+    [
+      'a condition binds the value to each ?',
+      { ownerOrLeadId: 'p-1' },
+      ['(owner_id = ? OR lead_id = ?)'],
+      ['p-1', 'p-1'],
+    ],
   ])('%s', (_name, query, where, params) => {
     expect(whereOf(FILTERS, query)).toEqual({ where, params });
   });

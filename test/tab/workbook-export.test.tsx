@@ -16,7 +16,7 @@ afterEach(() => {
 describe('Export Excel', () => {
   it('downloads the workbook of the table filters under the server name', async () => {
     const blob = new Blob(['xlsx']);
-    const portfolioWorkbook = vi.fn().mockResolvedValue({ blob, filename: 'portfolio-2026-W48.xlsx' });
+    const portfolioWorkbook = vi.fn().mockResolvedValue({ blob, fileName: 'portfolio-2026-W48.xlsx' });
     const created = vi.fn().mockReturnValue('blob:workbook');
     Object.assign(URL, { createObjectURL: created, revokeObjectURL: vi.fn() });
     const saved: string[] = [];

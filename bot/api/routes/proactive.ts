@@ -7,8 +7,10 @@ import { EscalationActionBody, NudgeResultSchema } from '../../domain/cockpit-vi
 import { Period } from '../../domain/period.js';
 import { Risk } from '../../domain/risk.js';
 import { parseInput, toFieldIssues } from '../../domain/validation.js';
+import type { RequestContext } from '../../services/context.js';
 import { listUnreachable } from '../../services/digest-unreachable.js';
 import { runHistory } from '../../services/run-history.js';
+import type { Services } from '../../services/services.js';
 import { RUN_STATUSES } from '../../storage/sqlite/state-records.js';
 import type { ProactiveFeature } from '../../teams/proactive-feature.js';
 import { versionedChange } from '../request-helpers.js';
@@ -51,6 +53,16 @@ const AwayBody = z.object({ period: Period.optional() }).strict();
 const AwayInput = z.object({ period: z.string().max(16).optional() }).strict();
 const AwayList = z.object({ items: z.array(Period) });
 
+/** The Transformation Office's reads of the proactive machinery (audited like settings reads). */
+function readAsAdministrator(services: Services, ctx: RequestContext, entityId: string): Promise<void> {
+  return services.audit.enforce(ctx, canAdminister(ctx.actor), { entityType: 'settings', entityId }, 'read');
+}
+
+/** One's own absences: for people on the roster who are active. */
+function requireActive(ctx: RequestContext): void {
+  if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
+}
+
 export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[] {
   return [
     route({
@@ -62,12 +74,7 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
       tag: 'proactive',
       response: { kind: 'json', schema: UnreachableList, name: 'UnreachableList' },
       handler: async ({ ctx, services }) => {
-        await services.audit.enforce(
-          ctx,
-          canAdminister(ctx.actor),
-          { entityType: 'settings', entityId: 'unreachable' },
-          'read',
-        );
+        await readAsAdministrator(services, ctx, 'unreachable');
         return {
           body: {
             items: await listUnreachable(feature.deps.state, services.deps.store, services.deps.orgTimeZone),
@@ -84,12 +91,7 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
       tag: 'proactive',
       response: { kind: 'json', schema: RunHistoryList, name: 'RunHistoryList' },
       handler: async ({ ctx, services }) => {
-        await services.audit.enforce(
-          ctx,
-          canAdminister(ctx.actor),
-          { entityType: 'settings', entityId: 'runs' },
-          'read',
-        );
+        await readAsAdministrator(services, ctx, 'runs');
         return { body: { items: await runHistory(feature.deps.state, services.deps.store) } };
       },
     }),
@@ -101,7 +103,7 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
       tag: 'proactive',
       response: { kind: 'json', schema: AwayList, name: 'AwayList' },
       handler: async ({ ctx }) => {
-        if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
+        requireActive(ctx);
         return { body: { items: await feature.reminders.awayPeriods(ctx.actor.id) } };
       },
     }),
@@ -114,7 +116,7 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
       body: { schema: AwayBody, name: 'AwayRequest' },
       response: { kind: 'json', schema: z.object({ period: Period }), name: 'Absence' },
       handler: async ({ ctx, body }) => {
-        if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
+        requireActive(ctx);
         // No body: this week. A body must be the documented object (not an array, a string, a number or null).
         const parsed = body === undefined ? { success: true as const, data: {} } : AwayInput.safeParse(body);
         if (!parsed.success) throw new ValidationError(toFieldIssues(parsed.error));
@@ -131,7 +133,7 @@ export function proactiveRoutes(feature: ProactiveFeature): RouteSpec<unknown>[]
       tag: 'proactive',
       response: { kind: 'empty' },
       handler: async ({ ctx, params }) => {
-        if (!ctx.actor.active) throw new ForbiddenError('inactive_person');
+        requireActive(ctx);
         await feature.reminders.clearAway(ctx, params.period ?? '');
         return { status: 204, body: undefined };
       },

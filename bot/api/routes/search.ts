@@ -15,6 +15,7 @@ import { MAX_RESULTS_PER_PAGE, type SearchHit } from '../../services/search-serv
 import type { Services } from '../../services/services.js';
 import type { RequestContext } from '../../services/context.js';
 import { route } from '../route.js';
+import { skipCountOf } from '../skip-count.js';
 
 /** Results per page when the caller does not say (small: the answer goes into a model's context). */
 export const DEFAULT_SEARCH_COUNT = 10;
@@ -163,8 +164,7 @@ export function searchRoutes(publicUrl: string) {
       query: SearchQuery,
       response: { kind: 'json', schema: SearchResponseSchema, name: 'SearchResponse' },
       handler: async ({ ctx, services, query, locale }) => {
-        const skip = query.skip ?? 0;
-        const count = query.count ?? DEFAULT_SEARCH_COUNT;
+        const { skip, count } = skipCountOf(query, DEFAULT_SEARCH_COUNT);
         const result = await services.search.search(ctx, { text: query.q ?? '', skip, count });
         const projectIds = result.hits.flatMap((h) => (h.kind === 'project' ? [h.overview.project.id] : []));
         const topRisks = await topRisksOf(services, ctx, projectIds);

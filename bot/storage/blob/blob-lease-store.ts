@@ -6,8 +6,8 @@
 // store does and as the contract tests it. ETag compare-and-swap gives the same exclusivity with the
 // port's semantics; instances should run with synchronised clocks and a ttl well above the skew.
 import { z } from 'zod';
-import { ValidationError } from '../../domain/errors.js';
 import type { LeaseStore } from '../../ports/state.js';
+import { checkLeaseRequest } from '../lease-request.js';
 import type { BlobJson } from './blob-json.js';
 import { segment } from './blob-json.js';
 
@@ -15,26 +15,10 @@ const Lease = z.object({ holder: z.string(), expiresAtMs: z.number() });
 const leaseBlob = (name: string) => `leases/${segment(name)}.json`;
 const MAX_CAS_ATTEMPTS = 20;
 
-function checkName(value: string, path: string): void {
-  if (value.length === 0 || value.length > 200) {
-    throw new ValidationError([{ path, code: 'invalid_value', message: 'expected 1 to 200 characters' }]);
-  }
-}
-
 export function createBlobLeaseStore(blobs: BlobJson): LeaseStore {
   return {
     acquire: async (name, holder, ttlMs, now) => {
-      checkName(name, 'name');
-      checkName(holder, 'holder');
-      if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
-        throw new ValidationError([
-          { path: 'ttlMs', code: 'too_small', message: 'expected a positive duration' },
-        ]);
-      }
-      const nowMs = now.getTime();
-      if (!Number.isFinite(nowMs)) {
-        throw new ValidationError([{ path: 'now', code: 'invalid_type', message: 'expected a valid date' }]);
-      }
+      const nowMs = checkLeaseRequest(name, holder, ttlMs, now);
       const lease = { holder, expiresAtMs: Math.floor(nowMs + ttlMs) };
       const blob = leaseBlob(name);
       for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {

@@ -28,30 +28,27 @@ interface Row {
   last_error: string | null;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS outbox (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  key TEXT NOT NULL UNIQUE,
-  list TEXT NOT NULL,
+// A dead letter keeps the columns of the entry it was.
+const ENTRY_COLUMNS = `list TEXT NOT NULL,
   op TEXT NOT NULL,
   entity_id TEXT NOT NULL,
   write_id TEXT NOT NULL,
   entity TEXT NOT NULL,
   expected_version INTEGER,
-  enqueued_at TEXT NOT NULL,
+  enqueued_at TEXT NOT NULL,`;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  key TEXT NOT NULL UNIQUE,
+  ${ENTRY_COLUMNS}
   attempts INTEGER NOT NULL DEFAULT 0,
   last_error TEXT
 );
 CREATE TABLE IF NOT EXISTS outbox_dead_letters (
   seq INTEGER PRIMARY KEY,
   key TEXT NOT NULL,
-  list TEXT NOT NULL,
-  op TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  write_id TEXT NOT NULL,
-  entity TEXT NOT NULL,
-  expected_version INTEGER,
-  enqueued_at TEXT NOT NULL,
+  ${ENTRY_COLUMNS}
   attempts INTEGER NOT NULL,
   last_error TEXT,
   reason TEXT NOT NULL,

@@ -3,30 +3,14 @@
 // delta keeps current. As in the embedded store, the cursor is the sort key of the last item returned
 // (base64url of {"s": scope, "k": [values]}): the next page starts strictly after it, whatever was
 // added meanwhile, and a cursor that does not decode to this listing's key is a ValidationError.
-import { z } from 'zod';
-import { ValidationError } from '../../domain/errors.js';
 import { clampLimit, type Page, type PageRequest } from '../../ports/paging.js';
+import { decodeCursorValues, encodeCursor, invalidCursor, type CursorValue } from '../page-cursor.js';
 
-export type SortValue = string | number;
+export type SortValue = CursorValue;
 
 export interface SortKey<T> {
   value: (entity: T) => SortValue;
   direction: 'asc' | 'desc';
-}
-
-const MAX_CURSOR_LENGTH = 4096;
-const CursorJson = z
-  .object({ s: z.string(), k: z.array(z.union([z.string().max(1000), z.number()])) })
-  .strict();
-
-function invalidCursor(): ValidationError {
-  return new ValidationError([
-    { path: 'cursor', code: 'invalid_format', message: 'invalid page cursor', params: { format: 'cursor' } },
-  ]);
-}
-
-function encodeCursor(scope: string, key: readonly SortValue[]): string {
-  return Buffer.from(JSON.stringify({ s: scope, k: key }), 'utf8').toString('base64url');
 }
 
 function decodeCursor<T>(
@@ -35,23 +19,13 @@ function decodeCursor<T>(
   cursor: string,
   sample: T | undefined,
 ): SortValue[] {
-  if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor))
-    throw invalidCursor();
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  const parsed = CursorJson.safeParse(json);
-  if (!parsed.success || parsed.data.s !== scope || parsed.data.k.length !== order.length)
-    throw invalidCursor();
+  const values = decodeCursorValues(scope, order.length, cursor);
   if (sample !== undefined) {
     order.forEach((key, i) => {
-      if (typeof key.value(sample) !== typeof parsed.data.k[i]) throw invalidCursor();
+      if (typeof key.value(sample) !== typeof values[i]) throw invalidCursor();
     });
   }
-  return parsed.data.k;
+  return values;
 }
 
 function compareValues(a: SortValue, b: SortValue): number {

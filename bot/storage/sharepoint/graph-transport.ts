@@ -80,15 +80,20 @@ function headersOf(response: Response): Record<string, string> {
   return out;
 }
 
-class HeadersMiddleware implements Middleware {
-  private next?: Middleware;
+/** A link of the chain: the transport's options, the contexts to send with a fresh token, the next link. */
+abstract class ChainedMiddleware implements Middleware {
+  protected next?: Middleware;
   constructor(
-    private readonly options: GraphTransportOptions,
-    private readonly forceRefresh: WeakSet<Context>,
+    protected readonly options: GraphTransportOptions,
+    protected readonly forceRefresh: WeakSet<Context>,
   ) {}
   setNext(next: Middleware): void {
     this.next = next;
   }
+  abstract execute(context: Context): Promise<void>;
+}
+
+class HeadersMiddleware extends ChainedMiddleware {
   async execute(context: Context): Promise<void> {
     const token = await this.options.tokens.getToken({ forceRefresh: this.forceRefresh.has(context) });
     const headers = new Headers(context.options?.headers);
@@ -101,15 +106,7 @@ class HeadersMiddleware implements Middleware {
   }
 }
 
-class RetryMiddleware implements Middleware {
-  private next?: Middleware;
-  constructor(
-    private readonly options: GraphTransportOptions,
-    private readonly forceRefresh: WeakSet<Context>,
-  ) {}
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
+class RetryMiddleware extends ChainedMiddleware {
   async execute(context: Context): Promise<void> {
     const method = String(context.options?.method ?? 'GET');
     const request = String(context.request as unknown);

@@ -23,10 +23,7 @@ export function kpiTable(
 
 export function createKpiRepository(table: SharePointListTable<Kpi>): KpiRepository {
   return {
-    get: (id) => table.get(id),
-    getMany: (ids) => table.getMany(ids),
-    create: (k) => table.create(k),
-    update: (k, expectedVersion) => table.update(k, expectedVersion),
+    ...table.crud(),
 
     list: async (query: KpiQuery = {}): Promise<Page<Kpi>> => {
       const matches = (await table.all()).filter(

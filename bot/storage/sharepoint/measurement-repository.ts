@@ -29,10 +29,7 @@ export function measurementTable(
 
 export function createMeasurementRepository(table: SharePointListTable<Measurement>): MeasurementRepository {
   return {
-    get: (id) => table.get(id),
-    getMany: (ids) => table.getMany(ids),
-    create: (m) => table.create(m),
-    update: (m, expectedVersion) => table.update(m, expectedVersion),
+    ...table.crud(),
 
     list: async (query: MeasurementQuery = {}): Promise<Page<Measurement>> => {
       const kpis = query.kpiIds === undefined ? undefined : new Set(query.kpiIds);

@@ -28,10 +28,7 @@ export function milestoneTable(
 
 export function createMilestoneRepository(table: SharePointListTable<Milestone>): MilestoneRepository {
   return {
-    get: (id) => table.get(id),
-    getMany: (ids) => table.getMany(ids),
-    create: (m) => table.create(m),
-    update: (m, expectedVersion) => table.update(m, expectedVersion),
+    ...table.crud(),
 
     list: async (query: MilestoneQuery = {}): Promise<Page<Milestone>> => {
       const matches = (await table.all()).filter(

@@ -21,10 +21,7 @@ export function personTable(ctx: StoreContext): SharePointListTable<Person> {
 
 export function createPersonRepository(table: SharePointListTable<Person>): PersonRepository {
   return {
-    get: (id) => table.get(id),
-    getMany: (ids) => table.getMany(ids),
-    create: (p) => table.create(p),
-    update: (p, expectedVersion) => table.update(p, expectedVersion),
+    ...table.crud(),
 
     getByAadObjectId: async (aadObjectId) => {
       const wanted = aadObjectId.trim().toLowerCase();

@@ -25,10 +25,7 @@ export function projectTable(ctx: StoreContext): SharePointListTable<Project> {
 
 export function createProjectRepository(table: SharePointListTable<Project>): ProjectRepository {
   return {
-    get: (id) => table.get(id),
-    getMany: (ids) => table.getMany(ids),
-    create: (p) => table.create(p),
-    update: (p, expectedVersion) => table.update(p, expectedVersion),
+    ...table.crud(),
 
     getByCode: async (code) => {
       const wanted = code.trim().toUpperCase();

@@ -24,10 +24,7 @@ export function riskTable(
 
 export function createRiskRepository(table: SharePointListTable<Risk>): RiskRepository {
   return {
-    get: (id) => table.get(id),
-    getMany: (ids) => table.getMany(ids),
-    create: (r) => table.create(r),
-    update: (r, expectedVersion) => table.update(r, expectedVersion),
+    ...table.crud(),
 
     list: async (query: RiskQuery = {}): Promise<Page<Risk>> => {
       const matches = (await table.all()).filter(

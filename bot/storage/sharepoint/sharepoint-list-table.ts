@@ -100,6 +100,21 @@ export class SharePointListTable<T> {
     return this.spec.codec.entity;
   }
 
+  /** get, getMany, create and update bound to this table, to spread into its repository. */
+  crud(): {
+    get(id: string): Promise<T | undefined>;
+    getMany(ids: readonly string[]): Promise<T[]>;
+    create(entity: T): Promise<T>;
+    update(entity: T, expectedVersion: number): Promise<T>;
+  } {
+    return {
+      get: (id) => this.get(id),
+      getMany: (ids) => this.getMany(ids),
+      create: (entity) => this.create(entity),
+      update: (entity, expectedVersion) => this.update(entity, expectedVersion),
+    };
+  }
+
   private get codec(): EntityCodec<T> {
     return this.spec.codec;
   }

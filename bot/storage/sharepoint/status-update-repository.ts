@@ -44,10 +44,7 @@ export function createStatusUpdateRepository(
   table: SharePointListTable<StatusUpdate>,
 ): StatusUpdateRepository {
   return {
-    get: (id) => table.get(id),
-    getMany: (ids) => table.getMany(ids),
-    create: (u) => table.create(u),
-    update: (u, expectedVersion) => table.update(u, expectedVersion),
+    ...table.crud(),
 
     getForPeriod: async (projectId, period) => {
       checkPeriod(period, 'period');

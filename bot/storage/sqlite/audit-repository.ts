@@ -7,7 +7,8 @@ import type { Page } from '../../ports/paging.js';
 import type { AuditQuery, AuditRepository } from '../../ports/repositories.js';
 import { parseStoredRow, type StoredRow } from './invalid-row.js';
 import { selectPage, type SortKey } from './keyset-page.js';
-import type { SqliteContext, SqlValue } from './sqlite-context.js';
+import { whereOf, type ListFilters } from './list-filters.js';
+import type { SqliteContext } from './sqlite-context.js';
 import { uniqueViolation } from './sqlite-errors.js';
 
 const TABLE = 'audit_events';
@@ -15,6 +16,14 @@ const ORDER: readonly SortKey[] = [
   { column: 'at_ms', direction: 'desc', type: 'integer' },
   { column: 'id', direction: 'desc', type: 'text' },
 ];
+
+// `since` is validated and compared as epoch milliseconds below.
+const FILTERS: ListFilters<Omit<AuditQuery, 'since'>> = {
+  entityType: { column: 'entity_type', op: '=' },
+  entityId: { column: 'entity_id', op: '=' },
+  projectId: { column: 'project_id', op: '=' },
+  actorId: { column: 'actor_id', op: '=' },
+};
 
 export function createAuditRepository(ctx: SqliteContext): AuditRepository {
   return {
@@ -37,17 +46,7 @@ export function createAuditRepository(ctx: SqliteContext): AuditRepository {
 
     list: (query: AuditQuery = {}): Promise<Page<AuditEvent>> =>
       ctx.run(() => {
-        const where: string[] = [];
-        const params: SqlValue[] = [];
-        const equal = (column: string, value: string | undefined) => {
-          if (value === undefined) return;
-          where.push(`${column} = ?`);
-          params.push(value);
-        };
-        equal('entity_type', query.entityType);
-        equal('entity_id', query.entityId);
-        equal('project_id', query.projectId);
-        equal('actor_id', query.actorId);
+        const { where, params } = whereOf(FILTERS, query);
         if (query.since !== undefined) {
           const since = IsoDateTime.safeParse(query.since);
           if (!since.success) {

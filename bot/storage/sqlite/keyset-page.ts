@@ -3,9 +3,8 @@
 // item is returned twice. Cursors are opaque to callers: base64url of {"s": scope, "k": [values]},
 // where the scope names the listing (a cursor from one listing is refused by another). Anything that
 // does not decode to the expected shape is a ValidationError on `cursor`, never a crash.
-import { z } from 'zod';
-import { ValidationError } from '../../domain/errors.js';
 import { clampLimit, type PageRequest } from '../../ports/paging.js';
+import { decodeCursorValues, encodeCursor, invalidCursor } from '../page-cursor.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
 
 export interface SortKey {
@@ -15,39 +14,14 @@ export interface SortKey {
   readonly type: 'text' | 'integer';
 }
 
-const MAX_CURSOR_LENGTH = 4096;
-const CursorJson = z
-  .object({ s: z.string(), k: z.array(z.union([z.string().max(1000), z.number().int()])) })
-  .strict();
-
-function invalidCursor(): ValidationError {
-  return new ValidationError([
-    { path: 'cursor', code: 'invalid_format', message: 'invalid page cursor', params: { format: 'cursor' } },
-  ]);
-}
-
-export function encodeCursor(scope: string, values: readonly SqlValue[]): string {
-  return Buffer.from(JSON.stringify({ s: scope, k: values }), 'utf8').toString('base64url');
-}
+export { encodeCursor };
 
 /** The sort-key values a cursor carries, checked against the listing's keys; ValidationError otherwise. */
 export function decodeCursor(scope: string, keys: readonly SortKey[], cursor: string): SqlValue[] {
-  if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
-    throw invalidCursor();
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  const parsed = CursorJson.safeParse(json);
-  if (!parsed.success || parsed.data.s !== scope || parsed.data.k.length !== keys.length)
-    throw invalidCursor();
-  const values = parsed.data.k;
+  const values = decodeCursorValues(scope, keys.length, cursor);
   keys.forEach((key, i) => {
     const v = values[i];
-    if (key.type === 'text' ? typeof v !== 'string' : typeof v !== 'number') throw invalidCursor();
+    if (key.type === 'text' ? typeof v !== 'string' : !Number.isInteger(v)) throw invalidCursor();
   });
   return values;
 }

@@ -1,9 +1,8 @@
 import { Kpi } from '../../domain/kpi.js';
-import type { Page } from '../../ports/paging.js';
 import type { KpiQuery, KpiRepository } from '../../ports/repositories.js';
 import type { SortKey } from './keyset-page.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { createVersionedTable, type ReadModelRefresh, type Listing } from './versioned-table.js';
+import { createVersionedTable, readModelOf, type Listing, type ReadModelRefresh } from './versioned-table.js';
 
 // Titles sort case-insensitively, as people read them (and as SharePoint sorts a text column).
 const ORDER: readonly SortKey[] = [
@@ -28,18 +27,14 @@ export function createKpiRepository(ctx: SqliteContext, readModels?: ReadModelRe
       sort_title: (k) => k.title.toLowerCase(),
     },
     parent: { field: 'projectId', entity: 'project' },
-    readModel: readModels && {
-      refresh: readModels.refresh,
-      projectsOf: (k) => [k.projectId],
-      previousProjectsOf: (id) => [
+    readModel: readModelOf(
+      readModels,
+      (k) => [k.projectId],
+      (id) => [
         ctx.statement<{ p: string | null }>('SELECT project_id AS p FROM kpis WHERE id = ?').get(id)?.p,
       ],
-    },
+    ),
   });
 
-  return {
-    ...table.crud,
-
-    list: (query: KpiQuery = {}): Promise<Page<Kpi>> => table.list(KPI_LISTING, query),
-  };
+  return table.repository(KPI_LISTING);
 }

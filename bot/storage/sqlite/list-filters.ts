@@ -5,12 +5,14 @@ import type { PageRequest } from '../../ports/paging.js';
 import type { SqlValue } from './sqlite-context.js';
 
 export type ListFilter =
-  /** The column compared with the query's value. */
+  /** The column compared with the query's value (a boolean as 1 or 0). */
   | { column: string; op: '=' | '>=' | '<=' }
   /** The column is one of the query's values (an array). */
   | { column: string; op: 'in' }
   /** A fixed condition, added when the query's field is `true`. */
-  | { op: 'flag'; sql: string };
+  | { op: 'flag'; sql: string }
+  /** A condition whose every `?` is bound to the query's value. */
+  | { op: 'sql'; sql: string };
 
 /**
  * One filter for every field of the query besides paging: a field added to a query without saying
@@ -32,9 +34,12 @@ export function whereOf<Q extends object>(
     } else if (filter.op === 'in') {
       where.push(`${filter.column} IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(value));
+    } else if (filter.op === 'sql') {
+      where.push(filter.sql);
+      for (let i = filter.sql.split('?').length - 1; i > 0; i--) params.push(value as SqlValue);
     } else {
       where.push(`${filter.column} ${filter.op} ?`);
-      params.push(value as SqlValue);
+      params.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value as SqlValue));
     }
   }
   return { where, params };

@@ -1,9 +1,8 @@
 import { Measurement } from '../../domain/kpi.js';
-import type { Page } from '../../ports/paging.js';
 import type { MeasurementQuery, MeasurementRepository } from '../../ports/repositories.js';
 import type { SortKey } from './keyset-page.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { createVersionedTable, type ReadModelRefresh, type Listing } from './versioned-table.js';
+import { createVersionedTable, readModelOf, type Listing, type ReadModelRefresh } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'kpi_id', direction: 'asc', type: 'text' },
@@ -27,18 +26,10 @@ export function createMeasurementRepository(
     schema: Measurement,
     columns: { kpi_id: (m) => m.kpiId, date: (m) => m.date },
     parent: { field: 'kpiId', entity: 'kpi' },
-    readModel: readModels && {
-      refresh: readModels.refresh,
-      projectsOf: (m) => [
-        ctx.statement<{ p: string | null }>('SELECT project_id AS p FROM kpis WHERE id = ?').get(m.kpiId)?.p,
-      ],
-    },
+    readModel: readModelOf(readModels, (m) => [
+      ctx.statement<{ p: string | null }>('SELECT project_id AS p FROM kpis WHERE id = ?').get(m.kpiId)?.p,
+    ]),
   });
 
-  return {
-    ...table.crud,
-
-    list: (query: MeasurementQuery = {}): Promise<Page<Measurement>> =>
-      table.list(MEASUREMENT_LISTING, query),
-  };
+  return table.repository(MEASUREMENT_LISTING);
 }

@@ -1,9 +1,8 @@
 import { Milestone } from '../../domain/milestone.js';
-import type { Page } from '../../ports/paging.js';
 import type { MilestoneQuery, MilestoneRepository } from '../../ports/repositories.js';
 import type { SortKey } from './keyset-page.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { createVersionedTable, type ReadModelRefresh, type Listing } from './versioned-table.js';
+import { createVersionedTable, readModelOf, type Listing, type ReadModelRefresh } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'due_date', direction: 'asc', type: 'text' },
@@ -31,15 +30,8 @@ export function createMilestoneRepository(
     schema: Milestone,
     columns: { project_id: (m) => m.projectId, status: (m) => m.status, due_date: (m) => m.dueDate },
     parent: { field: 'projectId', entity: 'project' },
-    readModel: readModels && {
-      refresh: readModels.refresh,
-      projectsOf: (m) => [m.projectId],
-    },
+    readModel: readModelOf(readModels, (m) => [m.projectId]),
   });
 
-  return {
-    ...table.crud,
-
-    list: (query: MilestoneQuery = {}): Promise<Page<Milestone>> => table.list(MILESTONE_LISTING, query),
-  };
+  return table.repository(MILESTONE_LISTING);
 }

@@ -1,14 +1,29 @@
 import { Project } from '../../domain/project.js';
-import type { Page } from '../../ports/paging.js';
 import type { ProjectQuery, ProjectRepository } from '../../ports/repositories.js';
-import { selectPage, type SortKey } from './keyset-page.js';
-import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type ReadModelRefresh, type StoredVersionedRow } from './versioned-table.js';
+import type { SortKey } from './keyset-page.js';
+import type { SqliteContext } from './sqlite-context.js';
+import { createVersionedTable, readModelOf, type Listing, type ReadModelRefresh } from './versioned-table.js';
 
 const ORDER: readonly SortKey[] = [
   { column: 'code', direction: 'asc', type: 'text' },
   { column: 'id', direction: 'asc', type: 'text' },
 ];
+
+const PROJECT_LISTING: Listing<ProjectQuery> = {
+  scope: 'projects.list',
+  order: ORDER,
+  filters: {
+    pillar: { column: 'pillar', op: '=' },
+    phase: { column: 'phase', op: '=' },
+    kind: { column: 'kind', op: '=' },
+    orgUnit: { column: 'org_unit', op: '=' },
+    ownerOrLeadId: {
+      op: 'sql',
+      sql: '(owner_id = ? OR EXISTS (SELECT 1 FROM json_each(lead_ids) WHERE value = ?))',
+    },
+    memberId: { op: 'sql', sql: 'EXISTS (SELECT 1 FROM json_each(member_ids) WHERE value = ?)' },
+  },
+};
 
 export function createProjectRepository(
   ctx: SqliteContext,
@@ -29,48 +44,12 @@ export function createProjectRepository(
       member_ids: (p) => JSON.stringify(p.memberIds),
     },
     uniqueKeys: { code: (p) => p.code },
-    readModel: readModels && {
-      refresh: readModels.refresh,
-      projectsOf: (p) => [p.id],
-    },
+    readModel: readModelOf(readModels, (p) => [p.id]),
   });
 
   return {
-    ...table.crud,
+    ...table.repository(PROJECT_LISTING),
 
     getByCode: (code) => ctx.run(() => table.findOne('code = ?', [code.trim().toUpperCase()])),
-
-    list: (query: ProjectQuery = {}): Promise<Page<Project>> =>
-      ctx.run(() => {
-        const where: string[] = [];
-        const params: SqlValue[] = [];
-        const equal = (column: string, value: string | undefined) => {
-          if (value === undefined) return;
-          where.push(`${column} = ?`);
-          params.push(value);
-        };
-        equal('pillar', query.pillar);
-        equal('phase', query.phase);
-        equal('kind', query.kind);
-        equal('org_unit', query.orgUnit);
-        if (query.ownerOrLeadId !== undefined) {
-          where.push('(owner_id = ? OR EXISTS (SELECT 1 FROM json_each(lead_ids) WHERE value = ?))');
-          params.push(query.ownerOrLeadId, query.ownerOrLeadId);
-        }
-        if (query.memberId !== undefined) {
-          where.push('EXISTS (SELECT 1 FROM json_each(member_ids) WHERE value = ?)');
-          params.push(query.memberId);
-        }
-        const { rows, nextCursor } = selectPage<StoredVersionedRow>(ctx, {
-          scope: 'projects.list',
-          from: 'projects',
-          select: 'id, version, data',
-          where,
-          params,
-          order: ORDER,
-          page: query,
-        });
-        return { items: table.parseRows(rows), nextCursor };
-      }),
   };
 }

@@ -1,9 +1,8 @@
 import { Risk } from '../../domain/risk.js';
-import type { Page } from '../../ports/paging.js';
 import type { RiskQuery, RiskRepository } from '../../ports/repositories.js';
 import type { SortKey } from './keyset-page.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { createVersionedTable, type ReadModelRefresh, type Listing } from './versioned-table.js';
+import { createVersionedTable, readModelOf, type Listing, type ReadModelRefresh } from './versioned-table.js';
 
 // raisedAt is kept as epoch milliseconds so that instants sort correctly whatever their ISO spelling.
 const ORDER: readonly SortKey[] = [
@@ -38,15 +37,8 @@ export function createRiskRepository(ctx: SqliteContext, readModels?: ReadModelR
       confidential: (r) => (r.confidential ? 1 : 0),
     },
     parent: { field: 'projectId', entity: 'project' },
-    readModel: readModels && {
-      refresh: readModels.refresh,
-      projectsOf: (r) => [r.projectId],
-    },
+    readModel: readModelOf(readModels, (r) => [r.projectId]),
   });
 
-  return {
-    ...table.crud,
-
-    list: (query: RiskQuery = {}): Promise<Page<Risk>> => table.list(RISK_LISTING, query),
-  };
+  return table.repository(RISK_LISTING);
 }

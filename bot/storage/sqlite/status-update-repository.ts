@@ -6,7 +6,12 @@ import { clampLimit, type Page, type PageRequest } from '../../ports/paging.js';
 import type { StatusUpdateRepository } from '../../ports/repositories.js';
 import { decodeCursor, encodeCursor, selectPage, type SortKey } from './keyset-page.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import { createVersionedTable, type ReadModelRefresh, type StoredVersionedRow } from './versioned-table.js';
+import {
+  createVersionedTable,
+  readModelOf,
+  type ReadModelRefresh,
+  type StoredVersionedRow,
+} from './versioned-table.js';
 
 const BY_PROJECT: readonly SortKey[] = [
   { column: 'period', direction: 'desc', type: 'text' },
@@ -34,10 +39,7 @@ export function createStatusUpdateRepository(
     columns: { project_id: (u) => u.projectId, period: (u) => u.period },
     uniqueKeys: { 'project_id,period': (u) => `${u.projectId}/${u.period}` },
     parent: { field: 'projectId', entity: 'project' },
-    readModel: readModels && {
-      refresh: readModels.refresh,
-      projectsOf: (u) => [u.projectId],
-    },
+    readModel: readModelOf(readModels, (u) => [u.projectId]),
   });
 
   const page = (

@@ -43,6 +43,18 @@ export interface ReadModelHook<T> extends ReadModelRefresh {
   previousProjectsOf?(id: string): Array<string | null | undefined>;
 }
 
+/** The read-model hook of a table whose entities count in `projectsOf` (none without read models). */
+export function readModelOf<T>(
+  readModels: ReadModelRefresh | undefined,
+  projectsOf: ReadModelHook<T>['projectsOf'],
+  previousProjectsOf?: ReadModelHook<T>['previousProjectsOf'],
+): ReadModelHook<T> | undefined {
+  if (!readModels) return undefined;
+  return previousProjectsOf
+    ? { refresh: readModels.refresh, projectsOf, previousProjectsOf }
+    : { refresh: readModels.refresh, projectsOf };
+}
+
 export interface StoredVersionedRow {
   id: string;
   version: number;
@@ -58,6 +70,10 @@ export interface VersionedTable<T extends Versioned> {
   findOne(where: string, params: readonly SqlValue[]): T | undefined;
   /** One keyset page of the rows the query's filters select, in the listing's order. */
   list<Q extends PageRequest>(listing: Listing<Q>, query: Q): Promise<Page<T>>;
+  /** The repository of a table listed one way only: get, getMany, create, update and list. */
+  repository<Q extends PageRequest>(
+    listing: Listing<Q>,
+  ): VersionedRepository<T> & { list(query?: Q): Promise<Page<T>> };
 }
 
 /** A repository's list query: the cursor scope (e.g. "risks.list"), the sort keys and the filters. */
@@ -174,6 +190,21 @@ export function createVersionedTable<T extends Versioned>(
     throw new ConflictError<T | undefined>(entity, stored.id, expectedVersion, current.entity);
   }
 
+  const list = <Q extends PageRequest>(listing: Listing<Q>, query: Q): Promise<Page<T>> =>
+    ctx.run(() => {
+      const { where, params } = whereOf(listing.filters, query);
+      const { rows, nextCursor } = selectPage<StoredVersionedRow>(ctx, {
+        scope: listing.scope,
+        from: table,
+        select: 'id, version, data',
+        where,
+        params,
+        order: listing.order,
+        page: query,
+      });
+      return { items: rows.map(parse).filter((x): x is T => x !== undefined), nextCursor };
+    });
+
   return {
     crud,
     parseRows: (rows) => rows.map(parse).filter((x): x is T => x !== undefined),
@@ -181,19 +212,10 @@ export function createVersionedTable<T extends Versioned>(
     findOne: (where, params) =>
       parse(ctx.statement<StoredVersionedRow>(`${selectSql} WHERE ${where} LIMIT 1`).get(...params)),
 
-    list: (listing, query) =>
-      ctx.run(() => {
-        const { where, params } = whereOf(listing.filters, query);
-        const { rows, nextCursor } = selectPage<StoredVersionedRow>(ctx, {
-          scope: listing.scope,
-          from: table,
-          select: 'id, version, data',
-          where,
-          params,
-          order: listing.order,
-          page: query,
-        });
-        return { items: rows.map(parse).filter((x): x is T => x !== undefined), nextCursor };
-      }),
+    list,
+    repository: (listing) => ({
+      ...crud,
+      list: (query) => list(listing, query ?? ({} as typeof query & object)),
+    }),
   };
 }

@@ -113,19 +113,12 @@ export class ApiClient {
   }
 
   /** A file the API sends as an attachment (an export), with the name it suggests. */
-  async download(path: string): Promise<{ blob: Blob; filename: string | undefined }> {
-    const res = await this.call('GET', path);
-    const disposition = res.headers.get('content-disposition') ?? '';
-    const filename = /filename="([^"]+)"/.exec(disposition)?.[1];
-    return { blob: await res.blob(), filename };
-  }
-
   async get<S extends z.ZodType>(schema: S, path: string): Promise<z.output<S>> {
     const res = await this.call('GET', path);
     return ApiClient.parse(schema, await res.json());
   }
 
-  /** A file the server sends as an attachment (the Council report), with the name it offers. */
+  /** A file the server sends as an attachment (the Council report, the workbook), with the name it offers. */
   async getFile(path: string): Promise<{ blob: Blob; fileName?: string }> {
     const res = await this.call('GET', path);
     const disposition = res.headers.get('content-disposition') ?? '';

@@ -93,7 +93,7 @@ export function endpoints(api: ApiClient) {
     summary: () => api.get(PortfolioSummarySchema, '/api/v1/portfolio/summary'),
     /** The Excel workbook of the portfolio for the filters of the project list. */
     portfolioWorkbook: (filter: { pillar?: string; phase?: string } = {}) =>
-      api.download(`/api/v1/exports/portfolio.xlsx${q(filter)}`),
+      api.getFile(`/api/v1/exports/portfolio.xlsx${q(filter)}`),
     progressReport: (period: string, locale: string) =>
       api.getFile(`/api/v1/reports/progress${q({ period, locale })}`),
     projects: (filter: { pillar?: string } = {}) =>

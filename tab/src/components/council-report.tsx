@@ -12,12 +12,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { LOCALE_NAMES, SUPPORTED_LOCALES } from '../../../bot/domain/locale.js';
 import { previousPeriod } from '../../../bot/domain/period.js';
 import { ApiError } from '../api/problem.js';
 import { useApp } from '../context.js';
 import { useI18n } from '../i18n/index.js';
 import { messageOf } from './error-view.js';
+import { LanguageOptions } from './language-options.js';
 
 const useStyles = makeStyles({
   form: {
@@ -101,11 +101,7 @@ export function CouncilReport() {
       </Field>
       <Field label={t('report.language')}>
         <Select value={language} onChange={(_, d) => setLanguage(d.value)}>
-          {SUPPORTED_LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
+          <LanguageOptions />
         </Select>
       </Field>
       <Button type="submit" appearance="primary" disabled={busy}>

@@ -2,12 +2,12 @@
 // marked, because the server trusts the chosen identity only in this mode.
 import { Badge, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { LOCALE_NAMES, SUPPORTED_LOCALES } from '../../../bot/domain/locale.js';
 import { ROLES } from '../../../bot/domain/person.js';
 import { useApp } from '../context.js';
 import type { ThemeName } from '../host/host.js';
 import { usePeople } from '../hooks/use-people.js';
 import { useI18n } from '../i18n/index.js';
+import { LanguageOptions } from './language-options.js';
 
 const useStyles = makeStyles({
   bar: {
@@ -61,11 +61,7 @@ export function DevBar({ theme, onTheme, onLanguage, onPersona }: DevBarProps) {
       </Field>
       <Field label={t('dev.language')}>
         <Select value={locale} onChange={(_, d) => onLanguage(d.value)} data-testid="language-select">
-          {SUPPORTED_LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
+          <LanguageOptions />
         </Select>
       </Field>
       <Field label={t('dev.theme')}>

@@ -1,31 +1,18 @@
 // A KPI from baseline to target with its measurements: a Fluent line chart with a value axis, the
 // project it belongs to, the figures in words and the same data as a table.
-import {
-  Badge,
-  makeStyles,
-  shorthands,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { DataVizPalette, LineChart } from '@fluentui/react-charts';
 import type { KpiWithProgress } from '../api/endpoints.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { TableDetails } from './charts/chart-frame.js';
+import { surface } from './shared-styles.js';
 
 const H = 220;
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
 
 const useStyles = makeStyles({
   card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
+    ...surface,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
@@ -46,7 +33,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     color: tokens.colorNeutralForeground2,
   },
-  summary: { cursor: 'pointer' },
 });
 
 const TREND_COLOR = {
@@ -144,37 +130,17 @@ export function KpiChart({ item, projectCode }: { item: KpiWithProgress; project
           {t('kpi.target')}: {fmt(kpi.target.value)}
         </span>
       </Text>
-      <details>
-        <summary className={styles.summary}>{t('common.showTable')}</summary>
-        <Table size="small" aria-label={kpi.title}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('kpi.col.kind')}</TableHeaderCell>
-              <TableHeaderCell>{t('kpi.col.date')}</TableHeaderCell>
-              <TableHeaderCell>{t('kpi.col.value')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            <TableRow>
-              <TableCell>{t('kpi.baseline')}</TableCell>
-              <TableCell>{date(kpi.baseline.date)}</TableCell>
-              <TableCell>{fmt(kpi.baseline.value)}</TableCell>
-            </TableRow>
-            {points.map((m) => (
-              <TableRow key={m.id}>
-                <TableCell>{t('kpi.measurement')}</TableCell>
-                <TableCell>{date(m.date)}</TableCell>
-                <TableCell>{fmt(m.value)}</TableCell>
-              </TableRow>
-            ))}
-            <TableRow>
-              <TableCell>{t('kpi.target')}</TableCell>
-              <TableCell>{date(kpi.target.date)}</TableCell>
-              <TableCell>{fmt(kpi.target.value)}</TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
-      </details>
+      <TableDetails
+        label={kpi.title}
+        table={{
+          columns: [t('kpi.col.kind'), t('kpi.col.date'), t('kpi.col.value')],
+          rows: [
+            { key: 'baseline', cells: [t('kpi.baseline'), date(kpi.baseline.date), fmt(kpi.baseline.value)] },
+            ...points.map((m) => ({ key: m.id, cells: [t('kpi.measurement'), date(m.date), fmt(m.value)] })),
+            { key: 'target', cells: [t('kpi.target'), date(kpi.target.date), fmt(kpi.target.value)] },
+          ],
+        }}
+      />
     </article>
   );
 }

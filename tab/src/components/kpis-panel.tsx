@@ -26,6 +26,7 @@ import { ErrorView } from './error-view.js';
 import { KpiChart } from './kpi-chart.js';
 import { KpiEditor } from './kpi-editor.js';
 import { Loading } from './loading.js';
+import { inlineForm } from './shared-styles.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -39,13 +40,7 @@ const useStyles = makeStyles({
     alignItems: 'start',
     gap: tokens.spacingVerticalXS,
   },
-  form: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
-    marginBlockStart: tokens.spacingVerticalL,
-  },
+  form: inlineForm,
 });
 
 /** After the editor closes, the keyboard goes back to the button that opened it. */

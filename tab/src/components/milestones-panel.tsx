@@ -29,16 +29,11 @@ import { useI18n } from '../i18n/index.js';
 import { newKey } from '../ids.js';
 import { ErrorView } from './error-view.js';
 import { Loading } from './loading.js';
+import { inlineForm } from './shared-styles.js';
 import { MilestoneEditor } from './milestone-editor.js';
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
-    marginBlockStart: tokens.spacingVerticalL,
-  },
+  form: inlineForm,
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 

@@ -23,16 +23,14 @@ const useStyles = makeStyles({
   },
 });
 
-export function Roadmap({
-  milestones,
-  projects,
-  today,
-}: {
+/** The milestones of a roadmap, their projects by id and today (a planned milestone due before it is overdue). */
+export interface RoadmapProps {
   milestones: readonly Milestone[];
   projects: ReadonlyMap<string, ProjectOverview>;
-  /** A planned milestone due before today reads "Overdue". */
   today: string;
-}) {
+}
+
+export function Roadmap({ milestones, projects, today }: RoadmapProps) {
   const styles = useStyles();
   const { t, date, locale } = useI18n();
   if (milestones.length === 0) return <Text>{t('roadmap.empty')}</Text>;

@@ -16,8 +16,8 @@ export function WorkbookExport({ pillar, phase }: { pillar?: string; phase?: str
     setBusy(true);
     setFailed(false);
     try {
-      const { blob, filename } = await api.portfolioWorkbook({ pillar, phase });
-      downloadBlob(filename ?? 'portfolio.xlsx', blob);
+      const { blob, fileName } = await api.portfolioWorkbook({ pillar, phase });
+      downloadBlob(fileName ?? 'portfolio.xlsx', blob);
     } catch {
       setFailed(true);
     } finally {

@@ -21,7 +21,7 @@ import {
 } from '../../../bot/domain/permissions.js';
 import { pillarName } from '../../../bot/domain/pillar.js';
 import { projectTitle } from '../../../bot/domain/project.js';
-import { DEFAULT_ESCALATION_THRESHOLD, type Risk } from '../../../bot/domain/risk.js';
+import { DEFAULT_ESCALATION_THRESHOLD } from '../../../bot/domain/risk.js';
 import { mirrored } from '../components/mirrored.js';
 import { ErrorView } from '../components/error-view.js';
 import { HealthBadge } from '../components/health-badge.js';
@@ -32,7 +32,7 @@ import { MilestonesPanel } from '../components/milestones-panel.js';
 import { ProjectForm } from '../components/project-form.js';
 import { ProjectStatus } from '../components/project-status.js';
 import { RaiseRiskForm } from '../components/raise-risk-form.js';
-import { RiskEditor } from '../components/risk-editor.js';
+import { useRiskEditing } from '../components/risk-editing.js';
 import { RiskTable } from '../components/risk-table.js';
 import { StatusUpdateForm } from '../components/status-update-form.js';
 import { UpdateHistory } from '../components/update-history.js';
@@ -229,8 +229,7 @@ function ProjectRisks({ project }: { project: Project }) {
   const people = usePeople(api);
   const risks = useLoad(() => api.risks({ projectId: project.id }), [api, project.id, locale]);
   const settings = useLoad(() => api.settings(), [api]);
-  const [editing, setEditing] = useState<Risk | undefined>();
-  const [updated, setUpdated] = useState<false | 'saved' | 'sync'>(false);
+  const editing = useRiskEditing(() => risks.reload());
   return (
     <section aria-labelledby="project-risks-title">
       <h2 id="project-risks-title">{t('risks.forProject', { code: project.code })}</h2>
@@ -241,31 +240,13 @@ function ProjectRisks({ project }: { project: Project }) {
           people={people}
           caption={t('risks.forProject', { code: project.code })}
           canEdit={(r) => canEditRisk(me.person, r, project).allowed}
-          onEdit={(r) => {
-            setUpdated(false);
-            setEditing(r);
-          }}
+          onEdit={editing.edit}
         />
       ) : risks.loading ? (
         <Loading />
       ) : null}
-      {updated ? (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t(updated === 'sync' ? 'common.savedWillSync' : 'risks.updated')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {editing ? (
-        <RiskEditor
-          key={editing.id}
-          risk={editing}
-          onSaved={(_risk, syncQueued) => {
-            setEditing(undefined);
-            setUpdated(syncQueued ? 'sync' : 'saved');
-            risks.reload();
-          }}
-          onCancel={() => setEditing(undefined)}
-        />
-      ) : null}
+      {editing.notice}
+      {editing.editor}
       {canRaiseRisk(me.person).allowed ? (
         <RaiseRiskForm
           projectId={project.id}

@@ -1,13 +1,12 @@
 // The risk register: heat map (likelihood x impact) with drill-down, and the table alternative;
 // people who may update a risk do it from the table.
-import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { canEditRisk } from '../../../bot/domain/permissions.js';
-import type { Risk } from '../../../bot/domain/risk.js';
 import { ErrorView } from '../components/error-view.js';
 import { Loading } from '../components/loading.js';
 import { RiskHeatMap, type Cell } from '../components/risk-heat-map.js';
-import { RiskEditor } from '../components/risk-editor.js';
+import { useRiskEditing } from '../components/risk-editing.js';
 import { RiskTable } from '../components/risk-table.js';
 import { useApp } from '../context.js';
 import { useLoad } from '../hooks/use-load.js';
@@ -33,8 +32,6 @@ export default function RisksPage({ project }: { project?: string }) {
   const people = usePeople(api);
   const projects = useLoad(() => api.projects(), [api, locale]);
   const [cell, setCell] = useState<Cell | undefined>();
-  const [editing, setEditing] = useState<Risk | undefined>();
-  const [updated, setUpdated] = useState<false | 'saved' | 'sync'>(false);
   const projectId = project
     ? projects.data?.find((o) => o.project.code === project.toUpperCase())?.project.id
     : undefined;
@@ -44,6 +41,7 @@ export default function RisksPage({ project }: { project?: string }) {
       waiting ? Promise.resolve([]) : api.risks({ projectId, status: 'proposed,open,mitigating,escalated' }),
     [api, projectId, waiting, locale],
   );
+  const editing = useRiskEditing(() => risks.reload());
   const byId = useMemo(() => new Map((projects.data ?? []).map((o) => [o.project.id, o])), [projects.data]);
   const shown = (risks.data ?? []).filter(
     (r) => !cell || (r.likelihood === cell.likelihood && r.impact === cell.impact),
@@ -76,13 +74,7 @@ export default function RisksPage({ project }: { project?: string }) {
               <h2 id="risk-list-title">{caption}</h2>
               {cell ? <Button onClick={() => setCell(undefined)}>{t('risks.clearSelection')}</Button> : null}
             </div>
-            {updated ? (
-              <MessageBar intent="success" role="status">
-                <MessageBarBody>
-                  {t(updated === 'sync' ? 'common.savedWillSync' : 'risks.updated')}
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
+            {editing.notice}
             <RiskTable
               risks={shown}
               projects={byId}
@@ -91,23 +83,9 @@ export default function RisksPage({ project }: { project?: string }) {
               canEdit={(r) =>
                 canEditRisk(me.person, r, r.projectId ? byId.get(r.projectId)?.project : undefined).allowed
               }
-              onEdit={(r) => {
-                setUpdated(false);
-                setEditing(r);
-              }}
+              onEdit={editing.edit}
             />
-            {editing ? (
-              <RiskEditor
-                key={editing.id}
-                risk={editing}
-                onSaved={(_risk, syncQueued) => {
-                  setEditing(undefined);
-                  setUpdated(syncQueued ? 'sync' : 'saved');
-                  risks.reload();
-                }}
-                onCancel={() => setEditing(undefined)}
-              />
-            ) : null}
+            {editing.editor}
           </section>
         </div>
       )}

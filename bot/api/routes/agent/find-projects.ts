@@ -16,6 +16,7 @@ import {
   REPORTING_STATES,
   toAgentProject,
 } from './agent-items.js';
+import { skipCountOf } from '../../skip-count.js';
 
 export const DEFAULT_AGENT_COUNT = 10;
 
@@ -70,8 +71,7 @@ export function findProjectsRoute(publicUrl: string) {
     query: FindProjectsQuery,
     response: { kind: 'json', schema: FindProjectsResponse, name: 'FindProjectsResponse' },
     handler: async ({ ctx, services, query, locale }) => {
-      const skip = query.skip ?? 0;
-      const count = query.count ?? DEFAULT_AGENT_COUNT;
+      const { skip, count } = skipCountOf(query, DEFAULT_AGENT_COUNT);
       const result = await services.search.find(ctx, 'projects', {
         text: query.q,
         pillars: new Set(query.pillar),

@@ -9,6 +9,7 @@ import { csvOf } from '../../request-helpers.js';
 import { route } from '../../route.js';
 import { AgentPage, AgentPaging, AgentRisk, pageFields, risksOf, toAgentRisk } from './agent-items.js';
 import { DEFAULT_AGENT_COUNT } from './find-projects.js';
+import { skipCountOf } from '../../skip-count.js';
 
 const STATUS_GROUPS = ['active', 'all', ...RISK_STATUSES] as const;
 
@@ -70,8 +71,7 @@ export function findRisksRoute(publicUrl: string) {
     query: FindRisksQuery,
     response: { kind: 'json', schema: FindRisksResponse, name: 'FindRisksResponse' },
     handler: async ({ ctx, services, query, locale }) => {
-      const skip = query.skip ?? 0;
-      const count = query.count ?? DEFAULT_AGENT_COUNT;
+      const { skip, count } = skipCountOf(query, DEFAULT_AGENT_COUNT);
       const result = await services.search.find(ctx, 'risks', {
         text: query.q,
         projectCode: query.project,

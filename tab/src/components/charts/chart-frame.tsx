@@ -2,7 +2,6 @@
 // summary and the same figures as a table: the text alternative every chart carries.
 import {
   makeStyles,
-  shorthands,
   Table,
   TableBody,
   TableCell,
@@ -14,14 +13,12 @@ import {
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.js';
+import { surface } from '../shared-styles.js';
 
 const useStyles = makeStyles({
   figure: {
     margin: 0,
-    backgroundColor: tokens.colorNeutralBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
+    ...surface,
     display: 'grid',
     gap: tokens.spacingVerticalS,
     minWidth: 0,
@@ -54,7 +51,6 @@ export function ChartFrame({
   toolbar?: ReactNode;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
   return (
     <figure className={styles.figure} aria-labelledby={`${id}-title`} data-chart={id}>
       <h3 id={`${id}-title`} className={styles.title}>
@@ -63,27 +59,44 @@ export function ChartFrame({
       {toolbar}
       <div className={styles.chart}>{children}</div>
       <Text as="p">{summary}</Text>
-      <details>
-        <summary className={styles.summary}>{t('common.showTable')}</summary>
-        <Table size="small" className={styles.table} aria-label={title}>
-          <TableHeader>
-            <TableRow>
-              {table.columns.map((c) => (
-                <TableHeaderCell key={c}>{c}</TableHeaderCell>
+      <TableDetails label={title} table={table} className={styles.table} />
+    </figure>
+  );
+}
+
+/** "Show as table", folded: the figures of a chart as a small table. */
+export function TableDetails({
+  label,
+  table,
+  className,
+}: {
+  label: string;
+  table: ChartTable;
+  className?: string;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <details>
+      <summary className={styles.summary}>{t('common.showTable')}</summary>
+      <Table size="small" className={className} aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            {table.columns.map((c) => (
+              <TableHeaderCell key={c}>{c}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {table.rows.map((r) => (
+            <TableRow key={r.key}>
+              {r.cells.map((c, i) => (
+                <TableCell key={i}>{c}</TableCell>
               ))}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {table.rows.map((r) => (
-              <TableRow key={r.key}>
-                {r.cells.map((c, i) => (
-                  <TableCell key={i}>{c}</TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </details>
-    </figure>
+          ))}
+        </TableBody>
+      </Table>
+    </details>
   );
 }

@@ -5,9 +5,9 @@ import { makeStyles } from '@fluentui/react-components';
 import { DataVizPalette, GanttChart, type GanttChartDataPoint } from '@fluentui/react-charts';
 import type { Milestone } from '../../../../bot/domain/milestone.js';
 import { addDays } from '../../../../bot/domain/primitives.js';
-import type { ProjectOverview } from '../../api/endpoints.js';
 import { useI18n } from '../../i18n/index.js';
 import { milestoneState, type MilestoneState } from '../milestone-state.js';
+import type { RoadmapProps } from '../roadmap.js';
 import { ChartFrame } from './chart-frame.js';
 
 const STATE_COLORS: Readonly<Record<MilestoneState, string>> = {
@@ -25,15 +25,7 @@ const useStyles = makeStyles({ box: { minWidth: 0 } });
 
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
 
-export function RoadmapTimeline({
-  milestones,
-  projects,
-  today,
-}: {
-  milestones: readonly Milestone[];
-  projects: ReadonlyMap<string, ProjectOverview>;
-  today: string;
-}) {
+export function RoadmapTimeline({ milestones, projects, today }: RoadmapProps) {
   const styles = useStyles();
   const { t, date, locale } = useI18n();
   // The window around today: the last quarter and the next half-year (the table below lists all).
