@@ -63,6 +63,20 @@ export function apiRoutes(
   ] as RouteSpec<unknown>[];
 }
 
+// A frozen body is an answer a service keeps between requests (e.g. a page of the project list):
+// it is serialized once, for as long as the service hands out the same object.
+const serialized = new WeakMap<object, string>();
+
+function serialize(body: unknown): string {
+  if (typeof body !== 'object' || body === null || !Object.isFrozen(body)) return JSON.stringify(body);
+  let json = serialized.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    serialized.set(body, json);
+  }
+  return json;
+}
+
 export function sendJson(
   res: Response,
   status: number,
@@ -71,7 +85,7 @@ export function sendJson(
   contentType = 'application/json',
 ): void {
   // sendRaw: no restify formatters, and restify knows the response is sent (no second error reply).
-  res.sendRaw(status, JSON.stringify(body), {
+  res.sendRaw(status, serialize(body), {
     'Content-Type': `${contentType}; charset=utf-8`,
     'Cache-Control': headers['Cache-Control'] ?? 'no-store',
     ...headers,

@@ -99,8 +99,17 @@ export function zoneFormat(
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+// The last answer per zone, by minute: since 1980 every zone's offset is a whole number of minutes,
+// so the date cannot change inside a minute (earlier instants are always worked out).
+const lastDates = new Map<string, { minute: number; date: IsoDate }>();
+const CACHED_FROM = Date.UTC(1980, 0, 1);
+
 /** The calendar date of an instant in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
+  const ms = instant.getTime();
+  const minute = Math.floor(ms / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last?.minute === minute && ms >= CACHED_FROM) return last.date;
   const format = zoneFormat(
     dateFormats,
     timeZone,
@@ -108,5 +117,7 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
   );
   const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  if (ms >= CACHED_FROM) lastDates.set(timeZone, { minute, date });
+  return date;
 }

@@ -25,6 +25,7 @@ export const REMINDER_KIND = 'reminder';
 export const SECOND_REMINDER_KIND = 'reminder-2';
 export const NUDGE_KIND = 'reminder-nudge';
 const REMINDER_KINDS = [REMINDER_KIND, SECOND_REMINDER_KIND, NUDGE_KIND] as const;
+const MAX_SETTLED = 10_000;
 
 /** How far ahead someone may declare an absence. */
 export const AWAY_WEEKS_AHEAD = 26;
@@ -217,14 +218,18 @@ export class ReminderService {
 
   /**
    * An update arrived: reminders for that project and period not sent yet are cancelled (recorded
-   * skipped), and delivered ones are replaced by a thank-you card.
+   * skipped), and delivered ones are replaced by a thank-you card. Once every reminder of the
+   * period is skipped, no claim can take them over any more, so later updates of that period
+   * (amendments) do not claim again: each claim is a write transaction.
    */
   async onUpdateSubmitted(projectId: string, period: Period): Promise<void> {
     const project = await this.base.store.projects.get(projectId);
     if (!project) return;
-    const owner = await this.base.store.people.get(project.ownerId);
     const key = reminderKey(period, projectId);
+    const settledKey = JSON.stringify([key, project.ownerId]);
+    if (this.settled.has(settledKey)) return;
     const runs = this.deps.state.runs;
+    let allSkipped = true;
     for (const kind of REMINDER_KINDS) {
       const runKey = { kind, period: key, recipientId: project.ownerId };
       const now = this.base.clock.now().toISOString();
@@ -240,6 +245,7 @@ export class ReminderService {
         continue;
       }
       const record = await runs.get(runKey);
+      if (record?.status !== 'skipped') allSkipped = false;
       if (
         !record?.activityId ||
         (record.status !== 'delivered' && record.status !== 'throttled-then-delivered')
@@ -247,6 +253,7 @@ export class ReminderService {
         continue;
       const conversation = await this.deps.state.conversations.getPersonal(project.ownerId);
       if (!conversation) continue;
+      const owner = await this.base.store.people.get(project.ownerId);
       const card = reminderReceivedCard({
         locale: owner ? localeOf(owner, this.deps.defaultLocale) : this.deps.defaultLocale,
         links: this.deps.links,
@@ -255,7 +262,14 @@ export class ReminderService {
       });
       await this.deps.messenger.update(conversation, record.activityId, { card });
     }
+    if (allSkipped) {
+      if (this.settled.size >= MAX_SETTLED) this.settled.clear();
+      this.settled.add(settledKey);
+    }
   }
+
+  /** Reminder runs (period key and owner) whose every kind is skipped: final (bounded). */
+  private readonly settled = new Set<string>();
 
   /** Parses the optional period of `away [period]`: the current week when empty. */
   parseAwayPeriod(text: string | undefined): Period {

@@ -6,8 +6,10 @@
 // transaction helper (the SQLite store's `transaction`) can pass it as `bulk`: each batch - entity
 // writes and their audit events - then runs as one transaction, and a failed write rolls its batch back.
 // Without `bulk`, each entity is written and then audited, with `batchSize` entities in flight at all
-// times (a sliding window, not lockstep batches): an entity held up by throttling (Graph's Retry-After)
-// does not hold up the others, so the waits of different writes overlap instead of adding up.
+// times (a sliding window, not lockstep batches), each starting as soon as what it refers to is stored
+// (its project, the projects it depends on, its KPI), not when the whole previous kind is: an
+// entity held up by throttling (Graph's Retry-After) holds up only what depends on it, so the waits
+// of different writes overlap instead of adding up, kind after kind.
 import type { AuditEvent, EntityType } from '../domain/audit.js';
 import { SYSTEM_ACTOR_ID } from '../domain/person.js';
 import type { Project } from '../domain/project.js';
@@ -46,6 +48,10 @@ interface Write {
   /** Stores the entity. */
   create(): Promise<unknown>;
   audit: AuditEvent;
+  /** Names this write for the writes that depend on it, e.g. "project:prj-1". */
+  key?: string;
+  /** Keys of the writes whose entity must be stored first (its project, its KPI, projects it depends on). */
+  after?: readonly string[];
 }
 
 /** Projects in waves: a project comes after the projects of this seed it depends on. */
@@ -125,15 +131,27 @@ export async function applySeed(
     correlationId: null,
   });
 
-  const runPhase = async (writes: readonly Write[]): Promise<void> => {
-    if (!bulk) {
-      await inPool(writes, batchSize, async (w) => {
-        await w.create();
-        await store.audit.append(w.audit);
-        auditEvents += 1;
-      });
-      return;
-    }
+  // Without `bulk`: every write starts as soon as the entities it refers to are stored (not when
+  // the whole previous kind is), so a write held up by throttling delays only what depends on it.
+  // Writes are listed in dependency order, so the window always holds what the waiting ones need.
+  const created = new Map<string, Promise<unknown>>();
+  const runWindow = async (writes: readonly Write[]): Promise<void> => {
+    await inPool(writes, batchSize, async (w) => {
+      // Registered before it waits, so that what depends on it waits too.
+      const before = (w.after ?? []).flatMap((key) => created.get(key) ?? []);
+      const stored = Promise.all(before).then(() => w.create());
+      if (w.key) {
+        created.set(w.key, stored);
+        stored.catch(() => undefined);
+      }
+      await stored;
+      await store.audit.append(w.audit);
+      auditEvents += 1;
+    });
+  };
+
+  const runBulk = async (writes: readonly Write[]): Promise<void> => {
+    if (!bulk) return;
     for (let i = 0; i < writes.length; i += batchSize) {
       const batch = writes.slice(i, i + batchSize);
       // Inside the transaction every call runs at once; a handler is attached to each promise right
@@ -152,63 +170,63 @@ export async function applySeed(
 
   const kpiProject = new Map(data.kpis.map((k) => [k.id, k.projectId]));
 
-  await runPhase(
+  const ofProject = (id: string | null) => (id ? [`project:${id}`] : []);
+  const phases: Write[][] = [
     data.people.map((p) => ({
       create: () => store.people.create(p),
       audit: event('person', p.id, p.createdAt, null),
     })),
-  );
-  for (const wave of dependencyWaves(data.projects)) {
-    await runPhase(
+    ...dependencyWaves(data.projects).map((wave) =>
       wave.map((p) => ({
         create: () => store.projects.create(p),
         audit: event('project', p.id, p.createdAt, p.id),
+        key: `project:${p.id}`,
+        after: p.dependencies.map((d) => `project:${d}`),
       })),
-    );
-  }
-  await runPhase(
+    ),
     data.kpis.map((k) => ({
       create: () => store.kpis.create(k),
       audit: event('kpi', k.id, k.createdAt, k.projectId),
+      key: `kpi:${k.id}`,
+      after: ofProject(k.projectId),
     })),
-  );
-  await runPhase(
     data.measurements.map((m) => ({
       create: () => store.measurements.create(m),
       audit: event('measurement', m.id, m.createdAt, kpiProject.get(m.kpiId) ?? null),
+      after: [`kpi:${m.kpiId}`],
     })),
-  );
-  await runPhase(
     data.statusUpdates.map((u) => ({
       create: () => store.statusUpdates.create(u),
       audit: event('status-update', u.id, u.createdAt, u.projectId),
+      after: ofProject(u.projectId),
     })),
-  );
-  await runPhase(
     data.risks.map((r) => ({
       create: () => store.risks.create(r),
       audit: event('risk', r.id, r.createdAt, r.projectId),
+      after: ofProject(r.projectId),
     })),
-  );
-  await runPhase(
     data.milestones.map((m) => ({
       create: () => store.milestones.create(m),
       audit: event('milestone', m.id, m.createdAt, m.projectId),
+      after: ofProject(m.projectId),
     })),
-  );
+  ];
+
+  if (bulk) for (const phase of phases) await runBulk(phase);
+  else await runWindow(phases.flat());
 
   // Settings: created, or - when the store already has a settings document - replaced.
   const existing = await store.settings.get();
-  await runPhase([
-    {
-      create: () =>
-        store.settings.save(
-          existing ? { ...data.settings, version: existing.version } : data.settings,
-          existing?.version ?? null,
-        ),
-      audit: event('settings', 'settings', data.settings.updatedAt, null),
-    },
-  ]);
+  const settings: Write = {
+    create: () =>
+      store.settings.save(
+        existing ? { ...data.settings, version: existing.version } : data.settings,
+        existing?.version ?? null,
+      ),
+    audit: event('settings', 'settings', data.settings.updatedAt, null),
+  };
+  if (bulk) await runBulk([settings]);
+  else await runWindow([settings]);
 
   return { counts: countSeed(data), auditEvents };
 }

@@ -32,18 +32,22 @@ export class MyWorkService {
     private readonly projects: ProjectService,
   ) {}
 
-  async get(ctx: RequestContext, horizonDays = 14): Promise<MyWork> {
+  /**
+   * Projects I own or lead, then change cases I am a member of, with their overviews (kept by the
+   * project service until the data changes): what the bot's `projects` answer shows.
+   */
+  async myProjects(ctx: RequestContext): Promise<MyWork['projects']> {
     await this.audit.enforce(ctx, canRead(ctx.actor), { entityType: 'project', entityId: 'my-work' }, 'read');
-    const me = ctx.actor.id;
-    const store = this.deps.store;
+    return this.projectsOf(ctx.actor.id);
+  }
+
+  private async projectsOf(me: string): Promise<MyWork['projects']> {
     const [owned, member] = await Promise.all([
-      collectAll((page) => store.projects.list({ ownerOrLeadId: me, ...page })),
-      collectAll((page) => store.projects.list({ memberId: me, ...page })),
+      collectAll((page) => this.projects.overviewPage({ ownerOrLeadId: me, ...page })),
+      collectAll((page) => this.projects.overviewPage({ memberId: me, ...page })),
     ]);
-    const ownedIds = new Set(owned.map((p) => p.id));
-    const all = [...owned, ...member.filter((p) => !ownedIds.has(p.id))];
-    const overviews = await this.projects.overviewOf(all);
-    const projects = overviews.map((o) => ({
+    const ownedIds = new Set(owned.map((o) => o.project.id));
+    return [...owned, ...member.filter((o) => !ownedIds.has(o.project.id))].map((o) => ({
       ...o,
       relation:
         o.project.ownerId === me
@@ -52,6 +56,15 @@ export class MyWorkService {
             ? ('lead' as const)
             : ('member' as const),
     }));
+  }
+
+  async get(ctx: RequestContext, horizonDays = 14): Promise<MyWork> {
+    await this.audit.enforce(ctx, canRead(ctx.actor), { entityType: 'project', entityId: 'my-work' }, 'read');
+    const me = ctx.actor.id;
+    const store = this.deps.store;
+    const projects = await this.projectsOf(me);
+    const all = projects.map((o) => o.project);
+    const owned = projects.filter((o) => o.relation !== 'member').map((o) => o.project);
     const today = dateInZone(this.deps.clock.now(), this.deps.orgTimeZone);
     const [myRisks, projectRisks, milestones] = await Promise.all([
       collectAll((page) => store.risks.list({ ownerId: me, ...page })),
@@ -74,7 +87,9 @@ export class MyWorkService {
     for (const r of [...myRisks, ...projectRisks.flat()]) if (isActiveRisk(r)) risks.set(r.id, r);
     return {
       projects,
-      updatesDue: overviews.filter((o) => isUpdateMissing(o.reporting)),
+      updatesDue: projects
+        .filter((o) => isUpdateMissing(o.reporting))
+        .map(({ relation: _relation, ...o }) => o),
       risks: [...risks.values()].sort(compareRisks),
       milestonesDue: milestones
         .flat()

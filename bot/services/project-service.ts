@@ -12,12 +12,14 @@ import { periodOf, recentPeriods, type Period } from '../domain/period.js';
 import type { PortfolioSummary, ProjectOverview } from '../domain/portfolio.js';
 import { Project, ProjectCreate, ProjectPatch } from '../domain/project.js';
 import { overviewFromFacts, summariseFacts } from '../domain/read-model.js';
+import { daysSince } from '../domain/reporting.js';
 import { parseInput } from '../domain/validation.js';
 import { clampLimit, collectAll, type Page } from '../ports/paging.js';
 import type { ProjectQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
 import { createKeyed, idForCreate } from './idempotency.js';
+import { KeptAnswers } from './kept-answers.js';
 import { ProjectLookup } from './project-lookup.js';
 
 export interface OverviewQuery extends ProjectQuery {
@@ -66,12 +68,33 @@ export class ProjectService {
       { entityType: 'project', entityId: 'portfolio' },
       'read',
     );
-    const { search, ...filters } = query;
-    const page = search?.trim()
-      ? await this.searchPage(filters, search)
-      : await this.deps.store.projects.list(filters);
-    return { items: await this.overviewOf(page.items), nextCursor: page.nextCursor };
+    return this.overviewPage(query);
   }
+
+  /**
+   * overview() without the permission check (for services that checked already). A page is kept
+   * until a write may change a project or its facts, or the period turns; the days since each
+   * project's last update move with the clock, so the page carrying them is kept only until the
+   * first of them changes. Kept pages are shared and frozen: callers copy what they change.
+   */
+  async overviewPage(query: OverviewQuery = {}): Promise<Page<ProjectOverview>> {
+    const current = this.currentPeriod();
+    const generation = await this.deps.store.readModels.generation();
+    const kept = await this.pages.get(generation, JSON.stringify([current, query]), async () => {
+      const { search, ...filters } = query;
+      const projects = search?.trim()
+        ? await this.searchPage(filters, search)
+        : await this.deps.store.projects.list(filters);
+      return { page: { items: await this.overviewOf(projects.items), nextCursor: projects.nextCursor } };
+    });
+    const now = this.deps.clock.now();
+    if (!kept.dated || now.getTime() >= kept.dated.validUntil || now.getTime() < kept.dated.at) {
+      kept.dated = datedPage(kept.page, now);
+    }
+    return kept.dated.page;
+  }
+
+  private readonly pages = new KeptAnswers<KeptPage>();
 
   /**
    * Keyset paging with a filter the store cannot apply (code and title words): each round asks for
@@ -114,23 +137,26 @@ export class ProjectService {
       'read',
     );
     const readModels = this.deps.store.readModels;
+    const current = this.currentPeriod();
     // Kept until a write changes some facts (any instance's) or the period turns.
-    const key = `${await readModels.generation()}|${this.currentPeriod()}`;
-    if (this.summaryMemo?.key !== key) {
+    const summary = await this.summaries.get(await readModels.generation(), current, async () => {
       const [facts, portfolioWide] = await Promise.all([
         collectAll((page) => readModels.listFacts(page)),
         readModels.portfolioWideRisks(),
       ]);
-      this.summaryMemo = { key, summary: summariseFacts(facts, portfolioWide, this.currentPeriod()) };
-    }
-    return structuredClone(this.summaryMemo.summary);
+      return summariseFacts(facts, portfolioWide, current);
+    });
+    // A copy: a caller changing its answer must not change the next caller's.
+    return structuredClone(summary);
   }
 
-  private summaryMemo?: { key: string; summary: PortfolioSummary };
+  private readonly summaries = new KeptAnswers<PortfolioSummary>(4);
 
   /**
    * Portfolio and pillar health over the last `weeks` reporting weeks (this one included), oldest
-   * first, from the latest update of each project up to each week.
+   * first, from the latest update of each project up to each week. Kept (like the summary) until a
+   * write may change a project or an update, by any instance, or the period turns: the cockpit asks
+   * for it on every visit, and working it out reads the latest updates once per week shown.
    */
   async healthHistory(ctx: RequestContext, weeks = HEALTH_HISTORY_WEEKS): Promise<HealthWeek[]> {
     await this.audit.enforce(
@@ -144,19 +170,26 @@ export class ProjectService {
       Math.min(Math.max(1, weeks), MAX_HEALTH_HISTORY_WEEKS),
     );
     const store = this.deps.store;
-    const [projects, latest] = await Promise.all([
-      collectAll((page) => store.projects.list(page)),
-      Promise.all(
-        periods.map((upToPeriod) =>
-          collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod, ...page })),
+    const generation = await store.readModels.generation();
+    const history = await this.histories.get(generation, periods.join(','), async () => {
+      const [projects, latest] = await Promise.all([
+        collectAll((page) => store.projects.list(page)),
+        Promise.all(
+          periods.map((upToPeriod) =>
+            collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod, ...page })),
+          ),
         ),
-      ),
-    ]);
-    return healthHistory(
-      projects,
-      periods.map((period, i) => ({ period, latest: latest[i] ?? [] })),
-    );
+      ]);
+      return healthHistory(
+        projects,
+        periods.map((period, i) => ({ period, latest: latest[i] ?? [] })),
+      );
+    });
+    // A copy: a caller changing its answer must not change the next caller's.
+    return structuredClone(history);
   }
+
+  private readonly histories = new KeptAnswers<HealthWeek[]>(8);
 
   async create(ctx: RequestContext, input: unknown, idempotencyKey?: string): Promise<Created<Project>> {
     const { id: givenId, ...fields } = parseInput(ProjectCreate, input);
@@ -227,4 +260,29 @@ export class ProjectService {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+interface KeptPage {
+  page: Page<ProjectOverview>;
+  /** The page with the days since each update as of `at`, right until `validUntil` (ms). */
+  dated?: { page: Page<ProjectOverview>; at: number; validUntil: number };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The page with each project's days since its last update at `now`, frozen, and until when it holds. */
+function datedPage(page: Page<ProjectOverview>, now: Date): NonNullable<KeptPage['dated']> {
+  let validUntil = Infinity;
+  const items = page.items.map((o) => {
+    const days = daysSince(o.lastUpdateAt, now);
+    if (o.lastUpdateAt && days !== undefined) {
+      validUntil = Math.min(validUntil, Date.parse(o.lastUpdateAt) + (days + 1) * DAY_MS);
+    }
+    return Object.freeze({ ...o, daysSinceUpdate: days });
+  });
+  const dated = Object.freeze({
+    items: Object.freeze(items) as ProjectOverview[],
+    nextCursor: page.nextCursor,
+  });
+  return { page: dated, at: now.getTime(), validUntil };
 }

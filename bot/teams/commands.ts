@@ -116,7 +116,7 @@ export class BotCommands {
   }
 
   async projects(turn: BotTurn): Promise<void> {
-    const work = await this.deps.services.myWork.get(requestContext(turn));
+    const projects = await this.deps.services.myWork.myProjects(requestContext(turn));
     const period = this.deps.services.projects.currentPeriod();
     await sendCard(
       turn.context,
@@ -124,7 +124,7 @@ export class BotCommands {
         locale: turn.locale,
         t: turn.t,
         period,
-        items: work.projects.map((o) => ({
+        items: projects.map((o) => ({
           code: o.project.code,
           title: projectTitle(o.project, turn.locale),
           health: o.health,
@@ -148,8 +148,8 @@ export class BotCommands {
     const t = turn.t;
     let project: Project | undefined;
     if (!args) {
-      const work = await this.deps.services.myWork.get(requestContext(turn));
-      const mine = work.projects.filter((o) => canPostStatusUpdate(turn.actor, o.project).allowed);
+      const projects = await this.deps.services.myWork.myProjects(requestContext(turn));
+      const mine = projects.filter((o) => canPostStatusUpdate(turn.actor, o.project).allowed);
       const due = mine.filter((o) => o.reporting === 'due' || o.reporting === 'overdue');
       const candidates = due.map((o) => o.project);
       if (candidates.length === 0) return sendText(turn.context, t('bot.update.nothing_due'));
@@ -215,7 +215,7 @@ export class BotCommands {
     const settings = await this.deps.services.settings.current();
     const choices = project
       ? []
-      : (await this.deps.services.myWork.get(requestContext(turn))).projects.map((o) => o.project);
+      : (await this.deps.services.myWork.myProjects(requestContext(turn))).map((o) => o.project);
     return riskFormCard({
       locale: turn.locale,
       links: this.links,
@@ -257,7 +257,7 @@ export class BotCommands {
   async status(turn: BotTurn, args: string): Promise<void> {
     if (!args) {
       // The person's own projects as a chooser; the example alone for people without any.
-      const mine = (await this.deps.services.myWork.get(requestContext(turn))).projects.map((o) => o.project);
+      const mine = (await this.deps.services.myWork.myProjects(requestContext(turn))).map((o) => o.project);
       const example = `${keywordOf('status', turn.locale)} ${mine[0]?.code ?? 'TR-07'}`;
       if (mine.length === 0) return sendText(turn.context, turn.t('bot.match.need_project', { example }));
       return sendCard(

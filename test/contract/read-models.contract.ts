@@ -15,13 +15,19 @@ import {
   emptyRiskStats,
 } from '../../bot/domain/read-model.js';
 import { riskLevel, riskScore, type RiskStatus } from '../../bot/domain/risk.js';
+import { healthHistory } from '../../bot/domain/health-history.js';
+import { recentPeriods } from '../../bot/domain/period.js';
+import { cryptoIds } from '../../bot/platform/id-generator.js';
+import { FixedClock } from '../../bot/ports/clock.js';
 import { collectAll } from '../../bot/ports/paging.js';
 import type { Store } from '../../bot/ports/repositories.js';
 import { factsFromRows } from '../../bot/services/read-model-rows.js';
+import { createServices } from '../../bot/services/services.js';
 import {
   buildKpi,
   buildMeasurement,
   buildMilestone,
+  buildPerson,
   buildProject,
   buildRisk,
   buildStatusUpdate,
@@ -260,6 +266,65 @@ export function describeReadModelContract(harness: () => ReadModelHarness): void
         await other.close();
       }
     });
+
+    it('the health history the cockpit reads is kept, yet equals the rows after any instance writes', async () => {
+      const h = harness();
+      // Wednesday of 2026-W11: the 12 weeks shown cover every period the writes use.
+      const clock = new FixedClock('2026-03-11T12:00:00.000Z');
+      const servicesOf = (store: Store) =>
+        createServices({
+          store,
+          clock,
+          ids: cryptoIds,
+          events: { publish: () => undefined },
+          orgTimeZone: 'Europe/Zurich',
+        });
+      const ctx = {
+        actor: buildPerson({ role: 'cto' }),
+        surface: 'api' as const,
+        correlationId: 't',
+        locale: 'en' as const,
+      };
+      const fromRows = async (store: Store) => {
+        const periods = recentPeriods('2026-W11', 12);
+        const projects = await collectAll((page) => store.projects.list(page));
+        const latest = await Promise.all(
+          periods.map((upToPeriod) =>
+            collectAll((page) => store.statusUpdates.latestPerProject({ upToPeriod, ...page })),
+          ),
+        );
+        return healthHistory(
+          projects,
+          periods.map((period, i) => ({ period, latest: latest[i] ?? [] })),
+        );
+      };
+      const other = h.openSecondInstance ? await h.openSecondInstance() : undefined;
+      try {
+        const instances = other ? [h.store, other] : [h.store];
+        const services = instances.map(servicesOf);
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.tuple(opArb, fc.integer({ min: 0, max: instances.length - 1 })), {
+              minLength: 1,
+              maxLength: 12,
+            }),
+            async (ops) => {
+              const apply = applier(++runs);
+              for (const [op, n] of ops) {
+                await apply(instances[n]!, op);
+                // Read (and keep) after every write, so a stale kept answer would show.
+                for (const [i, s] of services.entries()) {
+                  expect(await s.projects.healthHistory(ctx)).toEqual(await fromRows(instances[i]!));
+                }
+              }
+            },
+          ),
+          { numRuns: 5 },
+        );
+      } finally {
+        await other?.close();
+      }
+    }, 120_000);
 
     it('concurrent writers on two app instances: both instances hold the facts of the rows', async (ctx) => {
       const h = harness();

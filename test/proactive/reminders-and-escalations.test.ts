@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Person } from '../../bot/domain/person.js';
 import { collectAll } from '../../bot/ports/paging.js';
+import { reminderKey } from '../../bot/scheduling/reminder-job.js';
 import type { RequestContext } from '../../bot/services/context.js';
 import { startRateLimitedConnector, type RateLimitedConnector } from '../helpers/rate-limited-connector.js';
 import { openInstance, registerConversations, seedPortfolio, type Instance } from './proactive-harness.js';
@@ -120,6 +121,48 @@ describe('reminders', () => {
     const total = connector.delivered.length;
     await reminders.sendDue();
     expect(connector.delivered.length).toBe(total);
+  });
+});
+
+describe('an update that arrives before its reminders', () => {
+  it('cancels them once; amendments of that week leave the settled records alone', async () => {
+    const { reminders } = i.app.proactive;
+    const [late] = await reminders.lateProjects('2026-W48');
+    const { project, owner } = late!;
+    const runs = i.app.stateStore.runs;
+    const keys = ['reminder', 'reminder-2', 'reminder-nudge'].map((kind) => ({
+      kind,
+      period: reminderKey('2026-W48', project.id),
+      recipientId: owner.id,
+    }));
+    const submit = async (percentComplete: number) => {
+      await i.app.services.statusUpdates.submit(ctxOf(owner), project.id, {
+        health: 'green',
+        percentComplete,
+        summary: 'On track',
+      });
+      await i.app.events.drain();
+    };
+
+    await submit(50);
+    const first = await Promise.all(keys.map((k) => runs.get(k)));
+    expect(first.map((r) => r?.status)).toEqual(['skipped', 'skipped', 'skipped']);
+
+    // Amended twice: no claim is tried and no record is written again.
+    const claim = vi.spyOn(runs, 'claim');
+    const record = vi.spyOn(runs, 'record');
+    await submit(55);
+    await submit(60);
+    expect(claim).not.toHaveBeenCalled();
+    expect(record).not.toHaveBeenCalled();
+    expect(await Promise.all(keys.map((k) => runs.get(k)))).toEqual(first);
+
+    // And the reminders stay cancelled when they fall due.
+    i.clock.set('2026-11-26T09:30:00.000Z');
+    await reminders.sendDue();
+    i.clock.set('2026-11-27T09:30:00.000Z');
+    await reminders.sendDue();
+    expect(postsTo(owner.id).filter((d) => JSON.stringify(d.activity).includes(project.code))).toEqual([]);
   });
 });
 

@@ -63,21 +63,36 @@ describe('applySeed through the port alone', () => {
     expect(auditOf('settings', 'settings')).toBeDefined();
   });
 
-  it('keeps dependency order: people, projects (dependencies first), KPIs, measurements, the rest', async () => {
+  it('writes each entity after what it refers to (its project, dependencies, KPI), settings last', async () => {
     const store = createRecordingStore();
     await applySeed(store, demo, { batchSize: 7 });
     const entityWrites = store.writes.filter((w) => w.kind !== 'audit');
-    const first = (kind: string) => entityWrites.findIndex((w) => w.kind === kind);
-    const last = (kind: string) => entityWrites.map((w) => w.kind).lastIndexOf(kind);
-    expect(last('person')).toBeLessThan(first('project'));
-    expect(last('project')).toBeLessThan(first('kpi'));
-    expect(last('kpi')).toBeLessThan(first('measurement'));
-    for (const kind of ['status-update', 'risk', 'milestone'])
-      expect(last('project')).toBeLessThan(first(kind));
-    expect(last('milestone')).toBeLessThan(first('settings'));
-    const at = new Map(entityWrites.filter((w) => w.kind === 'project').map((w, i) => [w.id, i]));
+    const at = new Map(entityWrites.map((w, i) => [`${w.kind}:${w.id}`, i]));
+    const before = (first: string, then: string) => expect(at.get(first)!).toBeLessThan(at.get(then)!);
     for (const p of demo.projects)
-      for (const dep of p.dependencies) expect(at.get(dep)!).toBeLessThan(at.get(p.id)!);
+      for (const dep of p.dependencies) before(`project:${dep}`, `project:${p.id}`);
+    for (const k of demo.kpis) if (k.projectId) before(`project:${k.projectId}`, `kpi:${k.id}`);
+    for (const m of demo.measurements) before(`kpi:${m.kpiId}`, `measurement:${m.id}`);
+    for (const u of demo.statusUpdates) before(`project:${u.projectId}`, `status-update:${u.id}`);
+    for (const r of demo.risks) if (r.projectId) before(`project:${r.projectId}`, `risk:${r.id}`);
+    for (const m of demo.milestones) before(`project:${m.projectId}`, `milestone:${m.id}`);
+    expect(entityWrites.at(-1)?.kind).toBe('settings');
+  });
+
+  it('does not wait for a whole kind: a slow project holds up only what refers to it', async () => {
+    const store = createRecordingStore();
+    const slow = demo.projects.find((p) => demo.statusUpdates.some((u) => u.projectId === p.id))!;
+    store.delayOn.set(slow.id, 50);
+    await applySeed(store, demo);
+    const entityWrites = store.writes.filter((w) => w.kind !== 'audit');
+    const index = (kind: string, id: string) => entityWrites.findIndex((w) => w.kind === kind && w.id === id);
+    const slowAt = index('project', slow.id);
+    // Updates of other projects were stored while the slow project was still being written...
+    const other = demo.statusUpdates.find((u) => u.projectId !== slow.id)!;
+    expect(index('status-update', other.id)).toBeLessThan(slowAt);
+    // ...and none of its own before it.
+    for (const u of demo.statusUpdates.filter((x) => x.projectId === slow.id))
+      expect(index('status-update', u.id)).toBeGreaterThan(slowAt);
   });
 
   it('orders projects in dependency waves, even when a dependency is listed later', () => {

@@ -38,6 +38,8 @@ export interface RecordingStore extends Store {
   savedSettings: Settings[];
   /** Makes the next create of this id fail. */
   failOn: Set<string>;
+  /** Holds the create of this id back for so many ms (a write held up by throttling). */
+  delayOn: Map<string, number>;
 }
 
 export function createRecordingStore(): RecordingStore {
@@ -46,6 +48,7 @@ export function createRecordingStore(): RecordingStore {
   const audits: AuditEvent[] = [];
   const savedSettings: Settings[] = [];
   const failOn = new Set<string>();
+  const delayOn = new Map<string, number>();
   const table = (kind: string) => {
     let t = rows.get(kind);
     if (!t) rows.set(kind, (t = new Map()));
@@ -67,15 +70,18 @@ export function createRecordingStore(): RecordingStore {
     return {
       get: (id) => later(() => t().get(id)),
       getMany: (ids) => later(() => ids.flatMap((id) => t().get(id) ?? [])),
-      create: (e) =>
-        later(() => {
+      create: async (e) => {
+        const held = delayOn.get(e.id);
+        if (held) await new Promise((resolve) => setTimeout(resolve, held));
+        return later(() => {
           if (failOn.has(e.id)) throw new Error(`injected failure on ${e.id}`);
           if (t().has(e.id)) throw new DuplicateError(kind, e.id);
           check(e);
           t().set(e.id, e);
           writes.push({ kind, id: e.id });
           return e;
-        }),
+        });
+      },
       update: () => Promise.reject(new Error('update is not used by the seed')),
       list: () => all(t().values()),
     };
@@ -103,6 +109,7 @@ export function createRecordingStore(): RecordingStore {
     audits,
     savedSettings,
     failOn,
+    delayOn,
     people: { ...people, getByAadObjectId: unused, getByEmail: unused },
     projects: { ...projects, getByCode: unused },
     statusUpdates: {

@@ -118,6 +118,8 @@ export interface Harness {
   auditLog(): Promise<AuditEvent[]>;
   snapshot(): Promise<Snapshot>;
   watch(): Promise<Watch>;
+  /** Another store on the same database: a second instance's writes (closed by cleanup). */
+  openOtherInstance(): SqliteStore;
   cleanup(): Promise<void>;
 }
 
@@ -284,6 +286,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         expectNothingStored: async () => expect(await snapshot()).toEqual(before),
       };
     },
+    openOtherInstance: () => temp.openStore(),
     cleanup: () => temp.cleanup(),
   };
 }
