@@ -58,10 +58,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 afterAll(() => {
   recordRow({
     order: 6,
-    row: `tab first page: JS index.html loads (${files.length} files)`,
+    row: `tab first page, the part index.html loads before any view (${files.length} files, from the build)`,
     figure: `${kb(gzip)} gzip, ${kb(brotli)} brotli (${kb(raw)} uncompressed)`,
-    goal: '≤ 200 KB compressed JS transferred',
-    met: Math.min(gzip, brotli) <= 200 * 1024,
+    // Not the goal's measure: the view's lazy chunks come on top (the Chromium row above).
+    goal: 'context for the row above',
   });
 });
 
