@@ -89,6 +89,46 @@ export interface RunStore {
   record(record: RunRecord): Promise<void>;
   get(key: { kind: string; period: string; recipientId: string }): Promise<RunRecord | undefined>;
   list(filter: { kind?: string; period?: string; status?: RunStatus }): Promise<RunRecord[]>;
+  /**
+   * Optional, where it saves writes (the embedded store: one write transaction instead of two per
+   * key): for each key, the same as claim(key, at) followed, when claimed, by record() of a
+   * `skipped` record with `detail`, or else by get(key). Callers without it do those calls (see
+   * skipUnclaimed below).
+   */
+  skipUnclaimed?(keys: readonly RunKey[], at: string, detail: string): Promise<SkipOutcome[]>;
+}
+
+export type RunKey = { kind: string; period: string; recipientId: string };
+
+/** Per key of RunStore.skipUnclaimed: skipped now, or the record that stood (none when unreadable). */
+export type SkipOutcome = { skipped: true } | { skipped: false; record: RunRecord | undefined };
+
+/** The `skipped` record that cancels a claimed key. */
+export function skippedRecord(key: RunKey, at: string, detail: string): RunRecord {
+  return { ...key, status: 'skipped', attempts: 0, detail, activityId: null, updatedAt: at };
+}
+
+/**
+ * Cancels the keys not claimed yet (recorded `skipped` with `detail`), in the store's own single
+ * transaction when it has one, otherwise one claim and record (or get) per key.
+ */
+export async function skipUnclaimed(
+  runs: RunStore,
+  keys: readonly RunKey[],
+  at: string,
+  detail: string,
+): Promise<SkipOutcome[]> {
+  if (runs.skipUnclaimed) return runs.skipUnclaimed(keys, at, detail);
+  const outcomes: SkipOutcome[] = [];
+  for (const key of keys) {
+    if (await runs.claim(key, at)) {
+      await runs.record(skippedRecord(key, at, detail));
+      outcomes.push({ skipped: true });
+    } else {
+      outcomes.push({ skipped: false, record: await runs.get(key) });
+    }
+  }
+  return outcomes;
 }
 
 /** A time-limited exclusive lease on a name (e.g. "scheduler"). */

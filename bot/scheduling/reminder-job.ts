@@ -17,6 +17,7 @@ import type { ReminderSchedule } from '../domain/settings.js';
 import { isoWeekday, zonedTimeToInstant } from '../domain/zoned-time.js';
 import { t } from '../i18n/translate.js';
 import { collectAll } from '../ports/paging.js';
+import { skipUnclaimed } from '../ports/state.js';
 import type { RequestContext } from '../services/context.js';
 import { AWAY_KIND, type RunSummary } from '../services/digest-runs.js';
 import { localeOf, type ProactiveDeps } from './digest-job.js';
@@ -228,23 +229,16 @@ export class ReminderService {
     const key = reminderKey(period, projectId);
     const settledKey = JSON.stringify([key, project.ownerId]);
     if (this.settled.has(settledKey)) return;
-    const runs = this.deps.state.runs;
     let allSkipped = true;
-    for (const kind of REMINDER_KINDS) {
-      const runKey = { kind, period: key, recipientId: project.ownerId };
-      const now = this.base.clock.now().toISOString();
-      if (await runs.claim(runKey, now)) {
-        await runs.record({
-          ...runKey,
-          status: 'skipped',
-          attempts: 0,
-          detail: 'update received',
-          activityId: null,
-          updatedAt: now,
-        });
-        continue;
-      }
-      const record = await runs.get(runKey);
+    const outcomes = await skipUnclaimed(
+      this.deps.state.runs,
+      REMINDER_KINDS.map((kind) => ({ kind, period: key, recipientId: project.ownerId })),
+      this.base.clock.now().toISOString(),
+      'update received',
+    );
+    for (const outcome of outcomes) {
+      if (outcome.skipped) continue;
+      const { record } = outcome;
       if (record?.status !== 'skipped') allSkipped = false;
       if (
         !record?.activityId ||

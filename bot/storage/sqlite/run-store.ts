@@ -13,7 +13,7 @@
 // treats other holders' claims as void (the caller holds the run's lease), reporting a `sending` one
 // as uncertain (decideClaim in state-records.ts, shared with the Blob store). Two processes on one
 // file are serialised by the transaction's write lock.
-import type { Claim, RunRecord, RunStore } from '../../ports/state.js';
+import { skippedRecord, type Claim, type RunRecord, type RunStore } from '../../ports/state.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
 import {
   decideClaim,
@@ -114,8 +114,29 @@ export function createRunStore(ctx: SqliteContext, options: { claimTimeoutMs?: n
       return decision.result;
     });
 
+  const getSync = (key: RunKey): RunRecord | undefined => {
+    const { kind, period, recipientId } = checkKey(key);
+    return parse(
+      ctx
+        .statement<Row>(`${SELECT} WHERE kind = ? AND period = ? AND recipient_id = ?`)
+        .get(kind, period, recipientId),
+    );
+  };
+
   return {
     claim: (key, at) => ctx.run(() => claimOnce(key, at, undefined).claimed),
+
+    // Each key's claim and its `skipped` record (what claim() then record() write), in one transaction.
+    skipUnclaimed: (keys, at, detail) =>
+      ctx.run(() =>
+        ctx.transaction(() =>
+          keys.map((key) => {
+            if (!claimOnce(key, at, undefined).claimed) return { skipped: false, record: getSync(key) };
+            write(parseRunRecord(skippedRecord(key, at, detail)), null);
+            return { skipped: true };
+          }),
+        ),
+      ),
 
     claimFor: (key, claim) => ctx.run(() => claimOnce(key, claim.at, claim.holder)),
 
@@ -126,15 +147,7 @@ export function createRunStore(ctx: SqliteContext, options: { claimTimeoutMs?: n
         write(r, active ? instantMs(r.updatedAt, 'updatedAt') : null);
       }),
 
-    get: (key) =>
-      ctx.run(() => {
-        const { kind, period, recipientId } = checkKey(key);
-        return parse(
-          ctx
-            .statement<Row>(`${SELECT} WHERE kind = ? AND period = ? AND recipient_id = ?`)
-            .get(kind, period, recipientId),
-        );
-      }),
+    get: (key) => ctx.run(() => getSync(key)),
 
     list: (filter) =>
       ctx.run(() => {

@@ -100,8 +100,17 @@ export function createVersionedTable<T extends Versioned>(
     'WHERE id = ? AND version = ?';
   const selectSql = `SELECT id, version, data FROM ${table}`;
 
-  const parse = (row: StoredVersionedRow | undefined): T | undefined =>
-    row ? parseStoredRow(schema, table, row, ctx.onInvalidRow) : undefined;
+  const known = createKnownRows();
+  const parse = (row: StoredVersionedRow | undefined): T | undefined => {
+    if (!row) return undefined;
+    // A row whose text and version are exactly what this table last wrote or validated needs no
+    // second schema parse: its JSON is already the schema's output (a fresh object every time).
+    if (known.has(row)) return { ...(JSON.parse(row.data) as T), version: row.version };
+    const entity = parseStoredRow(schema, table, row, ctx.onInvalidRow);
+    // Only a row that is its own parse (no default filled in, nothing normalised) is remembered.
+    if (entity && JSON.stringify(entity) === row.data) known.remember(row);
+    return entity;
+  };
 
   const getSync = (id: string): { row?: StoredVersionedRow; entity?: T } => {
     const row = ctx.statement<StoredVersionedRow>(`${selectSql} WHERE id = ?`).get(id);
@@ -147,11 +156,13 @@ export function createVersionedTable<T extends Versioned>(
       ctx.run(() => {
         const stored = prepare(e, 1);
         return withReadModel(undefined, () => {
+          const data = JSON.stringify(stored);
           try {
-            ctx.statement(insertSql).run(stored.id, 1, JSON.stringify(stored), ...columnValues(stored));
+            ctx.statement(insertSql).run(stored.id, 1, data, ...columnValues(stored));
           } catch (error) {
             throw mapWriteError(error, stored);
           }
+          known.remember({ id: stored.id, version: 1, data });
           return stored;
         });
       }),
@@ -177,14 +188,18 @@ export function createVersionedTable<T extends Versioned>(
 
   function updateSync(stored: T, expectedVersion: number): T {
     let changes: number;
+    const data = JSON.stringify(stored);
     try {
       changes = ctx
         .statement(updateSql)
-        .run(JSON.stringify(stored), ...columnValues(stored), stored.id, expectedVersion).changes;
+        .run(data, ...columnValues(stored), stored.id, expectedVersion).changes;
     } catch (error) {
       throw mapWriteError(error, stored);
     }
-    if (changes === 1) return stored;
+    if (changes === 1) {
+      known.remember({ id: stored.id, version: expectedVersion + 1, data });
+      return stored;
+    }
     const current = getSync(stored.id);
     if (!current.row) throw new NotFoundError(entity, stored.id);
     throw new ConflictError<T | undefined>(entity, stored.id, expectedVersion, current.entity);
@@ -217,5 +232,45 @@ export function createVersionedTable<T extends Versioned>(
       ...crud,
       list: (query) => list(listing, query ?? ({} as typeof query & object)),
     }),
+  };
+}
+
+/** How many rows, and how much row text, a table remembers as known valid (oldest forgotten first). */
+export const KNOWN_ROWS_LIMIT = { rows: 2_000, chars: 4_000_000 };
+
+/**
+ * The rows (id, version, exact JSON text) a table wrote from a validated entity or read and found to
+ * be exactly their own parse. A row read back unchanged is not parsed again; any other text or
+ * version (another process, a hand edit, a rolled-back write) is parsed as usual.
+ */
+export function createKnownRows() {
+  const rows = new Map<string, { version: number; data: string }>();
+  let chars = 0;
+  const forget = (id: string) => {
+    const entry = rows.get(id);
+    if (!entry) return;
+    chars -= entry.data.length;
+    rows.delete(id);
+  };
+  return {
+    has(row: StoredVersionedRow): boolean {
+      const entry = rows.get(row.id);
+      return entry !== undefined && entry.version === row.version && entry.data === row.data;
+    },
+    remember(row: StoredVersionedRow): void {
+      forget(row.id);
+      if (row.data.length > KNOWN_ROWS_LIMIT.chars) return;
+      rows.set(row.id, { version: row.version, data: row.data });
+      chars += row.data.length;
+      while (rows.size > KNOWN_ROWS_LIMIT.rows || chars > KNOWN_ROWS_LIMIT.chars) {
+        const oldest = rows.keys().next().value;
+        if (oldest === undefined) break;
+        forget(oldest);
+      }
+    },
+    forget,
+    get size(): number {
+      return rows.size;
+    },
   };
 }
