@@ -62,13 +62,23 @@ export interface StatusUpdateFormInput {
 
 const DIMENSIONS = HEALTH_DIMENSIONS;
 
+// A week's label depends only on the locale and the week: kept once made (bounded).
+const periodLabels = new Map<string, string>();
+const MAX_PERIOD_LABELS = 1_000;
+
 export function periodLabel(locale: Locale, period: Period): string {
+  const key = `${locale}|${period}`;
+  const known = periodLabels.get(key);
+  if (known !== undefined) return known;
   const t = translator(locale);
-  return t('bot.update.period', {
+  const label = t('bot.update.period', {
     period,
     from: formatDate(locale, periodStart(period)),
     to: formatDate(locale, periodEnd(period)),
   });
+  if (periodLabels.size >= MAX_PERIOD_LABELS) periodLabels.clear();
+  periodLabels.set(key, label);
+  return label;
 }
 
 function projectHeader(project: CardProject, title: string, locale: Locale): CardElement[] {

@@ -10,8 +10,8 @@ import {
   contentOf,
   hasSubmission,
   prefillFrom,
-  StatusUpdate,
   StatusUpdateSubmit,
+  type StatusUpdate,
   type StatusUpdateContent,
   type StatusUpdateRevision,
   type UpdateSource,
@@ -112,14 +112,15 @@ export class StatusUpdateService {
     if (existing) return this.amend(ctx, existing, revision, options);
 
     const id = `su-${project.id}-${period}`;
-    const update = parseInput(StatusUpdate, {
+    // Validated once, by the store's write (every store parses what it writes through StatusUpdate).
+    const update: StatusUpdate = {
       ...revision,
       id,
       projectId: project.id,
       period,
       history: [],
       ...firstVersion(now),
-    });
+    };
     try {
       const stored = await this.deps.store.statusUpdates.create(update);
       await this.audit.record(
@@ -164,10 +165,8 @@ export class StatusUpdateService {
       throw new ConflictError('status-update', existing.id, 0, existing);
     }
     const expected = options.expectedVersion ?? existing.version;
-    const next = parseInput(StatusUpdate, {
-      ...amendStatusUpdate(existing, revision),
-      updatedAt: revision.submittedAt,
-    });
+    // Validated once, by the store's write (a ValidationError there, as for a new update).
+    const next: StatusUpdate = { ...amendStatusUpdate(existing, revision), updatedAt: revision.submittedAt };
     let stored: StatusUpdate;
     try {
       stored = await this.deps.store.statusUpdates.update(next, expected);
