@@ -1,6 +1,6 @@
 // The portfolio table: search, filter, group, sort, CSV (with formula cells neutralised), and
 // virtualisation of long lists.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ProjectOverview } from '../../tab/src/api/endpoints.js';
@@ -35,6 +35,18 @@ describe('ProjectTable', () => {
     overview('AI-01', { health: 'green', pillar: 'PAC', title: 'Performance management' }),
     overview('TR-10', { health: 'amber', pillar: 'GOV', title: 'Website' }),
   ];
+
+  it('the column chooser loads its menu on first use: focus on the first choice, back on Escape', async () => {
+    renderInApp(<ProjectTable overviews={data} people={people} personId="p-cto" />);
+    expect(screen.queryByRole('menu')).toBeNull();
+    screen.getByTestId('column-chooser').focus();
+    await userEvent.keyboard('{Enter}');
+    const first = await screen.findByRole('menuitemcheckbox', { name: 'Owner' }, { timeout: 10_000 });
+    await waitFor(() => expect(first).toHaveFocus());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    expect(screen.getByTestId('column-chooser')).toHaveFocus();
+  });
 
   it('sorts by a column both ways and says so to assistive technology', async () => {
     renderInApp(<ProjectTable overviews={data} people={people} />);
@@ -82,7 +94,7 @@ describe('ProjectTable', () => {
     expect(screen.getByTestId('project-count')).toHaveTextContent('Projects (2)');
   });
 
-  it('virtualises long lists: 1,000 projects put only a window of rows in the DOM', () => {
+  it('virtualises long lists: 1,000 projects put only a window of rows in the DOM', async () => {
     // jsdom has no layout: give the scroller the size a browser would.
     const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (
       this: HTMLElement,
@@ -92,7 +104,9 @@ describe('ProjectTable', () => {
     const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1100);
     const many = Array.from({ length: 1000 }, (_, i) => overview(`TR-${String(i + 1).padStart(4, '0')}`));
     renderInApp(<ProjectTable overviews={many} people={people} />);
-    const body = screen.getByTestId('virtual-body');
+    // The virtualiser is its own chunk, fetched for the first long table.
+    const body = await screen.findByTestId('virtual-body', undefined, { timeout: 10_000 });
+    await waitFor(() => expect(within(body).queryAllByRole('row').length).toBeGreaterThan(0));
     const rendered = within(body).queryAllByRole('row').length;
     expect(many.length).toBeGreaterThan(VIRTUALISE_FROM);
     expect(rendered).toBeGreaterThan(0);

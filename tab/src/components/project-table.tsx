@@ -5,11 +5,6 @@ import {
   Field,
   Link,
   makeStyles,
-  Menu,
-  MenuItemCheckbox,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   shorthands,
   mergeClasses,
   SearchBox,
@@ -23,8 +18,7 @@ import {
   ArrowSortUp16Regular,
   ColumnTriple20Regular,
 } from '@fluentui/react-icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { HEALTH_SEVERITY } from '../../../bot/domain/health.js';
 import { ORG_UNITS } from '../../../bot/domain/org-unit.js';
 import type { Person } from '../../../bot/domain/person.js';
@@ -42,7 +36,14 @@ import { hrefOf } from '../router.js';
 import { downloadCsv, toCsv } from './csv.js';
 import { HealthBadge } from './health-badge.js';
 import { Trend, trendOf } from './trend.js';
+import { lazyNamed } from './lazy-named.js';
+import { Loading } from './loading.js';
 import { WorkbookExport } from './workbook-export.js';
+
+// Fetched when first needed: the column menu when opened, the virtualiser for long tables.
+const loadColumnMenu = () => import('./column-menu.js');
+const ColumnMenu = lazyNamed(loadColumnMenu, 'ColumnMenu');
+const VirtualBody = lazyNamed(() => import('./virtual-body.js'), 'VirtualBody');
 
 /** Above this many rows the body is virtualised. */
 export const VIRTUALISE_FROM = 60;
@@ -152,7 +153,6 @@ const useStyles = makeStyles({
     borderBlockEndStyle: 'solid',
     borderBlockEndColor: tokens.colorNeutralStroke2,
   },
-  scroller: { maxHeight: '70vh', overflowY: 'auto', position: 'relative' },
   sortButton: {
     minWidth: 0,
     paddingInline: 0,
@@ -233,6 +233,21 @@ export function ProjectTable({
   const [hidden, setHidden] = useState<ColumnKey[]>(() => readHiddenColumns(personId));
   const columns = useMemo(() => COLUMNS.filter((c) => !hidden.includes(c.key)), [hidden]);
   const template = columns.map((c) => c.width).join(' ');
+  // A plain button until the column menu is first opened (the menu is its own chunk).
+  const [menuWanted, setMenuWanted] = useState(false);
+  const chooserButton = (
+    <Button
+      icon={<ColumnTriple20Regular />}
+      data-testid="column-chooser"
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerEnter={() => void loadColumnMenu()}
+      onFocus={() => void loadColumnMenu()}
+      onClick={() => setMenuWanted(true)}
+    >
+      {t('table.columns')}
+    </Button>
+  );
   const chooseColumns = (visible: readonly string[]) => {
     const next = COLUMNS.map((c) => c.key).filter((k) => !FIXED.has(k) && !visible.includes(k));
     setHidden(next);
@@ -418,25 +433,22 @@ export function ProjectTable({
             ))}
           </Select>
         </Field>
-        <Menu
-          checkedValues={{ columns: columns.map((c) => c.key) }}
-          onCheckedValueChange={(_, d) => chooseColumns(d.checkedItems)}
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <Button icon={<ColumnTriple20Regular />} data-testid="column-chooser">
-              {t('table.columns')}
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {COLUMNS.filter((c) => !FIXED.has(c.key)).map((c) => (
-                <MenuItemCheckbox key={c.key} name="columns" value={c.key}>
-                  {t(c.label)}
-                </MenuItemCheckbox>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        {menuWanted ? (
+          <Suspense fallback={chooserButton}>
+            <ColumnMenu
+              label={t('table.columns')}
+              choices={COLUMNS.filter((c) => !FIXED.has(c.key)).map((c) => ({
+                value: c.key,
+                label: t(c.label),
+              }))}
+              checked={columns.map((c) => c.key)}
+              onChange={chooseColumns}
+              defaultOpen
+            />
+          </Suspense>
+        ) : (
+          chooserButton
+        )}
         <Button icon={<ArrowDownload20Regular />} onClick={exportCsv}>
           {t('table.export')}
         </Button>
@@ -506,12 +518,21 @@ export function ProjectTable({
               </div>
             </div>
           ) : items.length > VIRTUALISE_FROM ? (
-            <VirtualBody
-              items={items}
-              render={(item, index) => (
-                <ItemRow item={item} index={index} people={people} columns={columns} template={template} />
-              )}
-            />
+            <Suspense fallback={<Loading />}>
+              <VirtualBody
+                items={items}
+                rowHeight={ROW_HEIGHT}
+                render={(item, index) => (
+                  <ItemRow
+                    item={item as Item}
+                    index={index}
+                    people={people}
+                    columns={columns}
+                    template={template}
+                  />
+                )}
+              />
+            </Suspense>
           ) : (
             <div role="rowgroup">
               {items.map((item, index) => (
@@ -529,48 +550,6 @@ export function ProjectTable({
         </div>
       </div>
     </section>
-  );
-}
-
-function VirtualBody({
-  items,
-  render,
-}: {
-  items: readonly Item[];
-  render: (item: Item, index: number) => ReactNode;
-}) {
-  const styles = useStyles();
-  const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => parent.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    initialRect: { width: 1100, height: 600 },
-  });
-  return (
-    <div ref={parent} className={styles.scroller} role="rowgroup" data-testid="virtual-body">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const item = items[v.index];
-          if (!item) return null;
-          return (
-            <div
-              key={v.key}
-              style={{
-                position: 'absolute',
-                insetInlineStart: 0,
-                insetInlineEnd: 0,
-                transform: `translateY(${v.start}px)`,
-                height: v.size,
-              }}
-            >
-              {render(item, v.index)}
-            </div>
-          );
-        })}
-      </div>
-    </div>
   );
 }
 
