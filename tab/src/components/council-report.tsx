@@ -50,8 +50,13 @@ export function CouncilReport() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field?: string; message: string }>();
   const first = useRef<HTMLInputElement>(null);
+  // Focus into the form on open, and back to its button once the closed state is on the page (a
+  // timer set in close() could fire before React had rendered the button again).
+  const wasOpen = useRef(false);
   useEffect(() => {
     if (open) first.current?.focus();
+    else if (wasOpen.current) document.getElementById(BUTTON_ID)?.focus();
+    wasOpen.current = open;
   }, [open]);
 
   if (!me.canAdminister) return null;
@@ -65,7 +70,6 @@ export function CouncilReport() {
   const close = () => {
     setOpen(false);
     setError(undefined);
-    setTimeout(() => document.getElementById(BUTTON_ID)?.focus(), 0);
   };
   const download = async () => {
     setBusy(true);
