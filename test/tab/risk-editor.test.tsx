@@ -6,43 +6,14 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { canEditRisk } from '../../bot/domain/permissions.js';
-import type { Risk } from '../../bot/domain/risk.js';
 import type { Endpoints } from '../../tab/src/api/endpoints.js';
 import { RaiseRiskForm } from '../../tab/src/components/raise-risk-form.js';
 import { RiskEditor } from '../../tab/src/components/risk-editor.js';
 import { RiskTable } from '../../tab/src/components/risk-table.js';
 import { fakeApi, meOf, PEOPLE, problem, project, renderInApp } from './helpers.js';
+import { riskFixture } from './risk-fixture.js';
 
-const AT = '2026-11-20T10:00:00.000Z';
-function risk(overrides: Partial<Risk> = {}): Risk {
-  return {
-    id: 'rsk-1',
-    projectId: 'prj-ai-02',
-    title: 'Copilot licences insufficient',
-    description: '',
-    category: 'financial',
-    likelihood: 4,
-    impact: 3,
-    strategy: 'reduce',
-    mitigation: 'Top-up requested.',
-    ownerId: 'p-owner',
-    status: 'open',
-    residualLikelihood: null,
-    residualImpact: null,
-    reviewDate: null,
-    confidential: false,
-    score: 12,
-    level: 'high',
-    raisedById: 'p-owner',
-    raisedAt: AT,
-    escalation: null,
-    history: [],
-    version: 4,
-    createdAt: AT,
-    updatedAt: AT,
-    ...overrides,
-  };
-}
+const risk = riskFixture;
 
 describe('RiskTable: the Update button follows the permission', () => {
   it.each([
