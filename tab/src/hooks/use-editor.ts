@@ -4,7 +4,7 @@
 // ("saved", or "saved, will sync" when the server queued the write: X-Sync-Status: queued), one
 // idempotency key per attempt (a retry of a refused or failed attempt keeps it; a new one only after
 // a success), and the keyboard: into the first field on open, back to the opener on close.
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '../api/problem.js';
 import { newKey } from '../ids.js';
 
@@ -70,7 +70,9 @@ export function useEditor<V, C = never>(options: EditorOptions<V, C>): Editor<V,
   if (key.current === '') key.current = newKey();
   const formRef = useRef<HTMLFormElement | null>(null);
   const focus = options.focus === true;
-  useEffect(() => {
+  // A layout effect, not a passive one: the first field has the keyboard in the same commit that
+  // puts the form on screen, so nothing (a test, a fast typist) sees the form without it.
+  useLayoutEffect(() => {
     if (!focus) return undefined;
     const opener = document.activeElement;
     formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
