@@ -3,8 +3,9 @@ import type { EventBus, EventHandler } from '../ports/events.js';
 
 /**
  * In-process publish/subscribe. Handlers run after the publishing write has completed, each in its
- * own microtask; a failing handler is reported and never reaches the publisher. Durability of what a
- * handler does (e.g. notifying the CTO) is the handler's business.
+ * own macrotask (setImmediate): what a write sets off (stopping reminders, telling the CTO) runs once
+ * the request that wrote has been answered, not inside its latency. A failing handler is reported
+ * and never reaches the publisher. Durability of what a handler does is the handler's business.
  */
 export class InProcessEventBus implements EventBus {
   private readonly handlers = new Set<EventHandler>();
@@ -19,7 +20,7 @@ export class InProcessEventBus implements EventBus {
 
   publish(event: DomainEvent): void {
     for (const handler of this.handlers) {
-      const run = Promise.resolve()
+      const run = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => handler(event))
         .catch((e: unknown) => this.onError(e, event))
         .finally(() => this.pending.delete(run));

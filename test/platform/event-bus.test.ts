@@ -26,6 +26,23 @@ describe('InProcessEventBus', () => {
     expect(seen.sort()).toEqual(['fast:risk.raised', 'slow:risk.raised']);
   });
 
+  it("runs handlers after the publisher's own continuation has finished (an answer is not held up)", async () => {
+    const bus = new InProcessEventBus(() => undefined);
+    const order: string[] = [];
+    bus.subscribe(() => {
+      order.push('handler');
+    });
+    const publisher = async () => {
+      bus.publish(raised);
+      // What a request does after its write: several awaits, then its answer.
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      order.push('answered');
+    };
+    await publisher();
+    await bus.drain();
+    expect(order).toEqual(['answered', 'handler']);
+  });
+
   it('reports a failing handler without reaching the publisher or the other handlers', async () => {
     const errors: [unknown, DomainEvent][] = [];
     const bus = new InProcessEventBus((err, event) => errors.push([err, event]));
