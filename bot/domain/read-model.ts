@@ -144,6 +144,22 @@ export function projectFactsOf(input: {
   };
 }
 
+/**
+ * The facts after one of the project's status updates was written (created or amended): its fact
+ * takes the place of the one for the same period, and the newest FACT_UPDATES periods are kept. The
+ * same as recomputing from all the project's updates, because updates are never deleted nor moved to
+ * another project, so an update left out of the newest three can only be older than all of them.
+ */
+export function withUpdateFact(
+  facts: ProjectFacts,
+  update: Pick<StatusUpdate, keyof UpdateFact>,
+): ProjectFacts {
+  const updates = [updateFactOf(update), ...facts.updates.filter((u) => u.period !== update.period)]
+    .sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0))
+    .slice(0, FACT_UPDATES);
+  return { ...facts, updates };
+}
+
 /** The newest update of these facts whose period is at most `period`. */
 export function latestUpTo(facts: Pick<ProjectFacts, 'updates'>, period: Period): UpdateFact | undefined {
   return facts.updates.find((u) => u.period <= period);

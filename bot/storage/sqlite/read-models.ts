@@ -8,6 +8,7 @@ import {
   addRisk,
   emptyRiskStats,
   projectFactsOf,
+  withUpdateFact,
   type ProjectFacts,
 } from '../../domain/read-model.js';
 import type { Kpi } from '../../domain/kpi.js';
@@ -17,11 +18,19 @@ import { selectPage, type SortKey } from './keyset-page.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
 
 const ORDER: readonly SortKey[] = [{ column: 'project_id', direction: 'asc', type: 'text' }];
+const UPSERT =
+  'INSERT INTO project_facts (project_id, pillar, data) VALUES (?, ?, ?) ' +
+  'ON CONFLICT (project_id) DO UPDATE SET pillar = excluded.pillar, data = excluded.data';
 const ACTIVE = `(${ACTIVE_RISK_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 export interface SqliteReadModels extends ReadModels {
   /** Recomputes these projects' facts now (synchronous: call inside the write's transaction). */
   refresh: (projectIds: Iterable<string | null | undefined>) => void;
+  /**
+   * A status update was written (inside its transaction): its fact goes into the project's kept
+   * facts, one row read and written, instead of recomputing every part of them.
+   */
+  foldUpdate: (update: StatusUpdate) => void;
   /** True when some project has no facts row (a database from before the read models). */
   incomplete(): boolean;
   /** Runs `fn` (inside a transaction) refreshing each touched project once, at its end (bulk seeding). */
@@ -99,20 +108,29 @@ export function createSqliteReadModels(ctx: SqliteContext): SqliteReadModels {
         ctx.statement('DELETE FROM project_facts WHERE project_id = ?').run(id);
         continue;
       }
-      ctx
-        .statement(
-          'INSERT INTO project_facts (project_id, pillar, data) VALUES (?, ?, ?) ' +
-            'ON CONFLICT (project_id) DO UPDATE SET pillar = excluded.pillar, data = excluded.data',
-        )
-        .run(id, facts.pillar, JSON.stringify(facts));
+      ctx.statement(UPSERT).run(id, facts.pillar, JSON.stringify(facts));
     }
   };
 
   const parse = (rows: ReadonlyArray<{ data: string }>): ProjectFacts[] =>
     rows.map((r) => JSON.parse(r.data) as ProjectFacts);
 
+  const foldUpdate = (update: StatusUpdate): void => {
+    const row = pending
+      ? undefined
+      : ctx
+          .statement<{ data: string }>('SELECT data FROM project_facts WHERE project_id = ?')
+          .get(update.projectId);
+    // Nothing kept yet (or a bulk write refreshing at its end): computed from the rows as usual.
+    if (!row) return refresh([update.projectId]);
+    writes += 1;
+    const facts = withUpdateFact(JSON.parse(row.data) as ProjectFacts, update);
+    ctx.statement(UPSERT).run(update.projectId, facts.pillar, JSON.stringify(facts));
+  };
+
   return {
     refresh,
+    foldUpdate,
 
     // data_version moves when another connection (another instance) commits; `writes` counts ours.
     generation: () => ctx.run(() => `${String(ctx.db.pragma('data_version', { simple: true }))}.${writes}`),

@@ -5,13 +5,9 @@ import { toFieldIssues } from '../../domain/validation.js';
 import { clampLimit, type Page, type PageRequest } from '../../ports/paging.js';
 import type { StatusUpdateRepository } from '../../ports/repositories.js';
 import { decodeCursor, encodeCursor, selectPage, type SortKey } from './keyset-page.js';
+import type { SqliteReadModels } from './read-models.js';
 import type { SqliteContext, SqlValue } from './sqlite-context.js';
-import {
-  createVersionedTable,
-  readModelOf,
-  type ReadModelRefresh,
-  type StoredVersionedRow,
-} from './versioned-table.js';
+import { createVersionedTable, type StoredVersionedRow } from './versioned-table.js';
 
 const BY_PROJECT: readonly SortKey[] = [
   { column: 'period', direction: 'desc', type: 'text' },
@@ -30,7 +26,7 @@ function checkPeriod(period: string, path: string): void {
 
 export function createStatusUpdateRepository(
   ctx: SqliteContext,
-  readModels?: ReadModelRefresh,
+  readModels?: Pick<SqliteReadModels, 'refresh' | 'foldUpdate'>,
 ): StatusUpdateRepository {
   const table = createVersionedTable<StatusUpdate>(ctx, {
     table: 'status_updates',
@@ -39,7 +35,12 @@ export function createStatusUpdateRepository(
     columns: { project_id: (u) => u.projectId, period: (u) => u.period },
     uniqueKeys: { 'project_id,period': (u) => `${u.projectId}/${u.period}` },
     parent: { field: 'projectId', entity: 'project' },
-    readModel: readModelOf(readModels, (u) => [u.projectId]),
+    // A written update changes only the newest updates of its project's facts: folded in, not recomputed.
+    readModel: readModels && {
+      refresh: readModels.refresh,
+      projectsOf: (u) => [u.projectId],
+      apply: (u) => readModels.foldUpdate(u),
+    },
   });
 
   const page = (

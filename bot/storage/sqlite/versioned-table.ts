@@ -39,6 +39,11 @@ export interface ReadModelRefresh {
 export interface ReadModelHook<T> extends ReadModelRefresh {
   /** The projects whose facts an entity counts in. */
   projectsOf(entity: T): Array<string | null | undefined>;
+  /**
+   * Folds the written entity into its project's facts instead of recomputing them (a table whose
+   * writes change one part of the facts in a way known from the entity alone).
+   */
+  apply?(entity: T): void;
   /** Before an update: the projects the stored row counts in (when an update can move it). */
   previousProjectsOf?(id: string): Array<string | null | undefined>;
 }
@@ -181,7 +186,8 @@ export function createVersionedTable<T extends Versioned>(
     return ctx.transaction(() => {
       const before = updatedId === undefined ? [] : (hook.previousProjectsOf?.(updatedId) ?? []);
       const result = write();
-      hook.refresh([...before, ...hook.projectsOf(result)]);
+      if (hook.apply && before.length === 0) hook.apply(result);
+      else hook.refresh([...before, ...hook.projectsOf(result)]);
       return result;
     });
   }
