@@ -161,7 +161,28 @@ export interface Store {
   ping(): Promise<void>;
   /** Stores with a durable outbox (SharePoint) report the writes they queued (write-reporter.ts). */
   readonly queuedWrites?: WriteReporter;
+  /**
+   * Stores with transactions (SQLite) run one repository write and append its audit event in one
+   * transaction: both are stored or neither. `write` must make exactly one repository call. Stores
+   * without (SharePoint) leave it out; `writeWithAudit` (below) then appends after the write.
+   */
+  readonly writeAudited?: <T>(write: () => Promise<T>, event: AuditEvent) => Promise<T>;
   /** True when the store holds no projects and no people (first start). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * One write and its audit event: atomically where the store can (Store.writeAudited), otherwise the
+ * event is appended once the write has succeeded (a crash between the two loses the event).
+ */
+export async function writeWithAudit<T>(
+  store: Pick<Store, 'audit' | 'writeAudited'>,
+  write: () => Promise<T>,
+  event: AuditEvent,
+): Promise<T> {
+  if (store.writeAudited) return store.writeAudited(write, event);
+  const result = await write();
+  await store.audit.append(event);
+  return result;
 }

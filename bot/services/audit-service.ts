@@ -27,7 +27,19 @@ export class AuditService {
     after: object | undefined,
     reason: string | null = null,
   ): Promise<void> {
-    const event: AuditEvent = {
+    await this.deps.store.audit.append(this.eventOf(ctx, target, action, before, after, reason));
+  }
+
+  /** The event `record` appends, for a write that stores it itself (writeWithAudit). */
+  eventOf(
+    ctx: RequestContext,
+    target: AuditTarget,
+    action: AuditAction,
+    before: object | undefined,
+    after: object | undefined,
+    reason: string | null = null,
+  ): AuditEvent {
+    return {
       id: this.deps.ids.newId(),
       at: this.deps.clock.now().toISOString(),
       actorId: ctx.actor.id,
@@ -40,7 +52,6 @@ export class AuditService {
       reason,
       correlationId: ctx.correlationId.slice(0, 100),
     };
-    await this.deps.store.audit.append(event);
   }
 
   /** An event the app itself caused (a scheduled job, a background sync), with no person acting. */

@@ -18,6 +18,7 @@ import {
 } from '../domain/status-update.js';
 import { parseInput } from '../domain/validation.js';
 import type { Page, PageRequest } from '../ports/paging.js';
+import { writeWithAudit } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { RequestContext, ServiceDeps } from './context.js';
 import { firstVersion } from './idempotency.js';
@@ -122,13 +123,17 @@ export class StatusUpdateService {
       ...firstVersion(now),
     };
     try {
-      const stored = await this.deps.store.statusUpdates.create(update);
-      await this.audit.record(
-        ctx,
-        { entityType: 'status-update', entityId: id, projectId: project.id },
-        'create',
-        undefined,
-        stored,
+      // The update and its audit record are stored together (one transaction where the store has them).
+      const stored = await writeWithAudit(
+        this.deps.store,
+        () => this.deps.store.statusUpdates.create(update),
+        this.audit.eventOf(
+          ctx,
+          { entityType: 'status-update', entityId: id, projectId: project.id },
+          'create',
+          undefined,
+          update,
+        ),
       );
       this.deps.events.publish({
         type: 'status-update.submitted',
@@ -169,7 +174,17 @@ export class StatusUpdateService {
     const next: StatusUpdate = { ...amendStatusUpdate(existing, revision), updatedAt: revision.submittedAt };
     let stored: StatusUpdate;
     try {
-      stored = await this.deps.store.statusUpdates.update(next, expected);
+      stored = await writeWithAudit(
+        this.deps.store,
+        () => this.deps.store.statusUpdates.update(next, expected),
+        this.audit.eventOf(
+          ctx,
+          { entityType: 'status-update', entityId: next.id, projectId: next.projectId },
+          'amend',
+          existing,
+          next,
+        ),
+      );
     } catch (e) {
       // Without an expected version the author amends whatever is current: another submission that
       // landed first is kept in history and this one goes on top (each retry follows a write that won).
@@ -183,13 +198,6 @@ export class StatusUpdateService {
       }
       throw e;
     }
-    await this.audit.record(
-      ctx,
-      { entityType: 'status-update', entityId: stored.id, projectId: stored.projectId },
-      'amend',
-      existing,
-      stored,
-    );
     this.deps.events.publish({
       type: 'status-update.submitted',
       projectId: stored.projectId,

@@ -558,6 +558,57 @@ describe('sqlite store', () => {
     });
   });
 
+  describe('writeAudited (a write and its audit record in one transaction)', () => {
+    const eventsOf = async (entityId: string) => (await store.audit.list({ entityId })).items;
+
+    it('stores both and answers what the write answers', async () => {
+      const project = await store.projects.create(buildProject());
+      const update = buildStatusUpdate({ projectId: project.id });
+      const event = buildAuditEvent({ entityType: 'status-update', entityId: update.id, action: 'create' });
+      const stored = await store.writeAudited!(() => store.statusUpdates.create(update), event);
+      expect(stored).toMatchObject({ id: update.id, version: 1 });
+      expect((await eventsOf(update.id)).map((e) => e.id)).toEqual([event.id]);
+    });
+
+    it('a refused write leaves no audit record, and its error is thrown', async () => {
+      const project = await store.projects.create(buildProject());
+      const update = await store.statusUpdates.create(buildStatusUpdate({ projectId: project.id }));
+      const event = buildAuditEvent({ entityType: 'status-update', entityId: update.id, action: 'amend' });
+      await expect(
+        store.writeAudited!(() => store.statusUpdates.update({ ...update, summary: 'Stale.' }, 7), event),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect(await eventsOf(update.id)).toEqual([]);
+      expect((await store.statusUpdates.get(update.id))?.summary).toBe(update.summary);
+    });
+
+    it('an audit record that cannot be stored undoes the write', async () => {
+      const project = await store.projects.create(buildProject());
+      const update = await store.statusUpdates.create(buildStatusUpdate({ projectId: project.id }));
+      const taken = await (async () => {
+        const e = buildAuditEvent({ entityId: 'other' });
+        await store.audit.append(e);
+        return e.id;
+      })();
+      // The same id as a stored event: the append fails inside the transaction.
+      const event = buildAuditEvent({ id: taken, entityType: 'status-update', entityId: update.id });
+      await expect(
+        store.writeAudited!(
+          () =>
+            store.statusUpdates.update(
+              { ...update, summary: 'Never stored.', percentComplete: update.percentComplete + 1 },
+              update.version,
+            ),
+          event,
+        ),
+      ).rejects.toBeInstanceOf(DuplicateError);
+      const current = await store.statusUpdates.get(update.id);
+      expect(current).toMatchObject({ version: update.version, summary: update.summary });
+      // The project's facts were not moved by the undone write either.
+      const [facts] = await store.readModels.projectFacts([project.id]);
+      expect(facts?.updates[0]?.percentComplete).toBe(update.percentComplete);
+    });
+  });
+
   it('latestPerProject answers for 1,000 projects with 10 updates each', async () => {
     const periods = Array.from({ length: 10 }, (_, i) => shiftPeriod('2026-W01', i));
     const pending: Array<Promise<unknown>> = [];

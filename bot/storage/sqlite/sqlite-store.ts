@@ -69,6 +69,7 @@ function lifecycle(ctx: SqliteContext) {
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const ctx = context(options);
   const readModels = createSqliteReadModels(ctx);
+  const audit = createAuditRepository(ctx);
   // A database from before the read models (or written by an older version) gets them now.
   if (readModels.incomplete()) ctx.transaction(() => readModels.refresh(missingFacts(ctx)));
   return {
@@ -81,7 +82,23 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     measurements: createMeasurementRepository(ctx, readModels),
     readModels,
     people: createPersonRepository(ctx),
-    audit: createAuditRepository(ctx),
+    audit,
+    // The repositories run their statements at once (ctx.run), so the write and the append both
+    // execute inside this transaction; a failure of either rolls both back and is thrown here.
+    writeAudited: <T>(write: () => Promise<T>, event: Parameters<typeof audit.append>[0]) => {
+      let written: Promise<T> | undefined;
+      try {
+        ctx.transaction(() => {
+          written = write();
+          written.catch(() => undefined);
+          audit.append(event).catch(() => undefined);
+        });
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      if (!written) return Promise.reject(new Error('writeAudited: the write made no repository call'));
+      return written;
+    },
     settings: createSettingsRepository(ctx),
     isEmpty: () =>
       ctx.run(
