@@ -125,7 +125,10 @@ export function createSqliteReadModels(ctx: SqliteContext): SqliteReadModels {
     if (!row) return refresh([update.projectId]);
     writes += 1;
     const facts = withUpdateFact(JSON.parse(row.data) as ProjectFacts, update);
-    ctx.statement(UPSERT).run(update.projectId, facts.pillar, JSON.stringify(facts));
+    // Only the data changes (the pillar column and its index stay as they are).
+    ctx
+      .statement('UPDATE project_facts SET data = ? WHERE project_id = ?')
+      .run(JSON.stringify(facts), update.projectId);
   };
 
   return {
