@@ -3,9 +3,12 @@
 // Action.Execute invoke: validation, permission, store write, audit, confirmation card), `status`
 // and `projects` turns. The echo turn is the floor: HTTP, activity parsing, the adapter and one
 // reply through the connector (messages), or an answer in the HTTP response (invokes). Percentiles and ratios are printed after the run.
-import { ActivityHandler, type InvokeResponse } from 'botbuilder';
+// For context, a "durable echo" invoke also stores one audit record before answering: the least any
+// design that keeps a submitted update (and says who did it) has to do on top of the echo.
+import { ActivityHandler, type TurnContext, type InvokeResponse } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { afterAll, bench, describe } from 'vitest';
+import type { Store } from '../../bot/ports/repositories.js';
 import { applySeed } from '../../bot/seed/apply-seed.js';
 import { buildSyntheticPortfolio } from '../../bot/seed/synthetic-portfolio.js';
 import { startFakeConnector } from '../helpers/fake-connector.js';
@@ -26,6 +29,9 @@ const real = await startTestApp({
 });
 
 class EchoBot extends ActivityHandler {
+  /** The echo app's store: the durable echo writes one audit record to it. */
+  store?: Store;
+
   constructor() {
     super();
     this.onMessage(async (context, next) => {
@@ -35,14 +41,33 @@ class EchoBot extends ActivityHandler {
   }
 
   // The invoke floor: answered in the HTTP response, as the bot answers a card action.
-  protected override onInvokeActivity(): Promise<InvokeResponse> {
-    return Promise.resolve({
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const verb = (context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb;
+    if (verb === 'echo.durable') {
+      if (!this.store) throw new Error('the durable echo has no store');
+      await this.store.audit.append({
+        id: randomUUID(),
+        at: new Date().toISOString(),
+        actorId: 'p-bench',
+        surface: 'bot',
+        entityType: 'status-update',
+        entityId: `su-bench-${randomUUID()}`,
+        projectId: 'p-bench',
+        action: 'amend',
+        changes: [{ field: 'summary', before: 'Before.', after: 'After.' }],
+        reason: null,
+        correlationId: 'bench',
+      });
+    }
+    return {
       status: 200,
       body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'echo' },
-    });
+    };
   }
 }
-const echo = await startTestApp({ demo: false, bot: new EchoBot() });
+const echoBot = new EchoBot();
+const echo = await startTestApp({ demo: false, bot: echoBot });
+echoBot.store = echo.app.store;
 
 const cto = portfolio.people.find((p) => p.aadObjectId === '00000000-0000-4000-8000-000000000001');
 if (!cto) throw new Error('the synthetic portfolio has no CTO persona');
@@ -104,7 +129,7 @@ function pct(values: number[], p: number): number {
 afterAll(async () => {
   // Card actions are compared with the echo invoke, messages with the echo message.
   const floorOf = (name: string) =>
-    samples.get(name === 'status-update submit' ? 'echo invoke' : 'echo message');
+    samples.get(name.includes('submit') || name.includes('invoke') ? 'echo invoke' : 'echo message');
   const lines = [...samples].map(([name, v]) => {
     const floor = floorOf(name);
     const ratio =
@@ -134,6 +159,14 @@ afterAll(async () => {
     'echo bot',
   );
   row(5, 'bot status-update submit (Action.Execute)', 'status-update submit', 'echo invoke', 'echo invoke');
+  const durable = samples.get('durable echo invoke') ?? [];
+  const submit = samples.get('status-update submit') ?? [];
+  recordRow({
+    order: 5,
+    row: 'bot status-update submit against an echo invoke that stores one audit record',
+    figure: `p50 ${(pct(submit, 50) / pct(durable, 50)).toFixed(2)}×, p99 ${(pct(submit, 99) / pct(durable, 99)).toFixed(2)}× (durable echo p50 ${pct(durable, 50).toFixed(2)} ms)`,
+    goal: 'context for the row above',
+  });
   await Promise.all([real.close(), echo.close(), connector.close()]);
 });
 
@@ -233,6 +266,22 @@ describe(`bot turn through /api/messages, ${portfolio.projects.length}-project p
   bench(
     'projects message',
     () => timed('projects', () => post(real, activity('message', { text: 'projects' }))),
+    options,
+  );
+
+  // Last, so that its writes (to the echo app's own store) do not come before the rows above.
+  bench(
+    'durable echo invoke (one audit record, context)',
+    () =>
+      timed('durable echo invoke', async () => {
+        await post(
+          echo,
+          activity('invoke', {
+            name: 'adaptiveCard/action',
+            value: { action: { type: 'Action.Execute', verb: 'echo.durable', data: {} } },
+          }),
+        );
+      }),
     options,
   );
 });
