@@ -581,6 +581,19 @@ describe('sqlite store', () => {
       expect((await store.statusUpdates.get(update.id))?.summary).toBe(update.summary);
     });
 
+    it('refuses a write that reaches the store only after an await, recording nothing', async () => {
+      const project = await store.projects.create(buildProject());
+      const update = buildStatusUpdate({ projectId: project.id });
+      const event = buildAuditEvent({ entityType: 'status-update', entityId: update.id, action: 'create' });
+      await expect(
+        store.writeAudited!(async () => {
+          await Promise.resolve();
+          return store.statusUpdates.create(update);
+        }, event),
+      ).rejects.toThrow(/at once/);
+      expect(await eventsOf(update.id)).toEqual([]);
+    });
+
     it('an audit record that cannot be stored undoes the write', async () => {
       const project = await store.projects.create(buildProject());
       const update = await store.statusUpdates.create(buildStatusUpdate({ projectId: project.id }));

@@ -14,6 +14,8 @@ export interface SqliteContext {
   readonly onInvalidRow: InvalidRowHandler;
   /** Runs a synchronous operation; resolves with its result or rejects with a mapped error. */
   run<T>(op: () => T): Promise<T>;
+  /** How many operations `run` has started on this connection (a check that a call ran at once). */
+  readonly runs: number;
   /** A prepared statement, cached by its SQL text. */
   statement<R>(sql: string): Statement<SqlValue[], R>;
   /** See SqliteStore.transaction. */
@@ -26,11 +28,16 @@ export function createSqliteContext(db: SqliteDatabase, onInvalidRow: InvalidRow
   // the caller only holds the rejected promise.
   let inTransaction = false;
   let failure: { error: unknown } | undefined;
+  let runs = 0;
 
   return {
     db,
     onInvalidRow,
+    get runs() {
+      return runs;
+    },
     run<T>(op: () => T): Promise<T> {
+      runs += 1;
       try {
         return Promise.resolve(op());
       } catch (e) {

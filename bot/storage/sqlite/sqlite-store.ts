@@ -89,15 +89,19 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       let written: Promise<T> | undefined;
       try {
         ctx.transaction(() => {
+          const before = ctx.runs;
           written = write();
           written.catch(() => undefined);
+          // A write that reached the store only after an await would run outside this transaction:
+          // refused here (nothing is recorded) rather than recorded apart from it.
+          if (ctx.runs === before)
+            throw new Error('writeAudited: the write must call the store at once, not after an await');
           audit.append(event).catch(() => undefined);
         });
       } catch (e) {
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }
-      if (!written) return Promise.reject(new Error('writeAudited: the write made no repository call'));
-      return written;
+      return written ?? Promise.reject(new Error('writeAudited: no write'));
     },
     settings: createSettingsRepository(ctx),
     isEmpty: () =>
