@@ -19,18 +19,12 @@ export interface AuditTarget {
 export class AuditService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async record(
-    ctx: RequestContext,
-    target: AuditTarget,
-    action: AuditAction,
-    before: object | undefined,
-    after: object | undefined,
-    reason: string | null = null,
-  ): Promise<void> {
-    await this.deps.store.audit.append(this.eventOf(ctx, target, action, before, after, reason));
+  /** Appends the event of a change (eventOf) on its own, after the change was stored. */
+  async record(...args: Parameters<AuditService['eventOf']>): Promise<void> {
+    await this.deps.store.audit.append(this.eventOf(...args));
   }
 
-  /** The event `record` appends, for a write that stores it itself (writeWithAudit). */
+  /** The event of a change: `record` appends it, or a write stores it with itself (writeWithAudit). */
   eventOf(
     ctx: RequestContext,
     target: AuditTarget,

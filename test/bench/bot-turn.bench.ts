@@ -94,6 +94,16 @@ async function post(app: typeof real, body: unknown): Promise<string> {
   return r.text();
 }
 
+/** A card action (Action.Execute) with this verb, sent to the echo bot. */
+const echoInvoke = (verb: string) =>
+  post(
+    echo,
+    activity('invoke', {
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data: {} } },
+    }),
+  );
+
 // The version each project's current-period update has (0: none yet), so every submit amends
 // the latest version, as a card built just before would.
 const versions = new Map<string, number>();
@@ -182,20 +192,7 @@ describe(`bot turn through /api/messages, ${portfolio.projects.length}-project p
     options,
   );
 
-  bench(
-    'echo bot, invoke (floor)',
-    () =>
-      timed('echo invoke', async () => {
-        await post(
-          echo,
-          activity('invoke', {
-            name: 'adaptiveCard/action',
-            value: { action: { type: 'Action.Execute', verb: 'echo', data: {} } },
-          }),
-        );
-      }),
-    options,
-  );
+  bench('echo bot, invoke (floor)', () => timed('echo invoke', () => echoInvoke('echo')), options);
 
   bench(
     'status-update submit (Action.Execute)',
@@ -272,16 +269,7 @@ describe(`bot turn through /api/messages, ${portfolio.projects.length}-project p
   // Last, so that its writes (to the echo app's own store) do not come before the rows above.
   bench(
     'durable echo invoke (one audit record, context)',
-    () =>
-      timed('durable echo invoke', async () => {
-        await post(
-          echo,
-          activity('invoke', {
-            name: 'adaptiveCard/action',
-            value: { action: { type: 'Action.Execute', verb: 'echo.durable', data: {} } },
-          }),
-        );
-      }),
+    () => timed('durable echo invoke', () => echoInvoke('echo.durable')),
     options,
   );
 });
