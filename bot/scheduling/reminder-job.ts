@@ -17,7 +17,7 @@ import type { ReminderSchedule } from '../domain/settings.js';
 import { isoWeekday, zonedTimeToInstant } from '../domain/zoned-time.js';
 import { t } from '../i18n/translate.js';
 import { collectAll } from '../ports/paging.js';
-import { skipUnclaimed } from '../ports/state.js';
+import { skipUnclaimed, type SkipOutcome } from '../ports/state.js';
 import type { RequestContext } from '../services/context.js';
 import { AWAY_KIND, type RunSummary } from '../services/digest-runs.js';
 import { localeOf, type ProactiveDeps } from './digest-job.js';
@@ -27,6 +27,27 @@ export const SECOND_REMINDER_KIND = 'reminder-2';
 export const NUDGE_KIND = 'reminder-nudge';
 const REMINDER_KINDS = [REMINDER_KIND, SECOND_REMINDER_KIND, NUDGE_KIND] as const;
 const MAX_SETTLED = 10_000;
+
+/** How long arriving updates gather before their reminders are settled together, and at most how many. */
+export const ARRIVAL_BATCH_MS = 25;
+const MAX_ARRIVAL_BATCH = 200;
+
+interface Arrival {
+  projectId: string;
+  period: Period;
+  /** Resolves once this arrival's reminders are settled; rejects with what went wrong for it. */
+  done: Promise<void>;
+  settle(error?: unknown): void;
+}
+
+interface ArrivalBatch {
+  /** By reminder key: the same project and period twice is settled once. */
+  items: Map<string, Arrival>;
+  /** Settles now rather than when the batch's time is up. */
+  settle(): void;
+}
+
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /** How far ahead someone may declare an absence. */
 export const AWAY_WEEKS_AHEAD = 26;
@@ -222,24 +243,95 @@ export class ReminderService {
    * skipped), and delivered ones are replaced by a thank-you card. Once every reminder of the
    * period is skipped, no claim can take them over any more, so later updates of that period
    * (amendments) do not claim again: each claim is a write transaction.
+   *
+   * Arrivals gather for a moment (ARRIVAL_BATCH_MS, or until MAX_ARRIVAL_BATCH of them) and are
+   * settled together: one project read and one run-store transaction for the whole batch instead of
+   * one commit per submission. Nothing depends on the cancellation being immediate: a reminder
+   * re-reads the update just before it is sent (`card` above). Resolves once this arrival is settled.
    */
-  async onUpdateSubmitted(projectId: string, period: Period): Promise<void> {
-    const project = await this.base.store.projects.get(projectId);
-    if (!project) return;
+  onUpdateSubmitted(projectId: string, period: Period): Promise<void> {
+    const batch = (this.arrivals ??= this.arrivalBatch());
     const key = reminderKey(period, projectId);
-    const settledKey = JSON.stringify([key, project.ownerId]);
-    if (this.settled.has(settledKey)) return;
-    let allSkipped = true;
+    let arrival = batch.items.get(key);
+    if (!arrival) {
+      let settle: Arrival['settle'] = () => undefined;
+      const done = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error === undefined ? resolve() : reject(toError(error)));
+      });
+      arrival = { projectId, period, done, settle };
+      batch.items.set(key, arrival);
+    }
+    if (batch.items.size >= MAX_ARRIVAL_BATCH) batch.settle();
+    return arrival.done;
+  }
+
+  /** The arrivals not settled yet. */
+  private arrivals: ArrivalBatch | undefined;
+
+  private arrivalBatch(): ArrivalBatch {
+    const items = new Map<string, Arrival>();
+    const settle = () => {
+      clearTimeout(timer);
+      if (this.arrivals?.items !== items) return;
+      this.arrivals = undefined;
+      const arrivals = [...items.values()];
+      // Whatever fails for the batch as a whole (reading the projects, the run store) fails each arrival.
+      this.settleArrivals(arrivals).catch((error: unknown) => {
+        for (const a of arrivals) a.settle(error);
+      });
+    };
+    const timer = setTimeout(settle, ARRIVAL_BATCH_MS);
+    return { items, settle };
+  }
+
+  private async settleArrivals(arrivals: readonly Arrival[]): Promise<void> {
+    const ids = [...new Set(arrivals.map((a) => a.projectId))];
+    const projects = new Map((await this.base.store.projects.getMany(ids)).map((p) => [p.id, p]));
+    const open = arrivals.flatMap((arrival) => {
+      const project = projects.get(arrival.projectId);
+      const settledKey = project && JSON.stringify([reminderKey(arrival.period, project.id), project.ownerId]);
+      if (!project || !settledKey || this.settled.has(settledKey)) {
+        arrival.settle();
+        return [];
+      }
+      return [{ arrival, project, settledKey }];
+    });
+    if (open.length === 0) return;
     const outcomes = await skipUnclaimed(
       this.deps.state.runs,
-      REMINDER_KINDS.map((kind) => ({ kind, period: key, recipientId: project.ownerId })),
+      open.flatMap(({ arrival, project }) =>
+        REMINDER_KINDS.map((kind) => ({
+          kind,
+          period: reminderKey(arrival.period, project.id),
+          recipientId: project.ownerId,
+        })),
+      ),
       this.base.clock.now().toISOString(),
       'update received',
     );
+    // Each arrival is answered on its own: one owner's card that cannot be replaced does not keep
+    // the others' thank-you cards from going out.
+    for (const [i, { arrival, project, settledKey }] of open.entries()) {
+      const mine = outcomes.slice(i * REMINDER_KINDS.length, (i + 1) * REMINDER_KINDS.length);
+      try {
+        await this.thankOwner(project, arrival.period, mine);
+      } catch (error) {
+        arrival.settle(error);
+        continue;
+      }
+      if (mine.every((o) => o.skipped || o.record?.status === 'skipped')) {
+        if (this.settled.size >= MAX_SETTLED) this.settled.clear();
+        this.settled.add(settledKey);
+      }
+      arrival.settle();
+    }
+  }
+
+  /** Replaces each delivered reminder of this project and period by a thank-you card. */
+  private async thankOwner(project: Project, period: Period, outcomes: readonly SkipOutcome[]): Promise<void> {
     for (const outcome of outcomes) {
       if (outcome.skipped) continue;
       const { record } = outcome;
-      if (record?.status !== 'skipped') allSkipped = false;
       if (
         !record?.activityId ||
         (record.status !== 'delivered' && record.status !== 'throttled-then-delivered')
@@ -255,10 +347,6 @@ export class ReminderService {
         period,
       });
       await this.deps.messenger.update(conversation, record.activityId, { card });
-    }
-    if (allSkipped) {
-      if (this.settled.size >= MAX_SETTLED) this.settled.clear();
-      this.settled.add(settledKey);
     }
   }
 

@@ -166,6 +166,65 @@ describe('an update that arrives before its reminders', () => {
   });
 });
 
+describe('updates that arrive together', () => {
+  const kinds = ['reminder', 'reminder-2', 'reminder-nudge'];
+
+  it('are settled in one run-store transaction, each project once', async () => {
+    const { reminders } = i.app.proactive;
+    const late = (await reminders.lateProjects('2026-W48')).slice(0, 6);
+    expect(late).toHaveLength(6);
+    const runs = i.app.stateStore.runs;
+    const skip = vi.spyOn(runs, 'skipUnclaimed');
+    // Arrivals in the same moment (the same project twice among them) share one batch.
+    await Promise.all([
+      ...late.map((l) => reminders.onUpdateSubmitted(l.project.id, '2026-W48')),
+      reminders.onUpdateSubmitted(late[0]!.project.id, '2026-W48'),
+    ]);
+    expect(skip).toHaveBeenCalledTimes(1);
+    expect(skip.mock.calls[0]![0]).toHaveLength(late.length * kinds.length);
+    for (const { project, owner } of late) {
+      const records = await Promise.all(
+        kinds.map((kind) =>
+          runs.get({ kind, period: reminderKey('2026-W48', project.id), recipientId: owner.id }),
+        ),
+      );
+      expect(records.map((r) => r?.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    }
+  });
+
+  it('get their thank-you cards even when one of them cannot be put in place', async () => {
+    const { reminders, messenger } = i.app.proactive;
+    const cto = (await collectAll((page) => i.app.store.people.list({ role: 'cto', active: true, ...page })))[0]!;
+    await reminders.nudge(ctxOf(cto), '2026-W48');
+    const late = await reminders.lateProjects('2026-W48');
+    const first = late[0]!;
+    const second = late.find((l) => l.owner.id !== first.owner.id)!;
+    expect(postsTo(first.owner.id).length).toBeGreaterThan(0);
+    expect(postsTo(second.owner.id).length).toBeGreaterThan(0);
+    const update = messenger.update.bind(messenger);
+    vi.spyOn(messenger, 'update').mockImplementation((conversation, activityId, message) => {
+      if (conversation.personId === first.owner.id) return Promise.reject(new Error('card store unavailable'));
+      return update(conversation, activityId, message);
+    });
+    const outcomes = await Promise.allSettled([
+      reminders.onUpdateSubmitted(first.project.id, '2026-W48'),
+      reminders.onUpdateSubmitted(second.project.id, '2026-W48'),
+    ]);
+    // The failure is the first arrival's own; the second still gets its card replaced.
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+    expect(String((outcomes[0] as PromiseRejectedResult).reason)).toContain('card store unavailable');
+    const reminderOf = (l: typeof first) =>
+      postsTo(l.owner.id).find((d) => JSON.stringify(d.activity).includes(`"projectId":"${l.project.id}"`))!;
+    const replaced = (l: typeof first) =>
+      connector.delivered.filter((d) => d.method === 'PUT' && d.activityId === reminderOf(l).activityId);
+    expect(replaced(first)).toEqual([]);
+    expect(replaced(second)).toHaveLength(1);
+    // The thank-you card, in the owner's own language, names the project and the week.
+    expect(JSON.stringify(replaced(second)[0]!.activity)).toContain(second.project.code);
+    expect(JSON.stringify(replaced(second)[0]!.activity)).toContain('2026-W48');
+  });
+});
+
 describe('risk escalations', () => {
   it('go to every CTO at once, exactly once, and the other copies show the outcome', async () => {
     // At once means from the write's own event, even in an instance that runs no schedules.
