@@ -289,7 +289,8 @@ export class ReminderService {
     const projects = new Map((await this.base.store.projects.getMany(ids)).map((p) => [p.id, p]));
     const open = arrivals.flatMap((arrival) => {
       const project = projects.get(arrival.projectId);
-      const settledKey = project && JSON.stringify([reminderKey(arrival.period, project.id), project.ownerId]);
+      const settledKey =
+        project && JSON.stringify([reminderKey(arrival.period, project.id), project.ownerId]);
       if (!project || !settledKey || this.settled.has(settledKey)) {
         arrival.settle();
         return [];
@@ -328,7 +329,11 @@ export class ReminderService {
   }
 
   /** Replaces each delivered reminder of this project and period by a thank-you card. */
-  private async thankOwner(project: Project, period: Period, outcomes: readonly SkipOutcome[]): Promise<void> {
+  private async thankOwner(
+    project: Project,
+    period: Period,
+    outcomes: readonly SkipOutcome[],
+  ): Promise<void> {
     for (const outcome of outcomes) {
       if (outcome.skipped) continue;
       const { record } = outcome;

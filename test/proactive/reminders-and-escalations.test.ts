@@ -194,7 +194,9 @@ describe('updates that arrive together', () => {
 
   it('get their thank-you cards even when one of them cannot be put in place', async () => {
     const { reminders, messenger } = i.app.proactive;
-    const cto = (await collectAll((page) => i.app.store.people.list({ role: 'cto', active: true, ...page })))[0]!;
+    const cto = (
+      await collectAll((page) => i.app.store.people.list({ role: 'cto', active: true, ...page }))
+    )[0]!;
     await reminders.nudge(ctxOf(cto), '2026-W48');
     const late = await reminders.lateProjects('2026-W48');
     const first = late[0]!;
@@ -203,7 +205,8 @@ describe('updates that arrive together', () => {
     expect(postsTo(second.owner.id).length).toBeGreaterThan(0);
     const update = messenger.update.bind(messenger);
     vi.spyOn(messenger, 'update').mockImplementation((conversation, activityId, message) => {
-      if (conversation.personId === first.owner.id) return Promise.reject(new Error('card store unavailable'));
+      if (conversation.personId === first.owner.id)
+        return Promise.reject(new Error('card store unavailable'));
       return update(conversation, activityId, message);
     });
     const outcomes = await Promise.allSettled([
