@@ -162,27 +162,31 @@ export interface Store {
   /** Stores with a durable outbox (SharePoint) report the writes they queued (write-reporter.ts). */
   readonly queuedWrites?: WriteReporter;
   /**
-   * Stores with transactions (SQLite) run one repository write and append its audit event in one
-   * transaction: both are stored or neither. `write` must make exactly one repository call. Stores
+   * Stores with transactions (SQLite) run one repository write and append its audit events in one
+   * transaction: all are stored or none. `write` must make exactly one repository call. Stores
    * without (SharePoint) leave it out; `writeWithAudit` (below) then appends after the write.
    */
-  readonly writeAudited?: <T>(write: () => Promise<T>, event: AuditEvent) => Promise<T>;
+  readonly writeAudited?: <T>(write: () => Promise<T>, events: readonly AuditEvent[]) => Promise<T>;
   /** True when the store holds no projects and no people (first start). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /**
- * One write and its audit event: atomically where the store can (Store.writeAudited), otherwise the
- * event is appended once the write has succeeded (a crash between the two loses the event).
+ * One write and its audit event (or events, in order): atomically where the store can
+ * (Store.writeAudited), otherwise the events are appended once the write has succeeded (a crash
+ * between the two loses them).
  */
 export async function writeWithAudit<T>(
   store: Pick<Store, 'audit' | 'writeAudited'>,
   write: () => Promise<T>,
-  event: AuditEvent,
+  event: AuditEvent | readonly AuditEvent[],
 ): Promise<T> {
-  if (store.writeAudited) return store.writeAudited(write, event);
+  const events = isEventList(event) ? event : [event];
+  if (store.writeAudited) return store.writeAudited(write, events);
   const result = await write();
-  await store.audit.append(event);
+  for (const e of events) await store.audit.append(e);
   return result;
 }
+
+const isEventList = (e: AuditEvent | readonly AuditEvent[]): e is readonly AuditEvent[] => Array.isArray(e);

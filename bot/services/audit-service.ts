@@ -4,7 +4,7 @@ import { diffFields, type AuditAction, type AuditEvent, type EntityType } from '
 import { canAdminister, canRead, canReadRisk, isCto, type Decision } from '../domain/permissions.js';
 import { ForbiddenError } from '../domain/errors.js';
 import type { Page } from '../ports/paging.js';
-import type { AuditQuery } from '../ports/repositories.js';
+import { writeWithAudit, type AuditQuery } from '../ports/repositories.js';
 import type { RequestContext, ServiceDeps } from './context.js';
 
 /** The actor of events no person caused. */
@@ -22,6 +22,14 @@ export class AuditService {
   /** Appends the event of a change (eventOf) on its own, after the change was stored. */
   async record(...args: Parameters<AuditService['eventOf']>): Promise<void> {
     await this.deps.store.audit.append(this.eventOf(...args));
+  }
+
+  /**
+   * Runs one repository write and stores the event of its change with it: in the same transaction
+   * where the store has transactions (writeWithAudit), so a change is never stored without its record.
+   */
+  recordWrite<T>(write: () => Promise<T>, ...event: Parameters<AuditService['eventOf']>): Promise<T> {
+    return writeWithAudit(this.deps.store, write, this.eventOf(...event));
   }
 
   /** The event of a change: `record` appends it, or a write stores it with itself (writeWithAudit). */

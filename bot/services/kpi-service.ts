@@ -141,8 +141,14 @@ export class KpiService {
     }
     if (changes.ownerId) await this.lookup.assertPeople({ ownerId: changes.ownerId });
     const next = parseInput(Kpi, { ...current, ...changes, updatedAt: this.deps.clock.now().toISOString() });
-    const stored = await this.deps.store.kpis.update(next, expectedVersion);
-    await this.audit.record(ctx, target, 'update', current, stored);
+    const stored = await this.audit.recordWrite(
+      () => this.deps.store.kpis.update(next, expectedVersion),
+      ctx,
+      target,
+      'update',
+      current,
+      next,
+    );
     return stored;
   }
 
@@ -217,8 +223,14 @@ export class KpiService {
       ...changes,
       updatedAt: this.deps.clock.now().toISOString(),
     });
-    const stored = await this.deps.store.measurements.update(next, expectedVersion);
-    await this.audit.record(ctx, target, 'update', current, stored);
+    const stored = await this.audit.recordWrite(
+      () => this.deps.store.measurements.update(next, expectedVersion),
+      ctx,
+      target,
+      'update',
+      current,
+      next,
+    );
     return stored;
   }
 }

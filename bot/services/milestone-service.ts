@@ -90,8 +90,14 @@ export class MilestoneService {
       completedOn,
       updatedAt: this.deps.clock.now().toISOString(),
     });
-    const stored = await this.deps.store.milestones.update(next, expectedVersion);
-    await this.audit.record(ctx, target, 'update', current, stored);
+    const stored = await this.audit.recordWrite(
+      () => this.deps.store.milestones.update(next, expectedVersion),
+      ctx,
+      target,
+      'update',
+      current,
+      next,
+    );
     return stored;
   }
 }

@@ -252,8 +252,14 @@ export class ProjectService {
       ...changes,
       updatedAt: this.deps.clock.now().toISOString(),
     });
-    const stored = await this.deps.store.projects.update(next, expectedVersion);
-    await this.audit.record(ctx, target, 'update', current, stored);
+    const stored = await this.audit.recordWrite(
+      () => this.deps.store.projects.update(next, expectedVersion),
+      ctx,
+      target,
+      'update',
+      current,
+      next,
+    );
     return stored;
   }
 }

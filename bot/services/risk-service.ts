@@ -13,7 +13,7 @@ import type { Project } from '../domain/project.js';
 import { applyRiskRules, Risk, RiskCreate, RiskPatch } from '../domain/risk.js';
 import { parseInput } from '../domain/validation.js';
 import type { Page } from '../ports/paging.js';
-import type { RiskQuery } from '../ports/repositories.js';
+import { writeWithAudit, type RiskQuery } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { Created, RequestContext, ServiceDeps } from './context.js';
 import { createKeyed, idForCreate } from './idempotency.js';
@@ -151,10 +151,20 @@ export class RiskService {
       { ...current, ...changes, updatedAt: now },
       { at: now, byId: ctx.actor.id, threshold, explicitEscalation: escalate === true },
     );
-    const stored = await this.deps.store.risks.update(parseInput(Risk, risk), expectedVersion);
-    await this.audit.record(ctx, target, 'update', current, stored);
-    if (escalated && stored.escalation) {
-      await this.audit.record(ctx, target, 'escalate', undefined, undefined, stored.escalation.reason);
+    const next = parseInput(Risk, risk);
+    const escalation = escalated ? next.escalation : null;
+    // The change and, when it escalates the risk, the escalation: stored with the risk, in this order.
+    const stored = await writeWithAudit(
+      this.deps.store,
+      () => this.deps.store.risks.update(next, expectedVersion),
+      [
+        this.audit.eventOf(ctx, target, 'update', current, next),
+        ...(escalation
+          ? [this.audit.eventOf(ctx, target, 'escalate', undefined, undefined, escalation.reason)]
+          : []),
+      ],
+    );
+    if (escalation && stored.escalation) {
       this.deps.events.publish({
         type: 'risk.escalated',
         riskId: id,
@@ -180,8 +190,14 @@ export class RiskService {
       escalation: { ...current.escalation, acknowledgedAt: now, acknowledgedById: ctx.actor.id },
       updatedAt: now,
     });
-    const stored = await this.deps.store.risks.update(next, expectedVersion);
-    await this.audit.record(ctx, target, 'acknowledge', current, stored);
+    const stored = await this.audit.recordWrite(
+      () => this.deps.store.risks.update(next, expectedVersion),
+      ctx,
+      target,
+      'acknowledge',
+      current,
+      next,
+    );
     return stored;
   }
 }

@@ -126,8 +126,14 @@ export class RosterService {
       email: (changes.email ?? current.email).toLowerCase(),
       updatedAt: this.deps.clock.now().toISOString(),
     });
-    const stored = await this.deps.store.people.update(next, expectedVersion);
-    await this.audit.record(ctx, { entityType: 'person', entityId: id }, 'update', current, stored);
+    const stored = await this.audit.recordWrite(
+      () => this.deps.store.people.update(next, expectedVersion),
+      ctx,
+      { entityType: 'person', entityId: id },
+      'update',
+      current,
+      next,
+    );
     return stored;
   }
 

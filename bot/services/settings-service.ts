@@ -71,8 +71,14 @@ export class SettingsService {
       ...changes,
       updatedAt: this.deps.clock.now().toISOString(),
     });
-    const stored = await this.deps.store.settings.save(next, expectedVersion);
-    await this.audit.record(ctx, { entityType: 'settings', entityId: 'settings' }, 'update', current, stored);
+    const stored = await this.audit.recordWrite(
+      () => this.deps.store.settings.save(next, expectedVersion),
+      ctx,
+      { entityType: 'settings', entityId: 'settings' },
+      'update',
+      current,
+      next,
+    );
     return stored;
   }
 }

@@ -18,7 +18,6 @@ import {
 } from '../domain/status-update.js';
 import { parseInput } from '../domain/validation.js';
 import type { Page, PageRequest } from '../ports/paging.js';
-import { writeWithAudit } from '../ports/repositories.js';
 import type { AuditService } from './audit-service.js';
 import type { RequestContext, ServiceDeps } from './context.js';
 import { firstVersion } from './idempotency.js';
@@ -124,16 +123,13 @@ export class StatusUpdateService {
     };
     try {
       // The update and its audit record are stored together (one transaction where the store has them).
-      const stored = await writeWithAudit(
-        this.deps.store,
+      const stored = await this.audit.recordWrite(
         () => this.deps.store.statusUpdates.create(update),
-        this.audit.eventOf(
-          ctx,
-          { entityType: 'status-update', entityId: id, projectId: project.id },
-          'create',
-          undefined,
-          update,
-        ),
+        ctx,
+        { entityType: 'status-update', entityId: id, projectId: project.id },
+        'create',
+        undefined,
+        update,
       );
       this.deps.events.publish({
         type: 'status-update.submitted',
@@ -174,16 +170,13 @@ export class StatusUpdateService {
     const next: StatusUpdate = { ...amendStatusUpdate(existing, revision), updatedAt: revision.submittedAt };
     let stored: StatusUpdate;
     try {
-      stored = await writeWithAudit(
-        this.deps.store,
+      stored = await this.audit.recordWrite(
         () => this.deps.store.statusUpdates.update(next, expected),
-        this.audit.eventOf(
-          ctx,
-          { entityType: 'status-update', entityId: next.id, projectId: next.projectId },
-          'amend',
-          existing,
-          next,
-        ),
+        ctx,
+        { entityType: 'status-update', entityId: next.id, projectId: next.projectId },
+        'amend',
+        existing,
+        next,
       );
     } catch (e) {
       // Without an expected version the author amends whatever is current: another submission that

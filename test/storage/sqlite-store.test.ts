@@ -565,7 +565,7 @@ describe('sqlite store', () => {
       const project = await store.projects.create(buildProject());
       const update = buildStatusUpdate({ projectId: project.id });
       const event = buildAuditEvent({ entityType: 'status-update', entityId: update.id, action: 'create' });
-      const stored = await store.writeAudited!(() => store.statusUpdates.create(update), event);
+      const stored = await store.writeAudited!(() => store.statusUpdates.create(update), [event]);
       expect(stored).toMatchObject({ id: update.id, version: 1 });
       expect((await eventsOf(update.id)).map((e) => e.id)).toEqual([event.id]);
     });
@@ -575,7 +575,7 @@ describe('sqlite store', () => {
       const update = await store.statusUpdates.create(buildStatusUpdate({ projectId: project.id }));
       const event = buildAuditEvent({ entityType: 'status-update', entityId: update.id, action: 'amend' });
       await expect(
-        store.writeAudited!(() => store.statusUpdates.update({ ...update, summary: 'Stale.' }, 7), event),
+        store.writeAudited!(() => store.statusUpdates.update({ ...update, summary: 'Stale.' }, 7), [event]),
       ).rejects.toBeInstanceOf(ConflictError);
       expect(await eventsOf(update.id)).toEqual([]);
       expect((await store.statusUpdates.get(update.id))?.summary).toBe(update.summary);
@@ -589,7 +589,7 @@ describe('sqlite store', () => {
         store.writeAudited!(async () => {
           await Promise.resolve();
           return store.statusUpdates.create(update);
-        }, event),
+        }, [event]),
       ).rejects.toThrow(/at once/);
       expect(await eventsOf(update.id)).toEqual([]);
     });
@@ -602,7 +602,9 @@ describe('sqlite store', () => {
         await store.audit.append(e);
         return e.id;
       })();
-      // The same id as a stored event: the append fails inside the transaction.
+      // The second event has the id of a stored one: its append fails inside the transaction, and the
+      // write and the first event go with it.
+      const first = buildAuditEvent({ entityType: 'status-update', entityId: update.id });
       const event = buildAuditEvent({ id: taken, entityType: 'status-update', entityId: update.id });
       await expect(
         store.writeAudited!(
@@ -611,9 +613,10 @@ describe('sqlite store', () => {
               { ...update, summary: 'Never stored.', percentComplete: update.percentComplete + 1 },
               update.version,
             ),
-          event,
+          [first, event],
         ),
       ).rejects.toBeInstanceOf(DuplicateError);
+      expect(await eventsOf(update.id)).toEqual([]);
       const current = await store.statusUpdates.get(update.id);
       expect(current).toMatchObject({ version: update.version, summary: update.summary });
       // The project's facts were not moved by the undone write either.

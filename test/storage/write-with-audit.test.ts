@@ -37,6 +37,13 @@ describe('writeWithAudit', () => {
     expect(appended).toEqual([event]);
   });
 
+  it('without transactions: several events are appended after the write, in their order', async () => {
+    const { store, appended } = storeWithoutTransactions();
+    const events = [buildAuditEvent({ action: 'update' }), buildAuditEvent({ action: 'escalate' })];
+    expect(await writeWithAudit(store, () => Promise.resolve(1), events)).toBe(1);
+    expect(appended).toEqual(events);
+  });
+
   it('without transactions: a failed write appends nothing and its error is thrown', async () => {
     const { store, appended } = storeWithoutTransactions();
     await expect(
@@ -53,12 +60,15 @@ describe('writeWithAudit', () => {
         append: () => Promise.reject(new Error('the store appends inside writeAudited')),
         list: () => Promise.resolve({ items: [] }),
       },
-      writeAudited: async <T>(write: () => Promise<T>, e: AuditEvent) => {
-        calls.push(e);
+      writeAudited: async <T>(write: () => Promise<T>, events: readonly AuditEvent[]) => {
+        calls.push(...events);
         return write();
       },
     };
     expect(await writeWithAudit(store, () => Promise.resolve(42), event)).toBe(42);
     expect(calls).toEqual([event]);
+    const more = [buildAuditEvent(), buildAuditEvent()];
+    await writeWithAudit(store, () => Promise.resolve(43), more);
+    expect(calls).toEqual([event, ...more]);
   });
 });

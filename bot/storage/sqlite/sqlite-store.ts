@@ -85,7 +85,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     audit,
     // The repositories run their statements at once (ctx.run), so the write and the append both
     // execute inside this transaction; a failure of either rolls both back and is thrown here.
-    writeAudited: <T>(write: () => Promise<T>, event: Parameters<typeof audit.append>[0]) => {
+    writeAudited: <T>(write: () => Promise<T>, events: ReadonlyArray<Parameters<typeof audit.append>[0]>) => {
       let written: Promise<T> | undefined;
       try {
         ctx.transaction(() => {
@@ -96,7 +96,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           // refused here (nothing is recorded) rather than recorded apart from it.
           if (ctx.runs === before)
             throw new Error('writeAudited: the write must call the store at once, not after an await');
-          audit.append(event).catch(() => undefined);
+          for (const event of events) audit.append(event).catch(() => undefined);
         });
       } catch (e) {
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
