@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from '../bot/config.js';
 import { isAppError } from '../bot/domain/errors.js';
 import { CliUsageError } from '../bot/platform/cli-args.js';
 import type { Store } from '../bot/ports/repositories.js';
-import { createStore } from '../bot/storage/create-store.js';
+import { createStore, type StoreDeps } from '../bot/storage/create-store.js';
 
 /** Runs `main` with the process arguments; its result is the exit code, a rejection is exit code 1. */
 export function runCli(
@@ -47,8 +47,12 @@ export function loadCliConfig(dataDir: string | undefined): Config | undefined {
 }
 
 /** Opens the configured store for `use` and closes it afterwards, whether `use` succeeds or not. */
-export async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await createStore(config);
+export async function withStore<T>(
+  config: Config,
+  use: (store: Store) => Promise<T>,
+  deps: StoreDeps = {},
+): Promise<T> {
+  const store = await createStore(config, deps);
   try {
     return await use(store);
   } finally {

@@ -29,25 +29,34 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!args) return 2;
   const config = loadCliConfig(args.dataDir);
   if (!config) return 2;
-  return withStore(config, async (store) => {
-    if (args.check) {
-      const kept = canonicalFacts(await collectAll((page) => store.readModels.listFacts(page)));
-      const rows = canonicalFacts(await factsFromRows(store));
-      const keptById = new Map(kept.map((f) => [f.projectId, JSON.stringify(f)]));
-      const differing = rows.filter((f) => keptById.get(f.projectId) !== JSON.stringify(f)).length;
-      const extra = kept.length - rows.length + differing;
+  return withStore(
+    config,
+    async (store) => {
+      if (args.check) {
+        const kept = canonicalFacts(await collectAll((page) => store.readModels.listFacts(page)));
+        const rows = canonicalFacts(await factsFromRows(store));
+        const keptById = new Map(kept.map((f) => [f.projectId, JSON.stringify(f)]));
+        const missing = rows.filter((f) => !keptById.has(f.projectId)).length;
+        const differing = rows.filter(
+          (f) => keptById.has(f.projectId) && keptById.get(f.projectId) !== JSON.stringify(f),
+        ).length;
+        const orphans = kept.length - (rows.length - missing);
+        process.stdout.write(
+          `check: ${rows.length} projects, ${differing} with facts that differed from their rows` +
+            `${missing ? `, ${missing} without facts` : ''}` +
+            `${orphans > 0 ? `, ${orphans} facts of projects that no longer exist` : ''}\n`,
+        );
+      }
+      const started = performance.now();
+      const { projects } = await store.readModels.rebuild();
       process.stdout.write(
-        `check: ${rows.length} projects, ${differing} with facts that differed from their rows` +
-          `${extra > differing ? `, ${extra - differing} facts of projects that no longer exist` : ''}\n`,
+        `rebuilt the read models of ${projects} projects from the ${store.kind} store in ${Math.round(performance.now() - started)} ms\n`,
       );
-    }
-    const started = performance.now();
-    const { projects } = await store.readModels.rebuild();
-    process.stdout.write(
-      `rebuilt the read models of ${projects} projects from the ${store.kind} store in ${Math.round(performance.now() - started)} ms\n`,
-    );
-    return 0;
-  });
+      return 0;
+    },
+    // A check opens the store as it is: projects without facts stay so until the rebuild.
+    { repairReadModels: !args.check },
+  );
 }
 
 runCli('rebuild-read-models failed', main, (error) =>

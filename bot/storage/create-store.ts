@@ -17,6 +17,8 @@ export interface StoreDeps {
   onInvalidRow?: InvalidRowHandler;
   /** Where the SharePoint store logs retries, throttling, queued and replayed writes (never secrets). */
   logger?: StorageLogger;
+  /** Embedded store: see SqliteStoreOptions.repairReadModels (default true). */
+  repairReadModels?: boolean;
 }
 
 function missing(variable: string, why: string): ConfigError {
@@ -41,7 +43,11 @@ export function createStore(config: Config, deps: StoreDeps = {}): Promise<Store
       return new Promise((resolve) =>
         resolve(
           inDataDir(config, () =>
-            createSqliteStore({ dataDir: config.dataDir, onInvalidRow: deps.onInvalidRow }),
+            createSqliteStore({
+              dataDir: config.dataDir,
+              onInvalidRow: deps.onInvalidRow,
+              repairReadModels: deps.repairReadModels,
+            }),
           ),
         ),
       );

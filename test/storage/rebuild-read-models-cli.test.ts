@@ -1,6 +1,7 @@
 // `npm run rebuild-read-models`: the real CLI as a child process on a temporary embedded database
-// whose read models were damaged behind the store's back (two facts rows made wrong), as a restore
-// from an old backup or a hand edit would leave them. (A missing row is rebuilt when the store opens.)
+// whose read models were damaged behind the store's back (facts rows made wrong, or deleted), as a
+// restore from an old backup or a hand edit would leave them. The app's store rebuilds a missing row
+// when it opens; the check opens the database as it is, so it reports the missing row first.
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -110,6 +111,24 @@ describe('npm run rebuild-read-models (child process)', { timeout: CLI_TIMEOUT_M
 
     const after = await keptAndFromRows(dataDir);
     expect(after.kept).toEqual(after.rows);
+    expect(after.kept).toEqual(before.rows);
+  });
+
+  it('--check reports a project without facts (the store does not repair it first), the rebuild restores it', async () => {
+    const before = await keptAndFromRows(dataDir);
+    const gone = before.rows[3]!.projectId;
+    const db = new Database(path.join(dataDir, DEFAULT_DATABASE_FILE));
+    try {
+      expect(db.prepare('DELETE FROM project_facts WHERE project_id = ?').run(gone).changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const run = await runCli(['--check', '--data-dir', dataDir], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /check: 20 projects, 0 with facts that differed from their rows, 1 without facts\n/,
+    );
+    const after = await keptAndFromRows(dataDir);
     expect(after.kept).toEqual(before.rows);
   });
 

@@ -27,6 +27,11 @@ export interface SqliteStoreOptions extends Pick<
 > {
   /** Told about each stored row that no longer validates (the read skips it). Default: ignore. */
   onInvalidRow?: InvalidRowHandler;
+  /**
+   * Projects without facts (a database from before the read models, a hand edit) get them when the
+   * store opens. False leaves them missing, for `rebuild-read-models --check` to report. Default true.
+   */
+  repairReadModels?: boolean;
 }
 
 export interface SqliteStore extends Store {
@@ -71,7 +76,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const readModels = createSqliteReadModels(ctx);
   const audit = createAuditRepository(ctx);
   // A database from before the read models (or written by an older version) gets them now.
-  if (readModels.incomplete()) ctx.transaction(() => readModels.refresh(missingFacts(ctx)));
+  if (options.repairReadModels !== false && readModels.incomplete())
+    ctx.transaction(() => readModels.refresh(missingFacts(ctx)));
   return {
     kind: 'sqlite',
     projects: createProjectRepository(ctx, readModels),
