@@ -180,6 +180,11 @@ export function formatDate(locale: Locale, value: string, timeZone = 'UTC'): str
   return Number.isNaN(d.getTime()) ? value : f.format(d);
 }
 
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** A number for the locale, at most two decimals (one formatter per locale, kept). */
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+  return f.format(value);
 }

@@ -73,7 +73,6 @@ export function openUrl(title: string, url: string): CardElement {
 
 /** Short date in the recipient's language (the Adaptive Cards DATE() function is not supported in Teams). */
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 export function shortDate(locale: Locale, isoDate: string): string {
   let f = dateFormats.get(locale);
@@ -85,11 +84,7 @@ export function shortDate(locale: Locale, isoDate: string): string {
   return f.format(new Date(`${isoDate.slice(0, 10)}T12:00:00Z`));
 }
 
-export function formatNumber(locale: Locale, value: number): string {
-  let f = numberFormats.get(locale);
-  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
-  return f.format(value);
-}
+export { formatNumber } from './card-kit.js';
 
 /** Size of the card as Teams counts a message (UTF-16: two bytes per code unit). */
 export function cardBytes(card: unknown): number {
