@@ -4,14 +4,23 @@
 import { z } from 'zod';
 import { EntityType } from './audit.js';
 import { IsoDateTime } from './primitives.js';
+import { LocalizedTitles } from './project.js';
 
 const Key = z.string().min(1).max(512);
 
 export const NOTICE_KINDS = ['write-rejected'] as const;
 export const NoticeKind = z.enum(NOTICE_KINDS);
 
-/** The project the item belongs to (or is), for the notice's words and its link to the tab. */
-export const NoticeProject = z.object({ id: Key, code: z.string().max(64), title: z.string().max(400) });
+/**
+ * The project the item belongs to (or is), for the notice's words and its link to the tab: its titles in
+ * the other languages too, so that each reader sees it in theirs (notices stored before have none).
+ */
+export const NoticeProject = z.object({
+  id: Key,
+  code: z.string().max(64),
+  title: z.string().max(400),
+  titles: LocalizedTitles.optional(),
+});
 
 export const Notice = z.object({
   id: Key,

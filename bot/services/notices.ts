@@ -17,7 +17,9 @@ export interface NoticeTarget {
 async function projectOf(store: Store, projectId: string | null | undefined): Promise<Notice['project']> {
   if (!projectId) return null;
   const project = await store.projects.get(projectId);
-  return project ? { id: project.id, code: project.code, title: project.title } : null;
+  if (!project) return null;
+  const { id, code, title, titles } = project;
+  return titles ? { id, code, title, titles } : { id, code, title };
 }
 
 /** Names the item a notice is about, from what is stored now (its id when it is not found). */

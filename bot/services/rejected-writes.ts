@@ -5,6 +5,7 @@
 // the `sync-rejected` event in the item's history.
 import { ENTITY_TYPES, type EntityType } from '../domain/audit.js';
 import type { Locale } from '../domain/locale.js';
+import { projectTitle } from '../domain/project.js';
 import { t, type MessageKey } from '../i18n/translate.js';
 import type { Messenger } from '../ports/messenger.js';
 import type { StateStore } from '../ports/state.js';
@@ -24,9 +25,14 @@ export interface RejectedWriteDeps {
 const isEntityType = (value: string): value is EntityType =>
   (ENTITY_TYPES as readonly string[]).includes(value);
 
-/** The item as the bot message names it, as the tab's notice does: its title, then its project's code. */
-function nameOf(target: NoticeTarget, entity: EntityType): string {
-  const quoted = `“${target.subject}”`;
+/**
+ * The item as the bot message names it, as the tab's notice does: its title (a project's in the
+ * reader's language), then its project's code.
+ */
+function nameOf(target: NoticeTarget, entity: EntityType, locale: Locale): string {
+  const subject =
+    entity === 'project' && target.project ? projectTitle(target.project, locale) : target.subject;
+  const quoted = `“${subject}”`;
   if (!target.project) return quoted;
   return entity === 'project' ? `${target.project.code} ${quoted}` : `${quoted} · ${target.project.code}`;
 }
@@ -75,7 +81,7 @@ export async function reportRejectedWrite(
     await deps.messenger.send(conversation, {
       text: t(locale, 'notices.write_rejected', {
         entity: t(locale, `entity.${write.entity}` as MessageKey),
-        id: nameOf(target, write.entity),
+        id: nameOf(target, write.entity, locale),
       }),
     });
   } catch (err) {

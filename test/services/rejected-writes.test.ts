@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectAll } from '../../bot/ports/paging.js';
 import { reportRejectedWrite } from '../../bot/services/rejected-writes.js';
 import { startBotHarness, type BotHarness } from '../bot/bot-harness.js';
+import { buildAuditEvent } from '../helpers/fixtures.js';
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -64,10 +65,37 @@ describe('a queued write SharePoint refused', () => {
         entityId: risk.body.id,
         op: 'update',
         subject: 'Vendor delay',
-        project: { id: project.id, code: project.code, title: project.title },
+        // With its titles in the other languages, for each reader's own.
+        project: { id: project.id, code: project.code, title: project.title, titles: project.titles },
       }),
     ]);
     expect(await app.stateStore.notices.listOpen('p-cto')).toEqual([]);
+
+    // A refused change to the project itself is named by the project's title in the author's language.
+    h.connector.reset();
+    expect(project.titles?.fr).toBeTruthy();
+    // The owner's own (queued) change to the project, as its history holds it.
+    await app.store.audit.append(
+      buildAuditEvent({
+        entityType: 'project',
+        entityId: project.id,
+        projectId: project.id,
+        actorId: 'p-owner',
+      }),
+    );
+    await reportRejectedWrite(
+      {
+        services: app.services,
+        state: app.stateStore,
+        messenger: app.proactive.messenger,
+        defaultLocale: 'en',
+        logger: app.logger,
+      },
+      { entity: 'project', entityId: project.id, op: 'update', reason: 'version conflict' },
+    );
+    const [told] = await h.connector.waitFor(1);
+    expect(told?.activity.text).toContain(`${project.code} “${project.titles!.fr!}”`);
+    expect(told?.activity.text).not.toContain(project.title);
   });
 
   it('names the item by its id when it is gone, and tells nobody when no author is known', async () => {

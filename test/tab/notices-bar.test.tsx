@@ -71,6 +71,24 @@ describe('NoticesBar', () => {
     expect(screen.getByRole('button', { name: 'إغلاق' })).toBeInTheDocument();
   });
 
+  it('names the project in the reader’s language when it has a title in it', async () => {
+    const titles = { fr: 'Espace de travail numérique', zh: '数字化工作场所' };
+    const project = { id: 'prj-tr-07', code: 'TR-07', title: 'Digital workplace', titles };
+    const myNotices = () =>
+      Promise.resolve({
+        items: [
+          notice({ project }),
+          notice({ id: 'n-2', entity: 'project', entityId: project.id, subject: project.title, project }),
+        ],
+      });
+    renderInApp(<NoticesBar />, { api: fakeApi({ myNotices }), lang: 'fr' });
+    const region = await screen.findByRole('region');
+    expect(region).toHaveTextContent('TR-07 Espace de travail numérique');
+    // The project's own notice names it by that title too, not by the stored English one.
+    expect(region).toHaveTextContent(/projet «\s?Espace de travail numérique\s?»/);
+    expect(region).not.toHaveTextContent('Digital workplace');
+  });
+
   it('asks again when the person navigates, and shows a notice that arrived meanwhile', async () => {
     const myNotices = vi
       .fn<() => Promise<{ items: Notice[] }>>()

@@ -14,6 +14,7 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { EntityType } from '../../../bot/domain/audit.js';
+import { projectTitle } from '../../../bot/domain/project.js';
 import type { Notice } from '../api/endpoints.js';
 import { useApp } from '../context.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
@@ -46,7 +47,7 @@ const useStyles = makeStyles({
 export function NoticesBar() {
   const styles = useStyles();
   const { api } = useApp();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const route = useRoute();
   const [notices, setNotices] = useState<readonly Notice[]>([]);
 
@@ -78,11 +79,13 @@ export function NoticesBar() {
     <section aria-label={t('notices.label')} className={styles.list}>
       {notices.map((n) => {
         const entity = t(`audit.entity.${n.entity}` as MessageKey);
+        // The project's title in the reader's language (a project notice's subject is that title).
+        const subject = n.entity === 'project' && n.project ? projectTitle(n.project, locale) : n.subject;
         const body = n.project
           ? t('notices.writeRejected.body', {
               entity,
-              subject: n.subject,
-              project: `${n.project.code} ${n.project.title}`,
+              subject,
+              project: `${n.project.code} ${projectTitle(n.project, locale)}`,
             })
           : t('notices.writeRejected.bodyNoProject', { entity, subject: n.subject });
         return (
