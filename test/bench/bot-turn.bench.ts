@@ -8,15 +8,43 @@
 // least any design that keeps a submitted update, says who did it and confirms it has to do.
 import { ActivityHandler, type TurnContext, type InvokeResponse } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, bench, describe } from 'vitest';
 import type { Store } from '../../bot/ports/repositories.js';
 import { applySeed } from '../../bot/seed/apply-seed.js';
 import { buildSyntheticPortfolio } from '../../bot/seed/synthetic-portfolio.js';
-import { startFakeConnector } from '../helpers/fake-connector.js';
 import { startTestApp, TEST_NOW } from '../helpers/test-app.js';
 import { recordRow } from './bench-table.js';
 
-const connector = await startFakeConnector();
+/**
+ * The Bot Connector as the bot meets it: a reply is read and acknowledged with an id, and nothing
+ * else is done with it. (The tests' fake connector parses and keeps every activity; in this process
+ * that would charge the bot for the stand-in's own work, in proportion to the size of its reply.)
+ * Any other request is answered 501 and counted, and the run fails if there was one.
+ */
+async function startBenchConnector() {
+  let nextId = 1;
+  const unexpected: string[] = [];
+  const server = createServer((req, res) => {
+    const ok =
+      req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities(?:\/[^/]+)?$/.test(req.url ?? '');
+    req.resume();
+    req.on('end', () => {
+      if (!ok) unexpected.push(`${req.method} ${req.url}`);
+      res.writeHead(ok ? 200 : 501, { 'content-type': 'application/json' });
+      res.end(ok ? `{"id":"activity-${nextId++}"}` : '{"error":{"code":"NotImplemented"}}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    unexpected,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const connector = await startBenchConnector();
 const portfolio = buildSyntheticPortfolio({
   projects: 1000,
   now: new Date(TEST_NOW),
@@ -156,8 +184,6 @@ async function timed(name: string, fn: () => Promise<unknown>) {
   const list = samples.get(name) ?? [];
   list.push(performance.now() - t0);
   samples.set(name, list);
-  // Keep the connector's record small.
-  if (connector.sent.length > 1000) connector.reset();
 }
 
 function pct(values: number[], p: number): number {
@@ -207,6 +233,8 @@ afterAll(async () => {
     goal: 'context for the row above',
   });
   await Promise.all([real.close(), echo.close(), connector.close()]);
+  if (connector.unexpected.length)
+    throw new Error(`unexpected connector requests: ${connector.unexpected.join(', ')}`);
 });
 
 /** Each turn the rows measure, once. */
@@ -252,7 +280,6 @@ const turns = {
 const warmUntil = performance.now() + 3_000;
 while (performance.now() < warmUntil) {
   for (const turn of Object.values(turns)) await turn();
-  if (connector.sent.length > 1000) connector.reset();
 }
 
 describe(`bot turn through /api/messages, ${portfolio.projects.length}-project portfolio`, () => {
