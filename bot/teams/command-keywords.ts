@@ -136,9 +136,13 @@ export function keywordOf(id: CommandId, locale: Locale): string {
   return COMMAND_KEYWORDS[id][locale][0] ?? BOT_COMMANDS.find((c) => c.id === id)?.keyword ?? id;
 }
 
-/** Lower case, compatibility forms folded (full-width letters, ligatures), typographic quotes unified. */
+/**
+ * Lower case, compatibility forms folded (full-width letters, ligatures), typographic quotes unified.
+ * `toLowerCase` is Unicode's default case mapping, the same as the root locale's (no Turkish dotless
+ * i), without looking a locale up on every message.
+ */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/[’‘]/g, "'").toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').replace(/[’‘]/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 interface Entry {
