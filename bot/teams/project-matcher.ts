@@ -14,8 +14,9 @@ export interface MatchableProject {
 export type MatchResult<P> =
   { kind: 'one'; project: P } | { kind: 'many'; candidates: P[] } | { kind: 'none'; suggestions: P[] };
 
+/** Accents dropped, Unicode's default lower case (the root locale's, without a locale look-up per call). */
 function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 function words(s: string): string[] {
