@@ -24,6 +24,19 @@ async function collideAuditIds(...taken: Array<'taken' | 'fresh'>): Promise<void
     spy.mockReturnValueOnce(t === 'taken' ? 'audit-taken' : `audit-fresh-${Math.random()}`);
 }
 
+/** A KPI of TR-07, created by the CTO (with its audit record). */
+async function projectKpi() {
+  const { value } = await h.services.kpis.create(h.ctx.cto, {
+    title: 'Processes migrated',
+    unit: 'processes',
+    direction: 'higher-is-better',
+    baseline: { value: 10, date: '2026-01-01' },
+    target: { value: 80, date: '2026-12-31' },
+    projectId: PROJECT.erp,
+  });
+  return value;
+}
+
 interface Case {
   name: string;
   /** Creates what the edit changes; answers how to read it back and the edit itself. */
@@ -60,14 +73,7 @@ const cases: Case[] = [
   {
     name: 'KPI',
     setup: async () => {
-      const { value } = await h.services.kpis.create(h.ctx.cto, {
-        title: 'Processes migrated',
-        unit: 'processes',
-        direction: 'higher-is-better',
-        baseline: { value: 10, date: '2026-01-01' },
-        target: { value: 80, date: '2026-12-31' },
-        projectId: PROJECT.erp,
-      });
+      const value = await projectKpi();
       return {
         entityId: value.id,
         read: () => h.store.kpis.get(value.id),
@@ -79,14 +85,7 @@ const cases: Case[] = [
   {
     name: 'measurement',
     setup: async () => {
-      const { value: kpi } = await h.services.kpis.create(h.ctx.cto, {
-        title: 'Processes migrated',
-        unit: 'processes',
-        direction: 'higher-is-better',
-        baseline: { value: 10, date: '2026-01-01' },
-        target: { value: 80, date: '2026-12-31' },
-        projectId: PROJECT.erp,
-      });
+      const kpi = await projectKpi();
       const { value } = await h.services.kpis.recordMeasurement(h.ctx.cto, kpi.id, {
         date: '2026-11-20',
         value: 42,

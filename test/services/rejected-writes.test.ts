@@ -34,16 +34,19 @@ describe('a queued write SharePoint refused', () => {
     );
     h.connector.reset();
 
-    await reportRejectedWrite(
-      {
-        services: app.services,
-        state: app.stateStore,
-        messenger: app.proactive.messenger,
-        defaultLocale: 'en',
-        logger: app.logger,
-      },
-      { entity: 'risk', entityId: risk.body.id, op: 'update', reason: 'version conflict' },
-    );
+    const deps = {
+      services: app.services,
+      state: app.stateStore,
+      messenger: app.proactive.messenger,
+      defaultLocale: 'en' as const,
+      logger: app.logger,
+    };
+    await reportRejectedWrite(deps, {
+      entity: 'risk',
+      entityId: risk.body.id,
+      op: 'update',
+      reason: 'version conflict',
+    });
 
     const events = await collectAll((page) =>
       app.store.audit.list({ entityType: 'risk', entityId: risk.body.id, ...page }),
@@ -83,16 +86,12 @@ describe('a queued write SharePoint refused', () => {
         actorId: 'p-owner',
       }),
     );
-    await reportRejectedWrite(
-      {
-        services: app.services,
-        state: app.stateStore,
-        messenger: app.proactive.messenger,
-        defaultLocale: 'en',
-        logger: app.logger,
-      },
-      { entity: 'project', entityId: project.id, op: 'update', reason: 'version conflict' },
-    );
+    await reportRejectedWrite(deps, {
+      entity: 'project',
+      entityId: project.id,
+      op: 'update',
+      reason: 'version conflict',
+    });
     const [told] = await h.connector.waitFor(1);
     expect(told?.activity.text).toContain(`${project.code} “${project.titles!.fr!}”`);
     expect(told?.activity.text).not.toContain(project.title);
